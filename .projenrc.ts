@@ -1,0 +1,125 @@
+import { cdk8s, javascript } from 'projen';
+
+/** cdk8s-cli version used by `npx projen import` and `npm run synth`; pinned so regeneration is reproducible. */
+const CDK8S_CLI_VERSION = '2.207.60';
+
+const project = new cdk8s.ConstructLibraryCdk8s({
+  name: 'cdk8s-gateway-api',
+  description:
+    'cdk8s constructs for the Kubernetes Gateway API (v1.6.1): L1 for every kind, persona-shaped L2s, and offline validation.',
+  author: 'cdk8s-gateway-api maintainers',
+  authorAddress: 'maintainers@cdk8s-gateway-api.dev',
+  repositoryUrl: 'https://github.com/cdk8s-gateway-api/cdk8s-gateway-api.git',
+  defaultReleaseBranch: 'main',
+  projenrcTs: true,
+  packageManager: javascript.NodePackageManager.NPM,
+  keywords: ['cdk8s', 'kubernetes', 'gateway-api', 'httproute', 'ingress', 'k8s'],
+  license: 'Apache-2.0',
+
+  jsiiVersion: '~5.9.0',
+  typescriptVersion: '~5.9.0',
+  cdk8sVersion: '2.70.0',
+  constructsVersion: '10.3.0',
+  cdk8sPlusVersionPinning: false,
+
+  peerDeps: ['cdk8s-plus-28@^2.5.6'],
+  // runtime dependencies are bundled into the jsii package
+  bundledDeps: ['yaml@^2.8.0', 'ajv@^8.17.1', '@bufbuild/cel@0.6.1'],
+  devDeps: ['@types/node@^20', `cdk8s-cli@${CDK8S_CLI_VERSION}`, 'cdk8s-plus-28@^2.5.6'],
+
+  // jsii targets. Publishing workflows are not enabled yet; these settings drive `jsii-pacmak`.
+  publishToPypi: {
+    distName: 'cdk8s-gateway-api',
+    module: 'cdk8s_gateway_api',
+  },
+  publishToMaven: {
+    javaPackage: 'io.github.cdk8s_gateway_api',
+    mavenGroupId: 'io.github.cdk8s-gateway-api',
+    mavenArtifactId: 'cdk8s-gateway-api',
+  },
+  publishToNuget: {
+    dotNetNamespace: 'Cdk8sGatewayApi',
+    packageId: 'Cdk8sGatewayApi',
+  },
+  publishToGo: {
+    moduleName: 'github.com/cdk8s-gateway-api/cdk8s-gateway-api-go',
+  },
+  release: false,
+  buildWorkflow: false,
+  depsUpgrade: false,
+  pullRequestTemplate: false,
+  githubOptions: { mergify: false, pullRequestLint: false },
+
+  // The L1 code lives in the top-level imports/ folder, so the TypeScript root is the repo root and the
+  // compiled entry point is lib/src/index.js.
+  tsconfig: {
+    compilerOptions: {
+      rootDir: '.',
+    },
+    include: ['src/**/*.ts', 'imports/**/*.ts'],
+  },
+  jestOptions: {
+    // a snapshot mismatch fails the test; refresh snapshots on purpose with `npx projen test:update`
+    updateSnapshot: javascript.UpdateSnapshot.NEVER,
+    passWithNoTests: false,
+    jestConfig: {
+      testTimeout: 60_000,
+      // coverage is slow on the large generated L1 files and not used by CI
+      collectCoverage: false,
+    },
+  },
+  gitignore: ['/examples/dist/', '/dist/', '.jsii-pacmak-out/'],
+  docgen: true,
+});
+
+// Entry points: projen assumes lib/index.*, but rootDir "." puts the compiled entry at lib/src/index.*.
+project.package.addField('main', 'lib/src/index.js');
+project.package.addField('types', 'lib/src/index.d.ts');
+project.package.addField('engines', { node: '>= 20.0.0' });
+
+// Generated L1 code is never linted nor hand-edited.
+project.eslint?.addIgnorePattern('imports/');
+project.eslint?.addIgnorePattern('examples/dist/');
+project.npmignore?.exclude('/examples/', '/scripts/', '/.ci/', '/bench/');
+project.npmignore?.include('/lib/');
+
+project.eslint?.addLintPattern('examples');
+
+// Generated files are marked so GitHub folds them in diffs.
+project.gitattributes.addAttributes('/imports/**', 'linguist-generated');
+
+// API.md: the L1 submodules make one file unwieldy (several MB), so each submodule gets its own file
+// next to API.md (gatewayapi.md, gatewayapi_experimental.md, gatewayapix.md).
+const SUBMODULE_DOCS = ['gatewayapi.md', 'gatewayapi_experimental.md', 'gatewayapix.md'];
+project.tasks.tryFind('docgen')!.reset('jsii-docgen --split-by-submodule -o API.md');
+for (const doc of SUBMODULE_DOCS) {
+  project.gitattributes.addAttributes(`/${doc}`, 'linguist-generated');
+  project.npmignore?.exclude(`/${doc}`);
+}
+
+// Node 20 is what this project's machines run; jsii's end-of-life banner is noise in every log.
+project.tasks.addEnvironment('JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION', '20');
+
+// ---------------------------------------------------------------------------------------------
+// L1 generation: `npx projen import` runs `cdk8s import` over the Gateway API CRDs.
+// GATEWAY_API_CRDS_DIR overrides the CRD location (default ../shared/gateway-api-v1.6.1/crds).
+// ---------------------------------------------------------------------------------------------
+project.addTask('import', {
+  description:
+    'Regenerate the L1 classes in imports/ from the Gateway API CRDs (override the CRD folder with GATEWAY_API_CRDS_DIR)',
+  exec: 'node scripts/import-crds.js',
+});
+
+// The examples app: `npm run synth` synthesizes examples/ with `cdk8s synth` into examples/dist/.
+project.addTask('synth', {
+  description: 'Synthesize the examples app (examples/) to YAML with cdk8s synth',
+  cwd: 'examples',
+  exec: 'cdk8s synth --check-upgrade=false',
+});
+
+// Only the JavaScript package is part of `projen build`; the other jsii targets are generated by .ci/run
+// with `jsii-pacmak --code-only` (their packaging toolchains and registries are not available here).
+project.packageTask.reset();
+project.packageTask.spawn(project.tasks.tryFind('package:js')!);
+
+project.synth();
