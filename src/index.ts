@@ -9,3 +9,6 @@
 export * as gatewayapi from '../imports/standard/gateway.networking.k8s.io';
 export * as gatewayapi_experimental from '../imports/experimental/gateway.networking.k8s.io';
 export * as gatewayapix from '../imports/experimental/gateway.networking.x-k8s.io';
+
+export * from './core';
+export * from './grants';

@@ -1,0 +1,70 @@
+import { IConstruct } from 'constructs';
+
+/**
+ * What a route asks of its parent (a Gateway or a ListenerSet) when it attaches to it.
+ */
+export interface RouteAttachmentRequest {
+  /**
+   * The route's API group.
+   * @default "gateway.networking.k8s.io"
+   */
+  readonly routeGroup?: string;
+
+  /** The route's kind, e.g. `HTTPRoute`. */
+  readonly routeKind: string;
+
+  /**
+   * The route's namespace.
+   * @default - no namespace (the namespace of the kubectl context at apply time)
+   */
+  readonly routeNamespace?: string;
+
+  /**
+   * The `sectionName` of the parentRef: the listener name the route attaches to.
+   * @default - every listener of the parent
+   */
+  readonly sectionName?: string;
+
+  /**
+   * The `port` of the parentRef: only listeners on this port.
+   * @default - every port
+   */
+  readonly port?: number;
+
+  /**
+   * The route's hostnames.
+   * @default - no hostnames (matches every listener hostname)
+   */
+  readonly hostnames?: string[];
+}
+
+/**
+ * Something a route can attach to through a `parentRef`: a Gateway or a ListenerSet.
+ */
+export interface IRouteParent extends IConstruct {
+  /** The API group of the parent, used as `parentRefs[].group`. */
+  readonly parentGroup: string;
+
+  /** The kind of the parent, used as `parentRefs[].kind` (`Gateway` or `ListenerSet`). */
+  readonly parentKind: string;
+
+  /** The name of the parent object. */
+  readonly parentName: string;
+
+  /**
+   * The namespace of the parent object.
+   * @default - no namespace (the namespace of the kubectl context at apply time)
+   */
+  readonly parentNamespace?: string;
+
+  /**
+   * Checks whether a route may attach to this parent the way `request` describes.
+   *
+   * Returns one message per reason the attachment would be rejected (for example a listener whose
+   * `allowedRoutes` does not admit the route's namespace or kind, or a `sectionName` that names no listener);
+   * an empty list when the attachment is allowed or when the parent's listeners are not known
+   * (a parent imported by name without listeners). Called during synth validation, so listeners
+   * added after the route was attached are taken into account.
+   */
+  checkRouteAttachment(request: RouteAttachmentRequest): string[];
+}

@@ -1,0 +1,2 @@
+export * from './reference-grant';
+export * from './reference-grants';
