@@ -7,8 +7,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { App, Testing } from 'cdk8s';
 import * as YAML from 'yaml';
-import { listFiles, sharedPath } from './support/shared';
 import { normalizeForParity } from './support/parity';
+import { listFiles, sharedPath } from './support/shared';
 
 /** Upstream files without an L2 program, each with its reason. */
 const EXEMPT: Record<string, string> = {};

@@ -1,8 +1,8 @@
 import { ApiObject, ApiObjectMetadata, Lazy } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
+import { _grantAllows, _grantRegistry } from './registry';
 import * as gatewayapi from '../../imports/standard/gateway.networking.k8s.io';
 import { _resolveNamespace, _validateObjectName } from '../core/names';
-import { _grantAllows, _grantRegistry } from './registry';
 
 /**
  * The objects a ReferenceGrant trusts: every object of `kind` (in `group`) in `namespace`.

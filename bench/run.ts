@@ -1,0 +1,106 @@
+/**
+ * `npm run bench`: synth, validation and analysis at platform scale, measured against raw cdk8s in the same run.
+ *
+ * For each scenario (1,000 and 10,000 HTTPRoutes across 100 Gateways — every tenth with 64 listeners — and 200
+ * namespaces) and each stage, a fresh Node process builds the app, does one warm-up run and several timed runs of
+ * "construct + synthesize to YAML"; we report the median, the peak RSS of that process and the ratio to the baseline
+ * stage measured in the same run. Also: cold require() time of the package vs. require('cdk8s').
+ *
+ * Flags: --json (one JSON object on stdout), --runs N (timed runs per stage, default 5 for 1k and 3 for 10k),
+ *        --routes a,b (scenario sizes, default 1000,10000).
+ */
+import { execFileSync } from 'child_process';
+import * as os from 'os';
+import * as path from 'path';
+import { STAGES } from './stages';
+
+const ROOT = path.resolve(__dirname, '..');
+
+interface StageResult { stage: string; routes: number; samples: number[]; peakRssMb: number; yamlBytes: number }
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+function runStage(stage: string, routes: number, runs: number): StageResult {
+  const out = execFileSync(process.execPath, [
+    '--max-old-space-size=8192', '-r', 'ts-node/register/transpile-only', path.join(__dirname, 'stage.ts'),
+    stage, String(routes), String(runs),
+  ], { cwd: ROOT, env: { ...process.env, TS_NODE_PROJECT: path.join(__dirname, 'tsconfig.json') }, encoding: 'utf-8', maxBuffer: 16 * 1024 * 1024 });
+  return JSON.parse(out.trim().split('\n').pop()!);
+}
+
+function coldRequireMs(modulePath: string, runs = 7): number {
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const script = `const t=process.hrtime.bigint();require(${JSON.stringify(modulePath)});` +
+      'process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6))';
+    samples.push(Number(execFileSync(process.execPath, ['-e', script], { cwd: ROOT, encoding: 'utf-8' })));
+  }
+  return median(samples);
+}
+
+function parseArgs(argv: string[]) {
+  const opts = { json: false, runs: undefined as number | undefined, routes: [1000, 10000] };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--json') opts.json = true;
+    else if (a === '--runs') opts.runs = Number(argv[++i]);
+    else if (a === '--routes') opts.routes = argv[++i].split(',').map(Number);
+    else throw new Error(`unknown argument "${a}": use --json, --runs N, --routes 1000,10000`);
+  }
+  return opts;
+}
+
+function main(): void {
+  const opts = parseArgs(process.argv.slice(2));
+  const log = (s: string) => { if (!opts.json) process.stdout.write(s + '\n'); else process.stderr.write(s + '\n'); };
+  const stageNames = Object.keys(STAGES); // baseline first
+  const scenarios: any[] = [];
+  const byStage: Record<string, Record<number, number>> = {};
+  for (const routes of opts.routes) {
+    const runs = opts.runs ?? (routes >= 10000 ? 3 : 5);
+    const row: any = { name: `${routes} routes`, routes };
+    let peak = 0;
+    for (const stage of stageNames) {
+      log(`  ${routes} routes: ${stage} (${runs} runs + warm-up)…`);
+      const r = runStage(stage, routes, runs);
+      const ms = median(r.samples);
+      row[`${stage}Ms`] = Math.round(ms);
+      row[`${stage}PeakRssMb`] = Math.round(r.peakRssMb);
+      peak = Math.max(peak, r.peakRssMb);
+      (byStage[stage] ??= {})[routes] = ms;
+    }
+    row.peakRssMb = Math.round(peak);
+    row.ratios = Object.fromEntries(stageNames.filter((s) => s !== 'baseline')
+      .map((s) => [s, Number((row[`${s}Ms`] / row.baselineMs).toFixed(2))]));
+    scenarios.push(row);
+  }
+  const [small, large] = [Math.min(...opts.routes), Math.max(...opts.routes)];
+  const scaling = Object.fromEntries(stageNames.map((s) => [s, Number((byStage[s][large] / byStage[s][small]).toFixed(2))]));
+  const result = {
+    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+    scenarios,
+    scaling,
+    coldRequireMs: Number(coldRequireMs('./lib/src/index.js').toFixed(1)),
+    cdk8sRequireMs: Number(coldRequireMs('cdk8s').toFixed(1)),
+  };
+  if (opts.json) {
+    process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+    return;
+  }
+  log('');
+  log(`machine: ${result.machine.cpus} × ${result.machine.cpuModel}, ${result.machine.memoryGb} GiB, Node ${result.machine.node}`);
+  log('| scenario | ' + stageNames.map((s) => `${s} ms`).join(' | ') + ' | peak RSS MB | ' + stageNames.slice(1).map((s) => `${s} / baseline`).join(' | ') + ' |');
+  log('|' + ' --- |'.repeat(2 + stageNames.length * 2 - 1));
+  for (const row of scenarios) {
+    log(`| ${row.name} | ` + stageNames.map((s) => row[`${s}Ms`]).join(' | ') + ` | ${row.peakRssMb} | ` +
+      stageNames.slice(1).map((s) => `${row.ratios[s]}×`).join(' | ') + ' |');
+  }
+  log(`scaling ${large}/${small}: ` + stageNames.map((s) => `${s} ${scaling[s]}×`).join(', '));
+  log(`cold require(): package ${result.coldRequireMs} ms, cdk8s ${result.cdk8sRequireMs} ms`);
+}
+
+main();

@@ -1,0 +1,30 @@
+/**
+ * Runs one benchmark stage in this (fresh) process: builds the scenario, does one warm-up run, then `runs` timed
+ * runs of "construct the app + synthesize it to YAML", and prints one JSON line with the samples and the peak RSS.
+ * Usage (from bench/run.ts): node -r ts-node/register/transpile-only bench/stage.ts <stage> <routes> <runs>
+ */
+import { App } from 'cdk8s';
+import { buildScenario } from './scenario';
+import { STAGES } from './stages';
+
+function main(): void {
+  const [stageName, routesArg, runsArg] = process.argv.slice(2);
+  const stage = STAGES[stageName];
+  if (!stage) throw new Error(`unknown stage "${stageName}": use one of ${Object.keys(STAGES).join(', ')}`);
+  const scenario = buildScenario({ routes: Number(routesArg) });
+  const runs = Number(runsArg);
+  const samples: number[] = [];
+  let bytes = 0;
+  for (let i = 0; i <= runs; i++) {
+    const start = process.hrtime.bigint();
+    const app = new App({ outdir: 'bench-out-unused' });
+    stage(app, scenario);
+    bytes = app.synthYaml().length;
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    if (i > 0) samples.push(ms); // run 0 is the warm-up
+  }
+  const maxRssMb = process.resourceUsage().maxRSS / 1024;
+  process.stdout.write(JSON.stringify({ stage: stageName, routes: scenario.routes.length, samples, peakRssMb: maxRssMb, yamlBytes: bytes }) + '\n');
+}
+
+main();
