@@ -1,0 +1,95 @@
+import { _analyze } from './engine';
+import { AnalysisFinding, AnalysisOptions, FindingSeverity, RouteParentResult } from './types';
+
+/**
+ * The result of an attachment analysis.
+ */
+export class AnalysisReport {
+  /** Deep copies of the input objects; Gateways, ListenerSets and routes carry the predicted `status` stanza. */
+  public readonly objects: any[];
+
+  /** Every problem found: errors (would not work) and warnings (probably not intended). */
+  public readonly findings: AnalysisFinding[];
+
+  /** The predicted attachment of every route to every parent it names, in analysis order. */
+  public readonly routeResults: RouteParentResult[];
+
+  /** @internal */
+  public constructor(objects: any[], findings: AnalysisFinding[], routeResults: RouteParentResult[]) {
+    this.objects = objects;
+    this.findings = findings;
+    this.routeResults = routeResults;
+  }
+
+  /** The findings of severity ERROR. */
+  public errors(): AnalysisFinding[] {
+    return this.findings.filter((f) => f.severity === FindingSeverity.ERROR);
+  }
+
+  /** The findings of severity WARNING. */
+  public warnings(): AnalysisFinding[] {
+    return this.findings.filter((f) => f.severity === FindingSeverity.WARNING);
+  }
+
+  /**
+   * A plain-text table for terminals and CI logs: one line per route and parent (Accepted, ResolvedRefs, reason),
+   * then the listener and warning findings.
+   */
+  public summary(): string {
+    return formatSummary(this);
+  }
+}
+
+/**
+ * Predicts, offline, the status a conformant Gateway API v1.6.1 controller would write for Gateways, ListenerSets
+ * and routes (HTTPRoute, GRPCRoute, TLSRoute, TCPRoute, UDPRoute): which routes attach to which listeners, and why
+ * the others do not, with the spec's own condition types and reasons.
+ *
+ * Works on plain manifest objects (e.g. the `toJson()` of an App's ApiObjects, or parsed YAML files).
+ */
+export class GatewayApiAnalyzer {
+  /**
+   * Analyses `objects`: GatewayClasses, Gateways, ListenerSets, routes, ReferenceGrants, BackendTLSPolicies and the
+   * core objects they refer to (Services, Secrets, ConfigMaps, Namespaces with labels). Other objects are ignored.
+   * The input objects are not modified.
+   */
+  public analyze(objects: any[], options?: AnalysisOptions): AnalysisReport {
+    const r = _analyze(objects, options ?? {});
+    return new AnalysisReport(r.objects, r.findings, r.routes);
+  }
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]))).join('  ').trimEnd()).join('\n');
+}
+
+function formatSummary(report: AnalysisReport): string {
+  const out: string[] = [];
+  const rows: string[][] = [['ROUTE', 'PARENT', 'ACCEPTED', 'RESOLVEDREFS', 'REASON', 'LISTENERS']];
+  for (const r of report.routeResults) {
+    const route = `${r.route.kind}/${r.route.namespace}/${r.route.name}`;
+    const p = r.parentRef;
+    const parent = `${p.kind}/${p.namespace}/${p.name}${p.sectionName !== undefined ? `#${p.sectionName}` : ''}${p.port !== undefined ? `:${p.port}` : ''}`;
+    const reason = r.parentMissing
+      ? (r.acceptedReason === 'NoMatchingParent' ? 'NoMatchingParent (parent not found)' : 'parent not in input (unknown)')
+      : r.accepted !== 'True' ? r.acceptedReason : r.resolvedRefs !== 'True' ? r.resolvedRefsReason : 'Accepted';
+    rows.push([route, parent, r.accepted, r.resolvedRefs, reason, r.attachedListeners.map((l) => l.split('/').pop()).join(',') || '-']);
+  }
+  out.push(rows.length > 1 ? table(rows) : 'No routes.');
+  const others = report.findings.filter((f) => !(f.parentRef && (f.conditionType === 'Accepted' || f.conditionType === 'ResolvedRefs')));
+  if (others.length > 0) {
+    out.push('');
+    const frows: string[][] = [['SEVERITY', 'OBJECT', 'CONDITION', 'REASON', 'MESSAGE']];
+    for (const f of others) {
+      const o = f.objectRef;
+      frows.push([f.severity, `${o.kind}/${o.namespace ? o.namespace + '/' : ''}${o.name}`, f.conditionType, f.reason, f.message]);
+    }
+    out.push(table(frows));
+  }
+  const e = report.errors().length;
+  const w = report.warnings().length;
+  out.push('');
+  out.push(`${e} error(s), ${w} warning(s).`);
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,97 @@
+import { ApiObject } from 'cdk8s';
+import { IConstruct } from 'constructs';
+import { AnalysisReport, GatewayApiAnalyzer } from './analyzer';
+import { AnalysisFinding, AnalysisOptions, FindingSeverity, MissingReferencePolicy } from './types';
+
+/** What the synth-time analysis does with errors. */
+export enum AnalysisMode {
+  /** Errors fail `app.synth()` (validation errors); warnings are printed. */
+  ERROR = 'error',
+  /** Errors and warnings are printed to stderr; synth goes on. */
+  WARN = 'warn',
+}
+
+/** Options of `GatewayApiAnalysis.enable()`. */
+export interface GatewayApiAnalysisOptions extends AnalysisOptions {
+  /**
+   * Whether errors fail synth.
+   * @default AnalysisMode.ERROR
+   */
+  readonly mode?: AnalysisMode;
+}
+
+/**
+ * Runs the attachment analysis (`GatewayApiAnalyzer`) over every ApiObject of the App when it is synthesized, and
+ * fails synth for routes that would not be Accepted or whose references would not resolve, and for invalid listeners.
+ *
+ * ```ts
+ * GatewayApiAnalysis.enable(app); // or a Chart: the whole App is analysed either way
+ * ```
+ *
+ * Unlike the engine, `missingReferences` defaults to `MissingReferencePolicy.UNKNOWN` here: an App rarely holds
+ * every Service, Secret and GatewayClass it refers to. List the namespaces the App owns in `completeNamespaces`
+ * to get `BackendNotFound`/`InvalidCertificateRef` for them.
+ */
+export class GatewayApiAnalysis {
+  /**
+   * Enables the analysis for the App of `scope` (once per scope; a second call returns the first instance).
+   */
+  public static enable(scope: IConstruct, options: GatewayApiAnalysisOptions = {}): GatewayApiAnalysis {
+    const existing = ENABLED.get(scope);
+    if (existing) return existing;
+    const analysis = new GatewayApiAnalysis(scope, options);
+    ENABLED.set(scope, analysis);
+    return analysis;
+  }
+
+  /**
+   * The report of the last synth (undefined before the first synth).
+   */
+  public get lastReport(): AnalysisReport | undefined {
+    return this._report;
+  }
+
+  private _report?: AnalysisReport;
+
+  private constructor(scope: IConstruct, private readonly options: GatewayApiAnalysisOptions) {
+    scope.node.addValidation({ validate: () => this.validate(scope) });
+  }
+
+  private validate(scope: IConstruct): string[] {
+    const apiObjects = scope.node.root.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject);
+    const defaultNamespace = this.options.defaultNamespace ?? 'default';
+    const manifests: any[] = [];
+    const paths = new Map<string, string>();
+    for (const o of apiObjects) {
+      let json: any;
+      try {
+        json = o.toJson();
+      } catch {
+        continue; // the object's own validation reports it
+      }
+      manifests.push(json);
+      const group = typeof json.apiVersion === 'string' && json.apiVersion.includes('/') ? json.apiVersion.split('/')[0] : '';
+      paths.set(`${group}|${json.kind}|${json.metadata?.namespace ?? defaultNamespace}|${json.metadata?.name}`, o.node.path);
+    }
+    const report = new GatewayApiAnalyzer().analyze(manifests, {
+      ...this.options,
+      missingReferences: this.options.missingReferences ?? MissingReferencePolicy.UNKNOWN,
+    });
+    this._report = report;
+    const where = (f: AnalysisFinding) => {
+      const r = f.objectRef;
+      return paths.get(`${r.group}|${r.kind}|${r.namespace ?? defaultNamespace}|${r.name}`)
+        ?? paths.get(`${r.group}|${r.kind}|${defaultNamespace}|${r.name}`)
+        ?? `${r.kind} ${r.namespace ? r.namespace + '/' : ''}${r.name}`;
+    };
+    const render = (f: AnalysisFinding) => `${where(f)}: [${f.conditionType}=${f.reason}] ${f.message}${f.fix ? ` Fix: ${f.fix}` : ''}`;
+    const errors = report.findings.filter((f) => f.severity === FindingSeverity.ERROR).map(render);
+    const warnings = report.findings.filter((f) => f.severity === FindingSeverity.WARNING).map(render);
+    const mode = this.options.mode ?? AnalysisMode.ERROR;
+    const printed = mode === AnalysisMode.WARN ? [...errors, ...warnings] : warnings;
+    for (const line of printed) process.stderr.write(`gateway-api analysis: ${line}\n`);
+    return mode === AnalysisMode.ERROR ? errors : [];
+  }
+}
+
+const ENABLED = new WeakMap<IConstruct, GatewayApiAnalysis>();

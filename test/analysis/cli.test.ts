@@ -1,0 +1,100 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as YAML from 'yaml';
+import { httpRoute, parentRef, platform, rule } from './fixtures';
+import { runAnalyzeCli } from '../../src/analysis/cli';
+import { sharedPath } from '../support/shared';
+
+function run(argv: string[], readFile?: (f: string) => string) {
+  let stdout = '';
+  let stderr = '';
+  const code = runAnalyzeCli(argv, { stdout: (s) => { stdout += s; }, stderr: (s) => { stderr += s; }, ...(readFile ? { readFile } : {}) });
+  return { code, stdout, stderr };
+}
+
+let dir: string;
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'analyze-cli-'));
+  fs.mkdirSync(path.join(dir, 'teams', 'a'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'platform.yaml'), platform().map((o) => YAML.stringify(o)).join('---\n'));
+  fs.writeFileSync(path.join(dir, 'teams', 'a', 'routes.json'), JSON.stringify({
+    apiVersion: 'v1',
+    kind: 'List',
+    items: [httpRoute('team-a', 'store', { parentRefs: [parentRef('https')], hostnames: ['store.example.com'], rules: [rule()] })],
+  }));
+  fs.writeFileSync(path.join(dir, 'teams', 'a', 'notes.txt'), 'not a manifest');
+  fs.writeFileSync(path.join(dir, 'sandbox.yaml'), YAML.stringify(httpRoute('sandbox', 'exp', { parentRefs: [parentRef('https')], rules: [] })));
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe('cdk8s-gateway-api analyze', () => {
+  test('yaml (default): every Gateway API object with its status, multi-document; the table on stderr; exit 1 on errors', () => {
+    const { code, stdout, stderr } = run(['analyze', path.join(dir, 'platform.yaml'), path.join(dir, 'teams'), path.join(dir, 'sandbox.yaml')]);
+    expect(code).toBe(1);
+    const docs = YAML.parseAllDocuments(stdout).map((d) => d.toJS());
+    expect(docs.map((d) => `${d.kind}/${d.metadata.name}`)).toStrictEqual(['GatewayClass/shared', 'Gateway/shared', 'HTTPRoute/store', 'HTTPRoute/exp']);
+    expect(docs[2].status.parents[0].conditions.map((c: any) => c.reason)).toStrictEqual(['Accepted', 'ResolvedRefs']);
+    expect(docs[3].status.parents[0].conditions[0].reason).toBe('NotAllowedByListeners');
+    expect(stderr).toMatch(/HTTPRoute\/sandbox\/exp\s+Gateway\/infra\/shared#https\s+False\s+True\s+NotAllowedByListeners/);
+    expect(stderr).toContain('1 error(s), 0 warning(s).');
+  });
+
+  test('json output, --fail-on none', () => {
+    const { code, stdout } = run(['--output', 'json', '--fail-on=none', dir]);
+    expect(code).toBe(0);
+    const objects = JSON.parse(stdout);
+    expect(objects.find((o: any) => o.kind === 'Gateway').status.listeners.map((l: any) => l.attachedRoutes)).toStrictEqual([0, 1]);
+  });
+
+  test('table output goes to stdout; --fail-on warning', () => {
+    const clean = [path.join(dir, 'platform.yaml'), path.join(dir, 'teams')];
+    const ok = run(['--output', 'table', ...clean]);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/^ROUTE\s+PARENT\s+ACCEPTED\s+RESOLVEDREFS\s+REASON\s+LISTENERS\n/);
+    expect(ok.stderr).toBe('');
+    const dup = YAML.stringify(httpRoute('team-b', 'steal', { parentRefs: [parentRef('https')], hostnames: ['store.example.com'], rules: [rule({ name: 'search', port: 8080 })] }));
+    const files: { [f: string]: string } = { '/virtual/steal.yaml': dup };
+    const read = (f: string) => files[f] ?? fs.readFileSync(f, 'utf8');
+    expect(run(['--output', 'table', ...clean, '/virtual/steal.yaml'], read).code).toBe(0);
+    const warned = run(['--output', 'table', '--fail-on', 'warning', ...clean, '/virtual/steal.yaml'], read);
+    expect(warned.code).toBe(1);
+    expect(warned.stdout).toContain('HostnamePathConflict');
+  });
+
+  test('--missing-refs unknown on the upstream cross-namespace example', () => {
+    const example = sharedPath('examples', 'standard', 'cross-namespace-routing');
+    expect(run([example]).code).toBe(1);
+    const { code, stderr } = run(['--missing-refs', 'unknown', example]);
+    expect(code).toBe(0);
+    expect(stderr).toContain('0 error(s), 0 warning(s).');
+  });
+
+  test('--external declares objects owned elsewhere', () => {
+    const example = sharedPath('examples', 'standard', 'http-route-attachment');
+    const strict = run(['--output', 'table', example]);
+    expect(strict.code).toBe(1);
+    expect(strict.stdout).toContain('BackendNotFound');
+    const externals = ['--external', 'GatewayClass/foo-lb', '--external', 'Service/gateway-api-example-ns2/foo-svc'];
+    const ok = run(['--output', 'table', ...externals, example]);
+    expect(ok.stdout).toContain('0 error(s), 0 warning(s).');
+    expect(ok.code).toBe(0);
+    expect(run(['--external', 'Service', example]).code).toBe(2);
+  });
+
+  test('usage errors and unreadable input exit 2', () => {
+    expect(run([]).code).toBe(2);
+    expect(run(['--output', 'xml', dir]).code).toBe(2);
+    expect(run(['--bogus', dir]).stderr).toContain('unknown option --bogus');
+    expect(run(['--fail-on']).code).toBe(2);
+    const missing = run([path.join(dir, 'nope.yaml')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('cannot read');
+    fs.writeFileSync(path.join(dir, 'broken.yaml'), 'kind: [unclosed');
+    expect(run([path.join(dir, 'broken.yaml')]).code).toBe(2);
+    fs.rmSync(path.join(dir, 'broken.yaml'));
+    const help = run(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Usage: cdk8s-gateway-api analyze');
+  });
+});

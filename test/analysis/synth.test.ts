@@ -1,0 +1,74 @@
+import { ApiObject, App, Chart } from 'cdk8s';
+import * as gatewayapi from '../../imports/standard/gateway.networking.k8s.io';
+import { AnalysisMode, GatewayApiAnalysis } from '../../src/analysis';
+
+/** A platform chart (infra) and a team chart (team-a), as separate charts of one App. */
+function app(teamNamespace: string, labelled: boolean): { app: App; team: Chart } {
+  const a = new App();
+  const platform = new Chart(a, 'platform', { namespace: 'infra' });
+  new ApiObject(platform, 'ns-team', {
+    apiVersion: 'v1',
+    kind: 'Namespace',
+    metadata: { name: teamNamespace, labels: labelled ? { 'gateway-access': 'true' } : {} },
+  });
+  new gatewayapi.Gateway(platform, 'gateway', {
+    metadata: { name: 'shared' },
+    spec: {
+      gatewayClassName: 'shared',
+      listeners: [{
+        name: 'http',
+        protocol: 'HTTP',
+        port: 80,
+        hostname: '*.example.com',
+        allowedRoutes: { namespaces: { from: gatewayapi.GatewaySpecListenersAllowedRoutesNamespacesFrom.SELECTOR, selector: { matchLabels: { 'gateway-access': 'true' } } } },
+      }],
+    },
+  });
+  const team = new Chart(a, 'team', { namespace: teamNamespace });
+  new ApiObject(team, 'svc', { apiVersion: 'v1', kind: 'Service', metadata: { name: 'store' }, spec: { ports: [{ port: 8080 }] } });
+  new gatewayapi.HttpRoute(team, 'route', {
+    metadata: { name: 'store' },
+    spec: {
+      parentRefs: [{ name: 'shared', namespace: 'infra', sectionName: 'http' }],
+      hostnames: ['store.example.com'],
+      rules: [{ backendRefs: [{ name: 'store', port: 8080 }] }],
+    },
+  });
+  return { app: a, team };
+}
+
+describe('GatewayApiAnalysis.enable', () => {
+  let stderr: jest.SpyInstance;
+  beforeEach(() => { stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true); });
+  afterEach(() => stderr.mockRestore());
+
+  test('a route that attaches: synth succeeds and the report is available', () => {
+    const { app: a } = app('team-a', true);
+    const analysis = GatewayApiAnalysis.enable(a);
+    expect(GatewayApiAnalysis.enable(a)).toBe(analysis);
+    expect(() => a.synthYaml()).not.toThrow();
+    expect(analysis.lastReport!.routeResults.map((r) => [r.route.name, r.accepted, r.resolvedRefs])).toStrictEqual([['store', 'True', 'True']]);
+  });
+
+  test('a route that would not be Accepted fails synth with the construct path, reason, listener and fix', () => {
+    const { team } = app('team-a', false);
+    GatewayApiAnalysis.enable(team); // enabling on a chart analyses the whole App
+    expect(() => (team.node.root as App).synthYaml()).toThrow(
+      /team\/route: \[Accepted=NotAllowedByListeners\] HTTPRoute team-a\/store is not accepted by Gateway infra\/shared: .*Listener\(s\) considered: infra\/shared\/http\. Fix: Label namespace "team-a" with gateway-access=true/,
+    );
+  });
+
+  test('completeNamespaces turns a missing backend into BackendNotFound; WARN mode prints instead of failing', () => {
+    const { app: a, team } = app('team-a', true);
+    team.node.tryRemoveChild('svc');
+    GatewayApiAnalysis.enable(a, { completeNamespaces: ['team-a'], mode: AnalysisMode.WARN });
+    expect(() => a.synthYaml()).not.toThrow();
+    const printed = stderr.mock.calls.map((c) => String(c[0])).join('');
+    expect(printed).toContain('team/route: [ResolvedRefs=BackendNotFound]');
+
+    const strict = app('team-a', true);
+    strict.team.node.tryRemoveChild('svc');
+    GatewayApiAnalysis.enable(strict.app, { completeNamespaces: ['team-a'] });
+    expect(() => strict.app.synthYaml()).toThrow(/\[ResolvedRefs=BackendNotFound\]/);
+  });
+});
