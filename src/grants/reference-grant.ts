@@ -117,7 +117,7 @@ export interface IReferenceGrant extends IConstruct {
 }
 
 /**
- * ReferenceGrant (gateway.networking.k8s.io/v1beta1): lets objects in other namespaces refer to objects in this
+ * ReferenceGrant (gateway.networking.k8s.io/v1): lets objects in other namespaces refer to objects in this
  * grant's namespace, e.g. an HTTPRoute in `store` to the Service `search` in `shared-services`, or a Gateway to a
  * certificate Secret.
  *

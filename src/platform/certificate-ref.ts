@@ -1,0 +1,150 @@
+import * as kplus from 'cdk8s-plus-28';
+import { checkGroup, checkKind, checkNamespace, checkRefName, namespaceOfResource } from './private/validation';
+
+/**
+ * A reference to an object by group, kind, name and (optionally) namespace.
+ */
+export interface ObjectRefProps {
+  /**
+   * The API group of the referent; `""` for the core group.
+   * @default "" (the core group)
+   */
+  readonly group?: string;
+
+  /**
+   * The kind of the referent.
+   * @default "Secret" for `CertificateRef.of()`, "ConfigMap" for `CaCertificateRef.of()`
+   */
+  readonly kind?: string;
+
+  /** The name of the referent. */
+  readonly name: string;
+
+  /**
+   * The namespace of the referent. A namespace other than the referrer's needs a ReferenceGrant in the referent's
+   * namespace, which this library creates (see `ReferenceGrants`).
+   * @default - the referrer's namespace
+   */
+  readonly namespace?: string;
+}
+
+/**
+ * A reference to a TLS certificate and private key: a Kubernetes Secret of type `kubernetes.io/tls` (Core support)
+ * or an implementation-specific object, used by listener `tls.certificateRefs` and the Gateway's backend client
+ * certificate.
+ *
+ * A certificate in another namespace needs a ReferenceGrant in that namespace; the Gateway (or ListenerSet) creates
+ * a least-privilege one through `ReferenceGrants.ensure()` unless automatic grants are off.
+ */
+export class CertificateRef {
+  /**
+   * A Secret by name.
+   * @param name the Secret's name
+   * @param namespace the Secret's namespace (default: the referrer's namespace)
+   */
+  public static fromName(name: string, namespace?: string): CertificateRef {
+    return CertificateRef.of({ name, namespace });
+  }
+
+  /**
+   * A cdk8s-plus Secret (e.g. a `kplus.TlsSecret`); its namespace is the one it is synthesized in, and an imported
+   * Secret (`Secret.fromSecretName()`) is taken to be in the referrer's namespace.
+   */
+  public static fromSecret(secret: kplus.ISecret): CertificateRef {
+    return CertificateRef.of({ name: secret.name, namespace: namespaceOfResource(secret) });
+  }
+
+  /** Any object by group, kind and name (implementation-specific support for kinds other than Secret). */
+  public static of(props: ObjectRefProps): CertificateRef {
+    return new CertificateRef(validateRef('CertificateRef', props, 'Secret'));
+  }
+
+  /** The API group of the referent (`""` for Secrets). */
+  public readonly group: string;
+  /** The kind of the referent. */
+  public readonly kind: string;
+  /** The name of the referent. */
+  public readonly name: string;
+  /**
+   * The namespace of the referent.
+   * @default - the referrer's namespace
+   */
+  public readonly namespace?: string;
+
+  private constructor(ref: ObjectRefProps) {
+    this.group = ref.group!;
+    this.kind = ref.kind!;
+    this.name = ref.name;
+    this.namespace = ref.namespace;
+  }
+}
+
+/**
+ * A reference to a PEM-encoded CA certificate bundle (key `ca.crt`): a ConfigMap (Core support), a Secret or an
+ * implementation-specific object. Used for frontend client-certificate validation on a Gateway and by
+ * BackendTLSPolicy.
+ */
+export class CaCertificateRef {
+  /**
+   * A ConfigMap by name.
+   * @param name the ConfigMap's name
+   * @param namespace the ConfigMap's namespace (default: the referrer's namespace)
+   */
+  public static fromConfigMapName(name: string, namespace?: string): CaCertificateRef {
+    return CaCertificateRef.of({ kind: 'ConfigMap', name, namespace });
+  }
+
+  /** A cdk8s-plus ConfigMap. */
+  public static fromConfigMap(configMap: kplus.IConfigMap): CaCertificateRef {
+    return CaCertificateRef.of({ kind: 'ConfigMap', name: configMap.name, namespace: namespaceOfResource(configMap) });
+  }
+
+  /**
+   * A Secret by name (implementation-specific support).
+   * @param name the Secret's name
+   * @param namespace the Secret's namespace (default: the referrer's namespace)
+   */
+  public static fromSecretName(name: string, namespace?: string): CaCertificateRef {
+    return CaCertificateRef.of({ kind: 'Secret', name, namespace });
+  }
+
+  /** A cdk8s-plus Secret (implementation-specific support). */
+  public static fromSecret(secret: kplus.ISecret): CaCertificateRef {
+    return CaCertificateRef.of({ kind: 'Secret', name: secret.name, namespace: namespaceOfResource(secret) });
+  }
+
+  /** Any object by group, kind and name. */
+  public static of(props: ObjectRefProps): CaCertificateRef {
+    return new CaCertificateRef(validateRef('CaCertificateRef', props, 'ConfigMap'));
+  }
+
+  /** The API group of the referent (`""` for ConfigMaps and Secrets). */
+  public readonly group: string;
+  /** The kind of the referent. */
+  public readonly kind: string;
+  /** The name of the referent. */
+  public readonly name: string;
+  /**
+   * The namespace of the referent.
+   * @default - the referrer's namespace
+   */
+  public readonly namespace?: string;
+
+  private constructor(ref: ObjectRefProps) {
+    this.group = ref.group!;
+    this.kind = ref.kind!;
+    this.name = ref.name;
+    this.namespace = ref.namespace;
+  }
+}
+
+function validateRef(cls: string, props: ObjectRefProps, defaultKind: string): ObjectRefProps {
+  const where = `${cls}(${props.name})`;
+  const group = props.group ?? '';
+  const kind = props.kind ?? defaultKind;
+  checkRefName(where, 'name', props.name);
+  checkGroup(where, 'group', group);
+  checkKind(where, 'kind', kind);
+  if (props.namespace !== undefined) checkNamespace(where, 'namespace', props.namespace);
+  return { group, kind, name: props.name, namespace: props.namespace };
+}

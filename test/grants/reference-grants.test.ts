@@ -1,0 +1,119 @@
+import { ApiObject, Chart, Testing } from 'cdk8s';
+import { IConstruct } from 'constructs';
+import { ReferenceGrant, ReferenceGrants } from '../../src';
+
+function errors(scope: IConstruct): string[] {
+  return scope.node.findAll().flatMap((c) => c.node.validate());
+}
+
+function grantsIn(scope: IConstruct): any[] {
+  return scope.node.root.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject && c.kind === 'ReferenceGrant').map((g) => g.toJson());
+}
+
+const ref = {
+  fromGroup: 'gateway.networking.k8s.io',
+  fromKind: 'HTTPRoute',
+  fromNamespace: 'store',
+  toGroup: '',
+  toKind: 'Service',
+  toName: 'search',
+  toNamespace: 'shared-services',
+};
+
+describe('ReferenceGrant', () => {
+  test('synthesizes a v1 ReferenceGrant in the chart namespace', () => {
+    const chart = new Chart(Testing.app(), 'shared', { namespace: 'shared-services' });
+    const grant = new ReferenceGrant(chart, 'grant', {
+      metadata: { name: 'store-to-search' },
+      from: [{ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', namespace: 'store' }],
+      to: [{ group: '', kind: 'Service', name: 'search' }],
+    });
+    grant.addFrom({ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', namespace: 'store' }); // duplicate: ignored
+    expect(grant.apiObject.toJson()).toMatchSnapshot();
+    expect(grant.apiObject.toJson().apiVersion).toBe('gateway.networking.k8s.io/v1');
+    expect([grant.name, grant.namespace]).toStrictEqual(['store-to-search', 'shared-services']);
+    expect(grant.allows(ref)).toBe(true);
+    expect(grant.allows({ ...ref, toName: 'other' })).toBe(false);
+    expect(grant.allows({ ...ref, fromNamespace: 'web' })).toBe(false);
+    expect(errors(chart)).toStrictEqual([]);
+  });
+
+  test('a grant without a name in "to" allows every object of the kind', () => {
+    const chart = new Chart(Testing.app(), 'shared', { namespace: 'shared-services' });
+    const grant = new ReferenceGrant(chart, 'grant', { from: [{ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', namespace: 'store' }], to: [{ group: '', kind: 'Service' }] });
+    expect(grant.allows({ ...ref, toName: 'anything' })).toBe(true);
+  });
+
+  test('fails at synth without from or to', () => {
+    const chart = new Chart(Testing.app(), 'shared', { namespace: 'shared-services' });
+    new ReferenceGrant(chart, 'grant', { metadata: { name: 'g' } });
+    expect(errors(chart)).toStrictEqual([
+      'shared/grant: ReferenceGrant "g" has no "from" entry: add one with addFrom({ group, kind, namespace }).',
+      'shared/grant: ReferenceGrant "g" has no "to" entry: add one with addTo({ group, kind, name }).',
+    ]);
+  });
+
+  test('fails if entries are invalid', () => {
+    const chart = new Chart(Testing.app(), 'shared', { namespace: 'shared-services' });
+    const grant = new ReferenceGrant(chart, 'grant');
+    expect(() => grant.addFrom({ group: '', kind: '', namespace: 'a' })).toThrow(/from.kind is empty/);
+    expect(() => grant.addFrom({ group: '', kind: 'HTTPRoute', namespace: 'Store' })).toThrow(/from.namespace "Store" is not a valid Kubernetes name/);
+    expect(() => grant.addTo({ group: '', kind: 'Service', name: 'Bad_Name' })).toThrow(/to.name "Bad_Name" is not a valid Kubernetes name/);
+  });
+});
+
+describe('ReferenceGrants.ensure()', () => {
+  test('creates one least-privilege grant per reference and reuses it', () => {
+    const app = Testing.app();
+    const store = new Chart(app, 'store', { namespace: 'store' });
+    ReferenceGrants.ensure(store, ref);
+    ReferenceGrants.ensure(store, ref);
+    expect(grantsIn(store)).toStrictEqual([{
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'ReferenceGrant',
+      metadata: { name: 'httproute-store-to-service-search', namespace: 'shared-services' },
+      spec: {
+        from: [{ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', namespace: 'store' }],
+        to: [{ group: '', kind: 'Service', name: 'search' }],
+      },
+    }]);
+  });
+
+  test('does nothing for same-namespace references', () => {
+    const store = new Chart(Testing.app(), 'store', { namespace: 'store' });
+    ReferenceGrants.ensure(store, { ...ref, toNamespace: 'store' });
+    expect(grantsIn(store)).toStrictEqual([]);
+  });
+
+  test('with automatic grants off, fails at synth unless a known grant allows the reference', () => {
+    const app = Testing.app();
+    ReferenceGrants.setAutoGrants(app, false);
+    const store = new Chart(app, 'store', { namespace: 'store' });
+    expect(ReferenceGrants.autoGrantsEnabled(store)).toBe(false);
+    ReferenceGrants.ensure(store, ref);
+    expect(grantsIn(store)).toStrictEqual([]);
+    expect(errors(store)).toStrictEqual([expect.stringContaining('store: the reference from HTTPRoute in namespace "store" to Service "shared-services/search" is not allowed by any ReferenceGrant (automatic grants are off). Add a ReferenceGrant in namespace "shared-services"')]);
+    ReferenceGrant.fromExisting(store, 'existing', {
+      name: 'store-to-search',
+      namespace: 'shared-services',
+      from: [{ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', namespace: 'store' }],
+      to: [{ group: '', kind: 'Service', name: 'search' }],
+    });
+    expect(errors(store)).toStrictEqual([]);
+  });
+
+  test('the nearest scope setting wins', () => {
+    const app = Testing.app();
+    ReferenceGrants.setAutoGrants(app, false);
+    const store = new Chart(app, 'store', { namespace: 'store' });
+    ReferenceGrants.setAutoGrants(store, true);
+    expect(ReferenceGrants.autoGrantsEnabled(store)).toBe(true);
+    expect(ReferenceGrants.autoGrantsEnabled(new Chart(app, 'other'))).toBe(false);
+  });
+
+  test('fails if a namespace is missing', () => {
+    const store = new Chart(Testing.app(), 'store', { namespace: 'store' });
+    expect(() => ReferenceGrants.ensure(store, { ...ref, fromNamespace: '' })).toThrow(/the HTTPRoute has no namespace but refers to Service "search" in namespace "shared-services"/);
+    expect(() => ReferenceGrants.ensure(store, { ...ref, toNamespace: '' })).toThrow(/Service "search" has no namespace while the HTTPRoute is in namespace "store"/);
+  });
+});
