@@ -39,3 +39,18 @@ export function _validateObjectName(where: string, field: string, value: string)
     );
   }
 }
+
+const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+/**
+ * Throws when `value` is not a valid namespace name (RFC 1123 label, at most 63 characters).
+ * @internal
+ */
+export function _validateNamespaceName(where: string, field: string, value: string): void {
+  if (value.length === 0 || value.length > 63 || !DNS1123_LABEL.test(value)) {
+    throw new Error(
+      `${where}: ${field} "${value}" is not a valid namespace name: use at most 63 lower-case alphanumeric ` +
+      "characters or '-', starting and ending with an alphanumeric character.",
+    );
+  }
+}

@@ -2,7 +2,7 @@ import { ApiObject, ApiObjectMetadata, Lazy } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { _grantAllows, _grantRegistry } from './registry';
 import * as gatewayapi from '../../imports/standard/gateway.networking.k8s.io';
-import { _resolveNamespace, _validateObjectName } from '../core/names';
+import { _resolveNamespace, _validateNamespaceName, _validateObjectName } from '../core/names';
 
 /**
  * The objects a ReferenceGrant trusts: every object of `kind` (in `group`) in `namespace`.
@@ -178,7 +178,7 @@ export class ReferenceGrant extends Construct implements IReferenceGrant {
   /** Trusts the objects of `from.kind` in `from.namespace`. Duplicates are ignored. */
   public addFrom(from: ReferenceGrantFrom): void {
     if (!from.kind) throw new Error(`${this.node.path}: ReferenceGrant from.kind is empty: set the referrer kind, e.g. "HTTPRoute".`);
-    _validateObjectName(this.node.path, 'from.namespace', from.namespace);
+    _validateNamespaceName(this.node.path, 'from.namespace', from.namespace);
     if (!this._from.some((f) => f.group === from.group && f.kind === from.kind && f.namespace === from.namespace)) {
       this._from.push({ group: from.group, kind: from.kind, namespace: from.namespace });
     }
@@ -214,7 +214,7 @@ class ExistingReferenceGrant extends Construct implements IReferenceGrant {
   constructor(scope: Construct, id: string, props: ExistingReferenceGrantProps) {
     super(scope, id);
     _validateObjectName(this.node.path, 'name', props.name);
-    _validateObjectName(this.node.path, 'namespace', props.namespace);
+    _validateNamespaceName(this.node.path, 'namespace', props.namespace);
     this.name = props.name;
     this.namespace = props.namespace;
     this.from = [...props.from];

@@ -2,6 +2,7 @@ import { Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { GrantedReference, ReferenceGrant } from './reference-grant';
 import { _grantRegistry } from './registry';
+import { GATEWAY_API_GROUP } from '../core/names';
 
 const AUTO_GRANTS = new WeakMap<IConstruct, boolean>();
 
@@ -97,8 +98,14 @@ function describe(ref: GrantedReference): string {
   return `the reference from ${ref.fromKind} in namespace "${ref.fromNamespace}" to ${ref.toKind} "${ref.toNamespace}/${ref.toName}"`;
 }
 
-/** A deterministic, readable grant name, e.g. `httproute-store-to-service-search`, shortened to 253 characters. */
+/**
+ * A deterministic, readable grant name, e.g. `httproute-store-to-service-search`, shortened to 253 characters.
+ * A kind outside the usual group (gateway.networking.k8s.io for referrers, the core group for referents) is
+ * qualified with its group, so references of different groups never share a grant.
+ */
 function autoGrantName(ref: GrantedReference): string {
-  const raw = `${ref.fromKind}-${ref.fromNamespace}-to-${ref.toKind}-${ref.toName}`.toLowerCase().replace(/[^a-z0-9.-]/g, '-');
+  const from = ref.fromGroup === GATEWAY_API_GROUP ? ref.fromKind : `${ref.fromKind}.${ref.fromGroup}`;
+  const to = ref.toGroup === '' ? ref.toKind : `${ref.toKind}.${ref.toGroup}`;
+  const raw = `${from}-${ref.fromNamespace}-to-${to}-${ref.toName}`.toLowerCase().replace(/[^a-z0-9.-]/g, '-');
   return raw.length <= 253 ? raw : raw.slice(0, 253).replace(/[-.]+$/, '');
 }

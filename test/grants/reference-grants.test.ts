@@ -57,7 +57,7 @@ describe('ReferenceGrant', () => {
     const chart = new Chart(Testing.app(), 'shared', { namespace: 'shared-services' });
     const grant = new ReferenceGrant(chart, 'grant');
     expect(() => grant.addFrom({ group: '', kind: '', namespace: 'a' })).toThrow(/from.kind is empty/);
-    expect(() => grant.addFrom({ group: '', kind: 'HTTPRoute', namespace: 'Store' })).toThrow(/from.namespace "Store" is not a valid Kubernetes name/);
+    expect(() => grant.addFrom({ group: '', kind: 'HTTPRoute', namespace: 'Store' })).toThrow(/from.namespace "Store" is not a valid namespace name/);
     expect(() => grant.addTo({ group: '', kind: 'Service', name: 'Bad_Name' })).toThrow(/to.name "Bad_Name" is not a valid Kubernetes name/);
   });
 });
@@ -115,5 +115,31 @@ describe('ReferenceGrants.ensure()', () => {
     const store = new Chart(Testing.app(), 'store', { namespace: 'store' });
     expect(() => ReferenceGrants.ensure(store, { ...ref, fromNamespace: '' })).toThrow(/the HTTPRoute has no namespace but refers to Service "search" in namespace "shared-services"/);
     expect(() => ReferenceGrants.ensure(store, { ...ref, toNamespace: '' })).toThrow(/Service "search" has no namespace while the HTTPRoute is in namespace "store"/);
+  });
+});
+
+describe('automatic grant names', () => {
+  test('qualify kinds outside the usual groups, so different groups never share a grant', () => {
+    const app = Testing.app();
+    const chart = new Chart(app, 'team', { namespace: 'store' });
+    ReferenceGrants.ensure(chart, {
+      fromGroup: 'gateway.networking.k8s.io', fromKind: 'HTTPRoute', fromNamespace: 'store',
+      toGroup: '', toKind: 'Service', toName: 'search', toNamespace: 'shared',
+    });
+    ReferenceGrants.ensure(chart, {
+      fromGroup: 'gateway.networking.k8s.io', fromKind: 'HTTPRoute', fromNamespace: 'store',
+      toGroup: 'multicluster.x-k8s.io', toKind: 'ServiceImport', toName: 'search', toNamespace: 'shared',
+    });
+    expect(chart.toJson().map((o: any) => o.metadata.name)).toStrictEqual([
+      'httproute-store-to-service-search',
+      'httproute-store-to-serviceimport.multicluster.x-k8s.io-search',
+    ]);
+  });
+
+  test('fails if a namespace is longer than 63 characters', () => {
+    const chart = Testing.chart();
+    expect(() => ReferenceGrant.fromExisting(chart, 'g', {
+      name: 'g', namespace: 'n'.repeat(64), from: [], to: [],
+    })).toThrow(/namespace "n{64}" is not a valid namespace name: use at most 63/);
   });
 });
