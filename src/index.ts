@@ -12,3 +12,9 @@ export * as gatewayapix from '../imports/experimental/gateway.networking.x-k8s.i
 
 export * from './core';
 export * from './grants';
+export * from './platform';
+export * from './policy';
+export * from './analysis';
+export * from './team';
+export * from './release';
+export * from './validation';

@@ -1,0 +1,14 @@
+import { App, Chart } from 'cdk8s';
+import { HttpPathModifier, HttpRouteFilter, PathMatch, TeamRoute } from '../../../../src';
+
+export function build(app: App): void {
+  new TeamRoute(new Chart(app, 'route'), 'route', {
+    metadata: { name: 'http-filter-redirect' },
+    allowUnattached: true,
+    hostnames: ['redirect.example'],
+    rules: [{
+      matches: [{ path: PathMatch.prefix('/cayenne') }],
+      filters: [HttpRouteFilter.requestRedirect({ path: HttpPathModifier.replacePrefixMatch('/paprika'), statusCode: 302 })],
+    }],
+  });
+}

@@ -1,0 +1,13 @@
+import { App, Chart } from 'cdk8s';
+import { CertificateRef, Listener, PlatformGateway } from '../../../../src';
+
+export function build(app: App): void {
+  new PlatformGateway(new Chart(app, 'gateway'), 'gateway', {
+    metadata: { name: 'example-gateway' },
+    gatewayClassName: 'example-gateway-class',
+    listeners: [
+      Listener.tlsPassthrough(),
+      Listener.tlsTerminate({ name: 'tls-terminate', port: 8443, certificateRefs: [CertificateRef.fromName('tls-terminate-certificate')] }),
+    ],
+  });
+}

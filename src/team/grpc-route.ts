@@ -1,0 +1,248 @@
+import { Construct } from 'constructs';
+import { Backend } from './backend';
+import { RouteFilter } from './filters';
+import { GrpcRouteMatch } from './matches';
+import { ImportedRoute } from './private/imported-route';
+import { checkFilterList, checkRuleName, RuleHost, ruleLabel, zeroWeightProblem } from './private/rules';
+import { compact, duplicates, fail, q } from './private/validate';
+import { TeamRouteBase, TeamRouteBaseProps } from './route-base';
+import { SessionPersistence } from './session-persistence';
+import { IRoute } from '../core/route';
+
+/**
+ * A rule of a GRPCRoute (`rules[]`).
+ */
+export interface GrpcRouteRuleOptions {
+  /**
+   * The rule name, unique in the route. Support: Extended.
+   * @default - unnamed
+   */
+  readonly name?: string;
+
+  /**
+   * The requests the rule matches (any of them).
+   * @default - every request
+   */
+  readonly matches?: GrpcRouteMatch[];
+
+  /**
+   * Filters applied to matching requests (`GrpcRouteFilter`).
+   * @default - none
+   */
+  readonly filters?: RouteFilter[];
+
+  /**
+   * Where matching requests go, split by weight.
+   * @default - none
+   */
+  readonly backendRefs?: Backend[];
+
+  /**
+   * Session persistence. Experimental channel only. Support: Extended.
+   * @default - none
+   */
+  readonly sessionPersistence?: SessionPersistence;
+}
+
+/**
+ * A rule of a `TeamGrpcRoute`, returned by `addRule()`; its mutators return the rule so calls chain.
+ */
+export class GrpcRouteRule {
+  /** @internal */
+  public static _create(host: RuleHost, index: number, name: string | undefined): GrpcRouteRule {
+    return new GrpcRouteRule(host, index, name);
+  }
+
+  /**
+   * The rule name.
+   * @default - unnamed
+   */
+  public readonly name?: string;
+
+  private readonly host: RuleHost;
+  private readonly where: string;
+  private readonly _matches: GrpcRouteMatch[] = [];
+  private readonly _filters: RouteFilter[] = [];
+  private readonly _backends: Backend[] = [];
+  private sessionPersistenceSpec?: SessionPersistence;
+
+  private constructor(host: RuleHost, index: number, name: string | undefined) {
+    this.host = host;
+    this.name = name;
+    this.where = `${host.path}: ${ruleLabel(name, index)}`;
+  }
+
+  /** The matches of the rule. */
+  public get matches(): GrpcRouteMatch[] {
+    return [...this._matches];
+  }
+
+  /** The backends of the rule. */
+  public get backends(): Backend[] {
+    return [...this._backends];
+  }
+
+  /** Adds a match (at most 64 per rule, 128 per route). */
+  public addMatch(match: GrpcRouteMatch): GrpcRouteRule {
+    const where = `${this.where}: addMatch()`;
+    if (this._matches.length >= 64) fail(where, 'a rule can have at most 64 matches: split it into several rules.');
+    if (this.host.totalMatches() >= 128) fail(where, 'a route can have at most 128 matches in all its rules: split it into several routes.');
+    const headers = match.headers ?? [];
+    if (headers.length > 16) fail(where, `${headers.length} header matches: a match can have at most 16.`);
+    const dups = duplicates(headers, (h) => h.name.toLowerCase());
+    if (dups.length > 0) fail(where, `header ${q(dups[0])} is matched twice (header names are case-insensitive): keep one match per header.`);
+    this._matches.push(match);
+    return this;
+  }
+
+  /** Adds a filter (`GrpcRouteFilter`); header modifiers may appear once each. */
+  public addFilter(filter: RouteFilter): GrpcRouteRule {
+    const where = `${this.where}: addFilter(${filter.type})`;
+    this.host.useFilter(where, filter);
+    checkFilterList(where, [...this._filters, filter]);
+    this._filters.push(filter);
+    return this;
+  }
+
+  /** Adds a backend (at most 16 per rule). A backend in another namespace gets a ReferenceGrant. */
+  public addBackend(backend: Backend): GrpcRouteRule {
+    const where = `${this.where}: addBackend("${backend.name}")`;
+    if (this._backends.length >= 16) fail(where, 'a rule can have at most 16 backends.');
+    checkFilterList(`${where}: filters`, backend._filters);
+    this.host.useBackend(where, backend);
+    this._backends.push(backend);
+    return this;
+  }
+
+  /** Sets session persistence. Experimental channel only. Support: Extended. */
+  public configureSessionPersistence(sessionPersistence: SessionPersistence): GrpcRouteRule {
+    this.sessionPersistenceSpec = sessionPersistence;
+    return this;
+  }
+
+  /** @internal */
+  public _apply(options: GrpcRouteRuleOptions): void {
+    for (const m of options.matches ?? []) this.addMatch(m);
+    for (const f of options.filters ?? []) this.addFilter(f);
+    for (const b of options.backendRefs ?? []) this.addBackend(b);
+    if (options.sessionPersistence) this.configureSessionPersistence(options.sessionPersistence);
+  }
+
+  /** @internal */
+  public _matchCount(): number {
+    return this._matches.length;
+  }
+
+  /** @internal */
+  public _problems(index: number): string[] {
+    const zero = zeroWeightProblem(ruleLabel(this.name, index), this._backends);
+    return zero ? [zero] : [];
+  }
+
+  /** @internal */
+  public _render(): any {
+    const ctx = { routeNamespace: this.host.routeNamespace };
+    return compact({
+      name: this.name,
+      matches: this._matches.length > 0 ? this._matches.map((m) => compact({
+        method: m.method?._render(),
+        headers: m.headers && m.headers.length > 0 ? m.headers.map((h) => h._render()) : undefined,
+      })) : undefined,
+      filters: this._filters.length > 0 ? this._filters.map((f) => f._render(ctx)) : undefined,
+      backendRefs: this._backends.length > 0 ? this._backends.map((b) => compact({
+        ...b._renderRef(this.host.routeNamespace),
+        weight: b.weight,
+        filters: b._filters.length > 0 ? b._filters.map((f) => f._render(ctx)) : undefined,
+      })) : undefined,
+      sessionPersistence: this.sessionPersistenceSpec?._render(),
+    });
+  }
+}
+
+/**
+ * Properties of a `TeamGrpcRoute`.
+ */
+export interface TeamGrpcRouteProps extends TeamRouteBaseProps {
+  /**
+   * Hostnames the route serves (the `:authority`), at most 16. Support: Core.
+   * @default - every hostname of the listeners
+   */
+  readonly hostnames?: string[];
+
+  /**
+   * The rules (at most 16).
+   * @default - none; add with `addRule()`
+   */
+  readonly rules?: GrpcRouteRuleOptions[];
+}
+
+/**
+ * An app team's GRPCRoute (gateway.networking.k8s.io/v1): routes gRPC calls by service, method and metadata.
+ *
+ * Support: Extended (a Gateway supports GRPCRoute when it lists it in its listeners' supported kinds).
+ */
+export class TeamGrpcRoute extends TeamRouteBase {
+  /** A GRPCRoute that exists outside this app. */
+  public static fromGrpcRouteName(scope: Construct, id: string, name: string, namespace?: string): IRoute {
+    return new ImportedRoute(scope, id, 'GRPCRoute', name, namespace);
+  }
+
+  private readonly _rules: GrpcRouteRule[] = [];
+  private readonly ruleHost: RuleHost;
+
+  public constructor(scope: Construct, id: string, props: TeamGrpcRouteProps = {}) {
+    super(scope, id, props, 'GRPCRoute', 'gateway.networking.k8s.io/v1');
+    this.ruleHost = {
+      path: this.node.path,
+      routeKind: this.routeKind,
+      routeNamespace: this.routeNamespace,
+      useBackend: (where, backend) => this._useBackend(where, backend, true),
+      useFilter: (where, filter) => this._useFilter(where, filter),
+      totalMatches: () => this._rules.reduce((n, r) => n + r._matchCount(), 0),
+    };
+    for (const h of props.hostnames ?? []) this.addHostname(h);
+    for (const r of props.rules ?? []) this.addRule(r);
+  }
+
+  /** The hostnames of the route. */
+  public get hostnames(): string[] {
+    return [...this._hostnames];
+  }
+
+  /** The rules of the route. */
+  public get rules(): GrpcRouteRule[] {
+    return [...this._rules];
+  }
+
+  /** Adds a hostname (at most 16). */
+  public addHostname(hostname: string): void {
+    this._addHostname(hostname, 16);
+  }
+
+  /** Adds a rule (at most 16) and returns it. */
+  public addRule(options: GrpcRouteRuleOptions = {}): GrpcRouteRule {
+    const where = `${this.node.path}: addRule(${options.name !== undefined ? q(options.name) : ''})`;
+    if (this._rules.length >= 16) fail(where, 'a GRPCRoute can have at most 16 rules: split it into several routes.');
+    checkRuleName(where, options.name, this._rules.map((r) => r.name));
+    const rule = GrpcRouteRule._create(this.ruleHost, this._rules.length, options.name);
+    this._rules.push(rule);
+    rule._apply(options);
+    return rule;
+  }
+
+  /** @internal */
+  protected _renderRulesSpec(): any {
+    return { rules: this._rules.length > 0 ? this._rules.map((r) => r._render()) : undefined };
+  }
+
+  /** @internal */
+  protected _validateRules(): string[] {
+    if (this._rules.length === 0) return ['the GRPCRoute has no rules: add one with addRule().'];
+    return this._rules.flatMap((r, i) => r._problems(i));
+  }
+
+  /** @internal */
+  protected _allBackends(): Backend[] {
+    return this._rules.flatMap((r) => r.backends);
+  }
+}

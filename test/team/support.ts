@@ -1,0 +1,50 @@
+import { App, Chart, Testing } from 'cdk8s';
+import { Construct } from 'constructs';
+import { IRouteParent, RouteAttachmentRequest } from '../../src';
+
+/** A minimal Gateway double: records the attachment requests and answers with canned rejections. */
+export class FakeGateway extends Construct implements IRouteParent {
+  public readonly parentGroup: string;
+  public readonly parentKind: string;
+  public readonly parentName: string;
+  public readonly parentNamespace?: string;
+  public readonly requests: RouteAttachmentRequest[] = [];
+  public rejections: string[] = [];
+
+  constructor(scope: Construct, id: string, props: { name: string; namespace?: string; kind?: string; group?: string; reject?: string[] }) {
+    super(scope, id);
+    this.parentName = props.name;
+    this.parentNamespace = props.namespace;
+    this.parentKind = props.kind ?? 'Gateway';
+    this.parentGroup = props.group ?? 'gateway.networking.k8s.io';
+    this.rejections = props.reject ?? [];
+  }
+
+  public checkRouteAttachment(request: RouteAttachmentRequest): string[] {
+    this.requests.push(request);
+    return this.rejections;
+  }
+}
+
+/** An app with a chart per namespace. */
+export function charts(...namespaces: Array<string | undefined>): { app: App; charts: Chart[] } {
+  const app = Testing.app();
+  return { app, charts: namespaces.map((ns, i) => new Chart(app, ns ?? `chart${i}`, ns ? { namespace: ns } : {})) };
+}
+
+/** The validation errors of every construct under `scope` (what `app.synth()` reports). */
+export function validationErrors(scope: Construct): string[] {
+  return scope.node.findAll().flatMap((c) => c.node.validate());
+}
+
+/** The objects of every chart of the app. */
+export function objects(app: App): any[] {
+  return app.charts.flatMap((c) => c.toJson());
+}
+
+/** The spec of the only object of `kind` in the app. */
+export function specOf(app: App, kind: string): any {
+  const found = objects(app).filter((o) => o.kind === kind);
+  if (found.length !== 1) throw new Error(`expected one ${kind}, found ${found.length}`);
+  return found[0].spec;
+}
