@@ -1,7 +1,13 @@
-import { App, Chart } from 'cdk8s';
+import { App, Chart, Duration } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { gatewayapi } from '../src';
+import {
+  Backend, CanaryRoute, CertificateRef, CertManagerIssuer, GatewayClass, HeaderMatch, HttpRouteFilter, IRouteParent,
+  Listener, PathMatch, PlatformGateway, RouteNamespaces, TeamRoute,
+} from '../src';
+
+/** Label that app-team namespaces carry to be allowed on the shared Gateway's HTTPS listener. */
+const GATEWAY_ACCESS = { 'gateway-access': 'true' };
 
 /** The cluster-scoped Namespaces, in a chart without a namespace. App-team namespaces opt in to the shared Gateway. */
 export class NamespacesChart extends Chart {
@@ -9,91 +15,74 @@ export class NamespacesChart extends Chart {
     super(scope, id);
     new kplus.Namespace(this, 'infra', { metadata: { name: 'infra' } });
     new kplus.Namespace(this, 'shared-services', { metadata: { name: 'shared-services' } });
-    new kplus.Namespace(this, 'store', { metadata: { name: 'store', labels: { 'gateway-access': 'true' } } });
+    new kplus.Namespace(this, 'store', { metadata: { name: 'store', labels: GATEWAY_ACCESS } });
+    new kplus.Namespace(this, 'blog', { metadata: { name: 'blog', labels: GATEWAY_ACCESS } });
   }
 }
 
 /**
- * The platform team's chart: the shared GatewayClass and Gateway in the `infra` namespace.
- * App-team namespaces labelled `gateway-access: "true"` may attach routes.
+ * The platform team's chart: the GatewayClass and the shared internet-facing Gateway in `infra`, with an HTTP
+ * listener that only redirects to HTTPS and an HTTPS listener for every namespace labelled `gateway-access: "true"`.
  */
 export class PlatformChart extends Chart {
+  public readonly gateway: PlatformGateway;
+
   constructor(scope: Construct, id: string) {
     super(scope, id, { namespace: 'infra' });
 
-    new gatewayapi.GatewayClass(this, 'class', {
+    const gatewayClass = new GatewayClass(this, 'class', {
       metadata: { name: 'shared' },
-      spec: {
-        controllerName: 'example.net/gateway-controller',
-        description: 'Shared internet-facing gateways',
-      },
+      controllerName: 'example.net/gateway-controller',
+      description: 'Shared internet-facing gateways',
     });
 
-    new gatewayapi.Gateway(this, 'gateway', {
+    this.gateway = new PlatformGateway(this, 'gateway', {
       metadata: { name: 'shared-gateway' },
-      spec: {
-        gatewayClassName: 'shared',
-        listeners: [
-          {
-            name: 'http',
-            protocol: 'HTTP',
-            port: 80,
-            hostname: '*.example.com',
-            allowedRoutes: { namespaces: { from: gatewayapi.GatewaySpecListenersAllowedRoutesNamespacesFrom.SAME } },
-          },
-          {
-            name: 'https',
-            protocol: 'HTTPS',
-            port: 443,
-            hostname: '*.example.com',
-            tls: {
-              mode: gatewayapi.GatewaySpecListenersTlsMode.TERMINATE,
-              certificateRefs: [{ kind: 'Secret', name: 'wildcard-example-com' }],
-            },
-            allowedRoutes: {
-              namespaces: {
-                from: gatewayapi.GatewaySpecListenersAllowedRoutesNamespacesFrom.SELECTOR,
-                selector: { matchLabels: { 'gateway-access': 'true' } },
-              },
-            },
-          },
-        ],
-      },
+      gatewayClass,
+      listeners: [
+        Listener.http({ hostname: '*.example.com' }),
+        Listener.https({
+          hostname: '*.example.com',
+          certificateRefs: [CertificateRef.fromName('wildcard-example-com')],
+          allowedRoutes: { namespaces: RouteNamespaces.withLabels(GATEWAY_ACCESS) },
+        }),
+      ],
+      certManager: CertManagerIssuer.clusterIssuer('letsencrypt'),
     });
-
-    // Redirect every plain-HTTP request to HTTPS.
-    new gatewayapi.HttpRoute(this, 'http-to-https', {
-      metadata: { name: 'http-to-https' },
-      spec: {
-        parentRefs: [{ name: 'shared-gateway', sectionName: 'http' }],
-        rules: [
-          {
-            filters: [
-              {
-                type: gatewayapi.HttpRouteSpecRulesFiltersType.REQUEST_REDIRECT,
-                requestRedirect: {
-                  scheme: gatewayapi.HttpRouteSpecRulesFiltersRequestRedirectScheme.HTTPS,
-                  statusCode: 301,
-                },
-              },
-            ],
-          },
-        ],
-      },
-    });
+    // Every plain-HTTP request is redirected to HTTPS (an HTTPRoute on the HTTP listener).
+    this.gateway.redirectHttpToHttps();
   }
 }
 
-/** Options of an app team's chart. */
-interface TeamChartProps {
-  readonly namespace: string;
-  readonly hostname: string;
+/** The shared-services team owns the `search` Service that other teams route to across namespaces. */
+export class SharedServicesChart extends Chart {
+  public readonly search: kplus.Service;
+
+  constructor(scope: Construct, id: string) {
+    super(scope, id, { namespace: 'shared-services' });
+    const search = new kplus.Deployment(this, 'search', {
+      containers: [{ image: 'ghcr.io/example/search:3.2.1', portNumber: 9000, securityContext: { ensureNonRoot: false } }],
+    });
+    this.search = search.exposeViaService({ name: 'search', ports: [{ port: 9000 }] });
+  }
 }
 
-/** An app team: its namespace, its Deployment and Service, and the HTTPRoute that attaches to the shared Gateway. */
+/** Options of the store team's chart. */
+export interface StoreTeamChartProps {
+  readonly gateway: IRouteParent;
+  readonly search: kplus.Service;
+  /** percentage of traffic sent to the canary release */
+  readonly canaryPercent: number;
+}
+
+/**
+ * The store team releases v2 as a canary: a weighted split between the stable and canary Services, plus an
+ * "always canary" header for testers. `/search` goes to the shared-services team's Service in another namespace,
+ * for which the route creates a least-privilege ReferenceGrant.
+ */
 export class StoreTeamChart extends Chart {
-  constructor(scope: Construct, id: string, props: TeamChartProps) {
-    super(scope, id, { namespace: props.namespace });
+  constructor(scope: Construct, id: string, props: StoreTeamChartProps) {
+    super(scope, id, { namespace: 'store' });
 
     const stable = new kplus.Deployment(this, 'store-v1', {
       containers: [{ image: 'ghcr.io/example/store:1.4.0', portNumber: 8080, securityContext: { ensureNonRoot: false } }],
@@ -101,59 +90,47 @@ export class StoreTeamChart extends Chart {
     const canary = new kplus.Deployment(this, 'store-v2', {
       containers: [{ image: 'ghcr.io/example/store:1.5.0', portNumber: 8080, securityContext: { ensureNonRoot: false } }],
     });
-    const stableSvc = stable.exposeViaService({ name: 'store-v1', ports: [{ port: 8080 }] });
-    const canarySvc = canary.exposeViaService({ name: 'store-v2', ports: [{ port: 8080 }] });
 
-    new gatewayapi.HttpRoute(this, 'route', {
+    const route = new CanaryRoute(this, 'route', {
       metadata: { name: 'store' },
-      spec: {
-        parentRefs: [{ name: 'shared-gateway', namespace: 'infra', sectionName: 'https' }],
-        hostnames: [props.hostname],
-        rules: [
-          {
-            name: 'canary',
-            matches: [{ path: { type: gatewayapi.HttpRouteSpecRulesMatchesPathType.PATH_PREFIX, value: '/' } }],
-            backendRefs: [
-              { name: stableSvc.name, port: 8080, weight: 90 },
-              { name: canarySvc.name, port: 8080, weight: 10 },
-            ],
-          },
-          {
-            name: 'search',
-            matches: [{ path: { type: gatewayapi.HttpRouteSpecRulesMatchesPathType.PATH_PREFIX, value: '/search' } }],
-            // the search service is run by the shared-services team in another namespace
-            backendRefs: [{ name: 'search', namespace: 'shared-services', port: 9000 }],
-            timeouts: { request: '10s' },
-          },
-        ],
-      },
+      hostnames: ['store.example.com'],
+      stable: Backend.fromService(stable.exposeViaService({ name: 'store-v1', ports: [{ port: 8080 }] })),
+      canary: Backend.fromService(canary.exposeViaService({ name: 'store-v2', ports: [{ port: 8080 }] })),
+      canaryHeader: HeaderMatch.exact('x-canary', 'always'),
     });
+    route.attachTo(props.gateway, { sectionName: 'https' });
+    route.updateCanaryPercent(props.canaryPercent);
+
+    route.addRule({ name: 'search', matches: [{ path: PathMatch.prefix('/search') }] })
+      .addBackend(Backend.fromService(props.search))
+      .configureTimeouts({ request: Duration.seconds(10) });
   }
 }
 
-/** The shared-services team owns `search` and grants the store team's HTTPRoutes access to exactly that Service. */
-export class SharedServicesChart extends Chart {
-  constructor(scope: Construct, id: string) {
-    super(scope, id, { namespace: 'shared-services' });
-    const search = new kplus.Deployment(this, 'search', {
-      containers: [{ image: 'ghcr.io/example/search:3.2.1', portNumber: 9000, securityContext: { ensureNonRoot: false } }],
-    });
-    search.exposeViaService({ name: 'search', ports: [{ port: 9000 }] });
+/** The blog team: one HTTPRoute with a header filter and a request timeout. */
+export class BlogTeamChart extends Chart {
+  constructor(scope: Construct, id: string, props: { readonly gateway: IRouteParent }) {
+    super(scope, id, { namespace: 'blog' });
 
-    new gatewayapi.ReferenceGrant(this, 'grant', {
-      metadata: { name: 'store-routes-to-search' },
-      spec: {
-        from: [{ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', namespace: 'store' }],
-        to: [{ group: '', kind: 'Service', name: 'search' }],
-      },
+    const blog = new kplus.Deployment(this, 'blog', {
+      containers: [{ image: 'ghcr.io/example/blog:2.0.3', portNumber: 3000, securityContext: { ensureNonRoot: false } }],
     });
+    const service = blog.exposeViaService({ name: 'blog', ports: [{ port: 3000 }] });
+
+    const route = new TeamRoute(this, 'route', { metadata: { name: 'blog' }, hostnames: ['blog.example.com'] });
+    route.attachTo(props.gateway, { sectionName: 'https' });
+    route.addRule({ name: 'pages', matches: [{ path: PathMatch.prefix('/') }] })
+      .addFilter(HttpRouteFilter.responseHeaderModifier({ set: { 'cache-control': 'public, max-age=300' } }))
+      .addBackend(Backend.fromService(service))
+      .configureTimeouts({ request: Duration.seconds(5) });
   }
 }
 
-/** Builds the whole examples app into `app`: the platform chart and the app teams' charts. */
-export function buildExamplesApp(app: App): void {
+/** Builds the whole examples app into `app`: namespaces, the platform, the shared services and two app teams. */
+export function buildExamplesApp(app: App, options: { readonly canaryPercent?: number } = {}): void {
   new NamespacesChart(app, 'namespaces');
-  new PlatformChart(app, 'platform');
-  new SharedServicesChart(app, 'shared-services');
-  new StoreTeamChart(app, 'store', { namespace: 'store', hostname: 'store.example.com' });
+  const platform = new PlatformChart(app, 'platform');
+  const shared = new SharedServicesChart(app, 'shared-services');
+  new StoreTeamChart(app, 'store', { gateway: platform.gateway, search: shared.search, canaryPercent: options.canaryPercent ?? 10 });
+  new BlogTeamChart(app, 'blog', { gateway: platform.gateway });
 }

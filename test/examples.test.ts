@@ -1,30 +1,61 @@
 import { Testing } from 'cdk8s';
 import { buildExamplesApp } from '../examples/app';
 
-describe('examples app', () => {
+function synthExamples(canaryPercent?: number): any[] {
   const app = Testing.app();
-  buildExamplesApp(app);
-  const objects = app.charts.flatMap((c) => c.toJson());
-  const gatewayApi = objects.filter((o) => String(o.apiVersion).startsWith('gateway.networking.k8s.io/'));
+  buildExamplesApp(app, { canaryPercent });
+  return app.charts.flatMap((c) => c.toJson());
+}
 
-  test('synthesizes Gateway API objects of the platform and the teams', () => {
+describe('examples app', () => {
+  const objects = synthExamples();
+  const gatewayApi = objects.filter((o) => String(o.apiVersion).startsWith('gateway.networking.k8s.io/'));
+  const find = (kind: string, name: string) => gatewayApi.find((o) => o.kind === kind && o.metadata.name === name);
+
+  test('synthesizes the platform, the shared services and two app teams with the L2 constructs', () => {
     expect(gatewayApi.map((o) => `${o.kind}/${o.metadata.namespace ?? ''}/${o.metadata.name}`).sort()).toStrictEqual([
       'Gateway/infra/shared-gateway',
-      'GatewayClass/infra/shared',
-      'HTTPRoute/infra/http-to-https',
+      'GatewayClass//shared',
+      'HTTPRoute/blog/blog',
+      'HTTPRoute/infra/shared-gateway-https-redirect',
       'HTTPRoute/store/store',
-      'ReferenceGrant/shared-services/store-routes-to-search',
+      'ReferenceGrant/shared-services/httproute-store-to-service-search',
     ]);
   });
 
-  test('the store route attaches to the shared gateway HTTPS listener', () => {
-    const route = gatewayApi.find((o) => o.kind === 'HTTPRoute' && o.metadata.name === 'store');
-    expect(route.spec.parentRefs).toStrictEqual([{ name: 'shared-gateway', namespace: 'infra', sectionName: 'https' }]);
+  test('the app-team routes attach to the shared gateway HTTPS listener', () => {
+    for (const name of ['store', 'blog']) {
+      expect(find('HTTPRoute', name).spec.parentRefs).toStrictEqual([{ name: 'shared-gateway', namespace: 'infra', sectionName: 'https' }]);
+    }
+  });
+
+  test('the canary splits traffic by weight and honours the always-canary header', () => {
+    const rules = find('HTTPRoute', 'store').spec.rules;
+    expect(rules.find((r: any) => r.name === 'canary').backendRefs).toStrictEqual([
+      { name: 'store-v1', port: 8080, weight: 90 },
+      { name: 'store-v2', port: 8080, weight: 10 },
+    ]);
+    expect(rules.find((r: any) => r.name === 'canary-header').matches).toStrictEqual([
+      { headers: [{ name: 'x-canary', type: 'Exact', value: 'always' }] },
+    ]);
+    const next = synthExamples(25).find((o) => o.kind === 'HTTPRoute' && o.metadata.name === 'store');
+    expect(next.spec.rules.find((r: any) => r.name === 'canary').backendRefs.map((b: any) => b.weight)).toStrictEqual([75, 25]);
+  });
+
+  test('the cross-namespace backend gets a least-privilege ReferenceGrant', () => {
+    expect(find('ReferenceGrant', 'httproute-store-to-service-search').spec).toStrictEqual({
+      from: [{ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', namespace: 'store' }],
+      to: [{ group: '', kind: 'Service', name: 'search' }],
+    });
+  });
+
+  test('passes the synth-time checks (node validations) of every construct', () => {
+    const app = Testing.app();
+    buildExamplesApp(app);
+    expect(() => app.synthYaml()).not.toThrow();
   });
 
   test('synth output is deterministic', () => {
-    const again = Testing.app();
-    buildExamplesApp(again);
-    expect(again.charts.flatMap((c) => c.toJson())).toStrictEqual(objects);
+    expect(synthExamples()).toStrictEqual(objects);
   });
 });
