@@ -58,7 +58,7 @@ export function emitBaseline(app: App, scenario: ScenarioModel): void {
           port: l.port,
           hostname: l.hostname,
           allowedRoutes: { namespaces: { from: gatewayapi.GatewaySpecListenersAllowedRoutesNamespacesFrom.ALL } },
-          ...(l.certName ? { tls: { mode: gatewayapi.GatewaySpecListenersTlsMode.TERMINATE, certificateRefs: [{ kind: 'Secret', name: l.certName }] } } : {}),
+          ...(l.certName ? { tls: { certificateRefs: [{ group: '', kind: 'Secret', name: l.certName }] } } : {}),
         })),
       },
     });

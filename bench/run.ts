@@ -12,6 +12,7 @@
 import { execFileSync } from 'child_process';
 import * as os from 'os';
 import * as path from 'path';
+import { checkEquivalence } from './equivalence';
 import { STAGES } from './stages';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -58,6 +59,8 @@ function main(): void {
   const opts = parseArgs(process.argv.slice(2));
   const log = (s: string) => { if (!opts.json) process.stdout.write(s + '\n'); else process.stderr.write(s + '\n'); };
   const stageNames = Object.keys(STAGES); // baseline first
+  log('checking that every stage synthesizes the baseline YAML…');
+  checkEquivalence();
   const scenarios: any[] = [];
   const byStage: Record<string, Record<number, number>> = {};
   for (const routes of opts.routes) {

@@ -130,7 +130,8 @@ export function buildScenario(opts: ScenarioOptions): ScenarioModel {
       }];
       const filters: FilterModel[] = [];
       if (rnd() < 0.4) filters.push({ type: 'RequestHeaderModifier', set: [{ name: 'x-route', value: `r${r}` }] });
-      if (rnd() < 0.2) filters.push({ type: 'URLRewrite', prefix: '/' });
+      // ReplacePrefixMatch needs a PathPrefix match (a CRD rule)
+      if (rnd() < 0.2 && matches[0].pathType === 'PathPrefix') filters.push({ type: 'URLRewrite', prefix: '/' });
       const backends: BackendModel[] = [];
       const roll = rnd();
       if (roll < 0.25) {

@@ -1,0 +1,65 @@
+/**
+ * The L2 stage: the scenario built with the persona constructs (PlatformGateway, TeamRoute, typed matches, filters
+ * and backends; cross-namespace backends get their ReferenceGrants automatically). Emits the same manifests as
+ * bench/baseline.ts.
+ */
+import { App, Chart, Duration } from 'cdk8s';
+import {
+  Backend, CertificateRef, HeaderMatch, HttpMethod, HttpPathModifier, HttpRouteFilter, HttpRouteMatch, Listener,
+  PathMatch, PlatformGateway, RouteFilter, RouteNamespaces, TeamRoute,
+} from '../src';
+import { FilterModel, MatchModel, ScenarioModel } from './scenario';
+
+function match(m: MatchModel): HttpRouteMatch {
+  return {
+    path: m.pathType === 'Exact' ? PathMatch.exact(m.path) : PathMatch.prefix(m.path),
+    ...(m.method ? { method: m.method === 'GET' ? HttpMethod.GET : HttpMethod.POST } : {}),
+    ...(m.headers ? { headers: m.headers.map((h) => HeaderMatch.exact(h.name, h.value)) } : {}),
+  };
+}
+
+function filter(f: FilterModel): RouteFilter {
+  return f.type === 'RequestHeaderModifier'
+    ? HttpRouteFilter.requestHeaderModifier({ set: Object.fromEntries(f.set!.map((h) => [h.name, h.value])) })
+    : HttpRouteFilter.urlRewrite({ path: HttpPathModifier.replacePrefixMatch(f.prefix!) });
+}
+
+export function emitL2(app: App, scenario: ScenarioModel): void {
+  const infraCharts = new Map<string, Chart>();
+  const gateways = new Map<string, PlatformGateway>();
+  for (const gw of scenario.gateways) {
+    let chart = infraCharts.get(gw.namespace);
+    if (!chart) {
+      chart = new Chart(app, gw.namespace, { namespace: gw.namespace });
+      infraCharts.set(gw.namespace, chart);
+    }
+    const all = { namespaces: RouteNamespaces.all() };
+    gateways.set(gw.name, new PlatformGateway(chart, gw.name, {
+      metadata: { name: gw.name },
+      gatewayClassName: 'bench',
+      listeners: gw.listeners.map((l) => l.protocol === 'HTTPS'
+        ? Listener.https({ name: l.name, hostname: l.hostname, certificateRefs: [CertificateRef.fromName(l.certName!)], allowedRoutes: all })
+        : Listener.http({ name: l.name, hostname: l.hostname, allowedRoutes: all })),
+    }));
+  }
+
+  const teamCharts = new Map<string, Chart>();
+  for (const r of scenario.routes) {
+    let chart = teamCharts.get(r.namespace);
+    if (!chart) {
+      chart = new Chart(app, r.namespace, { namespace: r.namespace });
+      teamCharts.set(r.namespace, chart);
+    }
+    const route = new TeamRoute(chart, r.name, { metadata: { name: r.name }, hostnames: [r.hostname] });
+    route.attachTo(gateways.get(r.gateway.name)!, { sectionName: r.sectionName });
+    for (const rule of r.rules) {
+      route.addRule({
+        name: rule.name,
+        matches: rule.matches.map(match),
+        filters: rule.filters.map(filter),
+        backendRefs: rule.backends.map((b) => Backend.fromName(b.name, { namespace: b.namespace, port: b.port, weight: b.weight })),
+        timeouts: rule.timeout ? { request: Duration.seconds(Number(rule.timeout.replace('s', ''))) } : undefined,
+      });
+    }
+  }
+}
