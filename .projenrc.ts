@@ -24,7 +24,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
 
   peerDeps: ['cdk8s-plus-28@^2.5.6'],
   // runtime dependencies are bundled into the jsii package
-  bundledDeps: ['yaml@^2.8.0', 'ajv@^8.17.1', '@bufbuild/cel@0.6.1'],
+  bundledDeps: ['yaml@^2.8.0', 'ajv@^8.17.1', '@bufbuild/cel@0.6.1', '@bufbuild/re2@0.6.1'],
   devDeps: ['@types/node@^20', `cdk8s-cli@${CDK8S_CLI_VERSION}`, 'cdk8s-plus-28@^2.5.6'],
 
   // jsii targets. Publishing workflows are not enabled yet; these settings drive `jsii-pacmak`.
@@ -115,6 +115,12 @@ project.addTask('import', {
     'Regenerate the L1 classes in imports/ from the Gateway API CRDs (override the CRD folder with GATEWAY_API_CRDS_DIR)',
   exec: 'node scripts/import-crds.js',
 });
+// ...and the schema bundle of the validation engine (src/validation/bundle/gateway-api-crds.json).
+project.tasks.tryFind('import')!.exec('node scripts/bundle-schemas.js');
+project.gitattributes.addAttributes('/src/validation/bundle/*.json', 'linguist-generated');
+
+// The validation CLI: `cdk8s-gateway-api validate [--channel ...] [--output ...] <file|dir>...`
+project.addBins({ 'cdk8s-gateway-api': 'lib/src/cli/main.js' });
 
 // The examples app: `npm run synth` synthesizes examples/ with `cdk8s synth` into examples/dist/.
 project.addTask('synth', {

@@ -3,9 +3,9 @@
  * Not part of the jsii API (it is not re-exported by src/analysis/index.ts); the bin wires it as a subcommand.
  */
 import * as fs from 'fs';
-import * as path from 'path';
 import * as YAML from 'yaml';
 import { GatewayApiAnalyzer } from './analyzer';
+import { collectFiles, parseDocuments } from '../validation/documents';
 import { _GATEWAY_GROUP } from './engine';
 import { ExternalObject, FindingSeverity, MissingReferencePolicy } from './types';
 
@@ -96,23 +96,6 @@ function parseExternal(value: string): ExternalObject {
   return parts.length === 2 ? { group, kind, name: parts[1] } : { group, kind, namespace: parts[1], name: parts[2] };
 }
 
-function collectFiles(input: string): string[] {
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(input);
-  } catch {
-    return [input]; // reported as unreadable by readFile (or served by io.readFile)
-  }
-  if (!stat.isDirectory()) return [input];
-  const out: string[] = [];
-  for (const entry of fs.readdirSync(input, { withFileTypes: true }).sort((x, y) => (x.name < y.name ? -1 : 1))) {
-    const full = path.join(input, entry.name);
-    if (entry.isDirectory()) out.push(...collectFiles(full));
-    else if (/\.(ya?ml|json)$/.test(entry.name)) out.push(full);
-  }
-  return out;
-}
-
 function flatten(doc: any, out: any[]): void {
   if (doc === null || doc === undefined) return;
   if (Array.isArray(doc)) {
@@ -124,15 +107,12 @@ function flatten(doc: any, out: any[]): void {
   }
 }
 
+/** The manifests of one file (List kinds and JSON arrays flattened); throws on a malformed document. */
 function parseFile(file: string, text: string): any[] {
   const out: any[] = [];
-  if (file.endsWith('.json')) {
-    flatten(JSON.parse(text), out);
-    return out;
-  }
-  for (const doc of YAML.parseAllDocuments(text)) {
-    if (doc.errors.length > 0) throw new Error(doc.errors[0].message);
-    flatten(doc.toJS(), out);
+  for (const doc of parseDocuments(text, file)) {
+    if (doc.error !== undefined) throw new Error(`document ${doc.index}: ${doc.error}`);
+    flatten(doc.value, out);
   }
   return out;
 }
@@ -160,14 +140,12 @@ export function runAnalyzeCli(argv: string[], io: AnalyzeCliIo): number {
   }
   const read = io.readFile ?? ((f: string) => fs.readFileSync(f, 'utf8'));
   const objects: any[] = [];
-  for (const input of args.inputs) {
-    for (const file of collectFiles(input)) {
-      try {
-        objects.push(...parseFile(file, read(file)));
-      } catch (e) {
-        io.stderr(`cdk8s-gateway-api analyze: cannot read ${file}: ${(e as Error).message}\n`);
-        return 2;
-      }
+  for (const file of collectFiles(args.inputs)) {
+    try {
+      objects.push(...parseFile(file, read(file)));
+    } catch (e) {
+      io.stderr(`cdk8s-gateway-api analyze: cannot read ${file}: ${(e as Error).message}\n`);
+      return 2;
     }
   }
 

@@ -4,6 +4,7 @@ import * as path from 'path';
 import * as YAML from 'yaml';
 import { httpRoute, parentRef, platform, rule } from './fixtures';
 import { runAnalyzeCli } from '../../src/analysis/cli';
+import { runCli } from '../../src/cli/cli';
 import { sharedPath } from '../support/shared';
 
 function run(argv: string[], readFile?: (f: string) => string) {
@@ -96,5 +97,27 @@ describe('cdk8s-gateway-api analyze', () => {
     const help = run(['--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('Usage: cdk8s-gateway-api analyze');
+  });
+});
+
+describe('the cdk8s-gateway-api bin', () => {
+  test('dispatches "analyze" to the analysis, with the same output and exit code', () => {
+    let stdout = '';
+    let stderr = '';
+    const args = ['analyze', '--output', 'json', path.join(dir, 'platform.yaml'), path.join(dir, 'sandbox.yaml')];
+    const code = runCli(args, { stdout: (s) => { stdout += s; }, stderr: (s) => { stderr += s; } });
+    const direct = run(args);
+    expect(code).toBe(1);
+    expect(code).toBe(direct.code);
+    expect(JSON.parse(stdout)).toStrictEqual(JSON.parse(direct.stdout));
+    expect(stderr).toBe(direct.stderr);
+  });
+
+  test('fails with exit 2 and a message naming the document if a file holds malformed YAML', () => {
+    const bad = path.join(dir, 'bad.yaml');
+    fs.writeFileSync(bad, 'kind: Gateway\n---\nspec: [unclosed\n');
+    const { code, stderr } = run(['analyze', bad]);
+    expect(code).toBe(2);
+    expect(stderr).toContain(`cannot read ${bad}: document 1: malformed YAML`);
   });
 });

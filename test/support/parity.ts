@@ -1,10 +1,18 @@
+import { findVersion } from '../../src/validation/bundle';
+import { prepare } from '../../src/validation/prepare';
+import { schemaNode } from '../../src/validation/schema-node';
+
 /**
  * Normalization for comparing an upstream manifest with a synthesized one "semantically":
- * empty maps and empty lists count as absent, and nothing else is changed yet.
- * (CRD defaults are applied by the validation engine once it is wired in; see test/parity.test.ts.)
+ * - the CRD defaults of the object's channel are applied (as the API server does on create), so `type: PathPrefix`
+ *   written on one side and left to its default on the other compare equal;
+ * - empty maps and empty lists count as absent (e.g. cdk8s-plus' `spec: {}` on a Namespace).
+ * Key order never matters (jest's structural equality).
  */
-export function normalizeForParity(obj: any, _channel: string): any {
-  return prune(obj);
+export function normalizeForParity(obj: any, channel: string): any {
+  const [group, version] = String(obj.apiVersion).split('/');
+  const resolved = version ? findVersion(channel, group, version, obj.kind) : undefined;
+  return prune(resolved ? prepare(obj, schemaNode(resolved.schemaKey)) : obj);
 }
 
 function prune(value: any): any {

@@ -1,0 +1,4 @@
+export * from './types';
+export * from './validator';
+export * from './synth';
+export * from './plugin';

@@ -1,0 +1,421 @@
+/**
+ * OpenAPI (structural schema) validation with ajv, reported the way the API server reports it.
+ *
+ * The Kubernetes schema is translated once per schema into a JSON Schema ajv understands:
+ * - objects with declared properties get `additionalProperties: false`, so undeclared (unknown) fields are
+ *   reported (the API server prunes them silently, which almost always hides a typo);
+ * - `nullable`, `x-kubernetes-int-or-string` and the OpenAPI v3.0 boolean `exclusiveMinimum/Maximum` become
+ *   JSON Schema types and limits;
+ * - `x-kubernetes-list-type: map|set` becomes the `x-k8s-list` keyword (duplicate keys / values);
+ * - formats are the ones kube-openapi checks (`int32`, `int64`, `ipv4`, `ipv6`, `date-time`);
+ * - `x-kubernetes-validations` are left to the CEL evaluator; the root `metadata` is checked separately (it is
+ *   ObjectMeta, not part of the CRD schema) and `status` is not validated (the API server ignores it on create).
+ * Patterns use JavaScript regular expressions when they compile, RE2 otherwise (the API server uses Go's RE2).
+ */
+import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
+import { K8sSchema } from './bundle';
+import { isDateTimeFormat, isIPv4Format, isIPv6Format } from './k8s-formats';
+import { comparePaths, formatPath, PathSegment } from './paths';
+import { compilePattern, Matcher } from './patterns';
+import { hasOwn, isPlainObject } from './prepare';
+import { SchemaNode } from './schema-node';
+
+/** A schema violation, with its location and whether it stops CEL rules from running (as in the API server). */
+export interface StructuralIssue {
+  readonly segs: PathSegment[];
+  readonly message: string;
+  /** Type, required, enum, maxLength, maxItems/maxProperties and format violations block CEL evaluation. */
+  readonly blocking: boolean;
+  /** For channel hints: an undeclared field, or a value outside an enum. */
+  readonly reason: 'unknown-field' | 'enum' | 'other';
+  /** The offending value (for enum violations). */
+  readonly value?: unknown;
+  /** A short form (`<path> <what is wrong>`) for hints. */
+  readonly short?: string;
+}
+
+type JsonSchema = { [key: string]: unknown };
+
+/**
+ * Translates a Kubernetes schema node. `branch` is true inside allOf/anyOf/oneOf/not: there, `properties` only
+ * constrain the values present (the structural schema outside the branches decides what is declared).
+ */
+function translate(node: K8sSchema, root: boolean, branch = false): JsonSchema {
+  const out: JsonSchema = {};
+  const type = node['x-kubernetes-int-or-string'] ? ['integer', 'string'] : node.type ? [node.type] : undefined;
+  if (type) out.type = node.nullable ? [...type, 'null'] : type.length === 1 ? type[0] : type;
+  for (const key of ['enum', 'pattern', 'minItems', 'maxItems', 'uniqueItems', 'minProperties', 'maxProperties', 'required'] as const) {
+    if (node[key] !== undefined) out[key] = node[key];
+  }
+  // string lengths count code points (as Go counts runes); see lengthKeyword
+  if (node.maxLength !== undefined) out['x-k8s-max-length'] = node.maxLength;
+  if (node.minLength !== undefined) out['x-k8s-min-length'] = node.minLength;
+  if (node.format && KNOWN_FORMATS.has(node.format)) out.format = node.format;
+  if (node.minimum !== undefined) {
+    if (node.exclusiveMinimum === true) out.exclusiveMinimum = node.minimum;
+    else out.minimum = node.minimum;
+  }
+  if (node.maximum !== undefined) {
+    if (node.exclusiveMaximum === true) out.exclusiveMaximum = node.maximum;
+    else out.maximum = node.maximum;
+  }
+  if (node.properties) {
+    const props: JsonSchema = {};
+    for (const [name, child] of Object.entries(node.properties)) {
+      if (root && name === 'metadata') props[name] = { type: 'object' };
+      else if (root && name === 'status') props[name] = {};
+      else props[name] = translate(child, false, branch);
+    }
+    out.properties = props;
+  }
+  if (typeof node.additionalProperties === 'object') {
+    out.additionalProperties = translate(node.additionalProperties, false, branch);
+  } else if (typeof node.additionalProperties === 'boolean') {
+    out.additionalProperties = node.additionalProperties;
+  } else if (!branch && (node.properties || node.type === 'object') && !node['x-kubernetes-preserve-unknown-fields']) {
+    // structural schemas prune every undeclared field
+    out.additionalProperties = false;
+  }
+  if (node.items) out.items = translate(node.items, false, branch);
+  for (const key of ['allOf', 'anyOf', 'oneOf'] as const) {
+    const list = node[key];
+    if (list) out[key] = list.map((s) => translate(s, false, true));
+  }
+  if (node.not) out.not = translate(node.not, false, true);
+  const listType = node['x-kubernetes-list-type'];
+  if (!branch && (listType === 'map' || listType === 'set')) {
+    out['x-k8s-list'] = { type: listType, keys: node['x-kubernetes-list-map-keys'] ?? [] };
+  }
+  return out;
+}
+
+const INT32_MIN = -(2 ** 31);
+const INT32_MAX = 2 ** 31 - 1;
+const KNOWN_FORMATS = new Set(['int32', 'int64', 'ipv4', 'ipv6', 'date-time']);
+
+/** Pattern engine with RE2 semantics (see patterns.ts); `toString` keys ajv's per-pattern cache. */
+function regExp(pattern: string): Matcher {
+  const matcher = compilePattern(pattern);
+  return { test: (s: string) => matcher.test(s), toString: () => `k8s-pattern:${pattern}` } as Matcher;
+}
+regExp.code = 'k8sRegExp';
+
+/** Duplicate detection of `x-kubernetes-list-type: map|set` (apiextensions structurallisttype). */
+function listTypeKeyword(this: unknown, schema: { type: string; keys: string[] }, data: unknown): boolean {
+  (listTypeKeyword as unknown as { errors: unknown }).errors = null;
+  if (!Array.isArray(data) || data.length < 2) return true;
+  const seen = new Set<string>();
+  let errors: Array<Partial<ErrorObject>> | undefined;
+  for (let index = 0; index < data.length; index++) {
+    const item = data[index];
+    let key: string;
+    let shown: unknown;
+    if (schema.type === 'set') {
+      shown = item;
+      key = typeof item === 'object' && item !== null ? stableStringify(item) : `${typeof item}:${String(item)}`;
+    } else {
+      if (!isPlainObject(item)) continue;
+      key = '';
+      for (const k of schema.keys) {
+        const v = hasOwn(item, k) ? item[k] : undefined;
+        key += `\u0000${typeof v === 'object' && v !== null ? stableStringify(v) : `${typeof v}:${String(v)}`}`;
+      }
+      shown = undefined;
+      if (seen.has(key)) {
+        const fields: Record<string, unknown> = {};
+        for (const k of schema.keys) if (hasOwn(item, k)) fields[k] = item[k];
+        shown = fields;
+      }
+    }
+    if (seen.has(key)) (errors ??= []).push({ keyword: 'x-k8s-list', params: { index, value: shown } });
+    else seen.add(key);
+  }
+  (listTypeKeyword as unknown as { errors: unknown }).errors = errors ?? null;
+  return errors === undefined;
+}
+
+/** The number of code points of `s`. */
+function codePoints(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    n++;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+  }
+  return n;
+}
+
+/**
+ * maxLength/minLength in code points, without counting them in the common case: a string has at most as many
+ * code points as UTF-16 units, and at least half as many.
+ */
+function maxLengthKeyword(max: number): (s: string) => boolean {
+  return (s: string) => s.length <= max || (s.length <= 2 * max && codePoints(s) <= max);
+}
+
+function minLengthKeyword(min: number): (s: string) => boolean {
+  return (s: string) => s.length >= 2 * min || (s.length >= min && codePoints(s) >= min);
+}
+
+export function stableStringify(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
+  if (isPlainObject(value)) {
+    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${stableStringify(value[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+let AJV: Ajv | undefined;
+
+function ajv(): Ajv {
+  if (!AJV) {
+    AJV = new Ajv({
+      allErrors: true,
+      strict: false,
+      verbose: true,
+      messages: false,
+      validateSchema: false,
+      code: { regExp: regExp as unknown as NonNullable<NonNullable<ConstructorParameters<typeof Ajv>[0]>['code']>['regExp'] },
+      formats: {
+        'int32': { type: 'number', validate: (n: number) => Number.isInteger(n) && n >= INT32_MIN && n <= INT32_MAX },
+        'int64': { type: 'number', validate: (n: number) => Number.isInteger(n) },
+        'ipv4': { type: 'string', validate: isIPv4Format },
+        'ipv6': { type: 'string', validate: isIPv6Format },
+        'date-time': { type: 'string', validate: isDateTimeFormat },
+      },
+    });
+    AJV.addKeyword({ keyword: 'x-k8s-list', type: 'array', errors: true, validate: listTypeKeyword });
+    AJV.addKeyword({ keyword: 'x-k8s-max-length', type: 'string', schemaType: 'number', errors: false, compile: maxLengthKeyword });
+    AJV.addKeyword({ keyword: 'x-k8s-min-length', type: 'string', schemaType: 'number', errors: false, compile: minLengthKeyword });
+  }
+  return AJV;
+}
+
+const VALIDATORS = new Map<string, ValidateFunction>();
+
+/** The compiled validator of bundled schema `key` (compiled once). */
+export function compiledValidator(key: string, schema: K8sSchema): ValidateFunction {
+  let fn = VALIDATORS.get(key);
+  if (!fn) {
+    fn = ajv().compile(translate(schema, true));
+    VALIDATORS.set(key, fn);
+  }
+  return fn;
+}
+
+/** Decodes a JSON pointer into path segments, telling list indices, declared properties and map keys apart. */
+function pointerToSegs(pointer: string, data: unknown, root: SchemaNode): { segs: PathSegment[]; node?: SchemaNode } {
+  const segs: PathSegment[] = [];
+  if (pointer === '') return { segs, node: root };
+  let value = data;
+  let node: SchemaNode | undefined = root;
+  for (const raw of pointer.slice(1).split('/')) {
+    const token = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (Array.isArray(value)) {
+      const index = Number(token);
+      segs.push(index);
+      value = value[index];
+      node = node?.items;
+    } else {
+      const declared = node?.properties?.get(token);
+      if (declared || !node?.additional) {
+        segs.push(token);
+        node = declared;
+      } else {
+        segs.push({ key: token });
+        node = node.additional;
+      }
+      value = isPlainObject(value) ? value[token] : undefined;
+    }
+  }
+  return { segs, node };
+}
+
+/** A value as the API server prints it in an error: strings quoted, numbers and booleans bare, the rest as JSON. */
+export function renderValue(value: unknown): string {
+  if (value === undefined || value === null) return '"null"';
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  const json = JSON.stringify(value);
+  return json.length > 200 ? `${json.slice(0, 197)}...` : json;
+}
+
+function jsonType(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+  return typeof value;
+}
+
+/** Edit distance, for "did you mean" hints on unknown fields. */
+function distance(a: string, b: string): number {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  const prev = Array.from({ length: y.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= x.length; i++) {
+    let diag = prev[0];
+    prev[0] = i;
+    for (let j = 1; j <= y.length; j++) {
+      const tmp = prev[j];
+      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (x[i - 1] === y[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return prev[y.length];
+}
+
+/** The declared property closest to `name`, when close enough to be a likely typo. */
+export function suggestProperty(name: string, candidates: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const d = distance(name, candidate);
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  const threshold = Math.max(1, Math.floor(name.length / 3));
+  return best !== undefined && bestDistance <= threshold ? best : undefined;
+}
+
+/** Is `schemaPath` inside a branch of oneOf/anyOf/not (reported once, by the composite keyword itself)? */
+function insideComposite(schemaPath: string): boolean {
+  return /\/(oneOf|anyOf)\/\d+\/|\/not\//.test(schemaPath);
+}
+
+/** The first violation of each failed branch of a oneOf/anyOf, as a hint of what would fix it. */
+function branchHints(errors: readonly ErrorObject[], composite: ErrorObject, data: unknown, root: SchemaNode): string {
+  const prefix = `${composite.schemaPath}/`;
+  const byBranch = new Map<string, { texts: string[]; alternatives: boolean }>();
+  for (const e of errors) {
+    if (!e.schemaPath.startsWith(prefix) || e.keyword === 'anyOf' || e.keyword === 'oneOf') continue;
+    if (e.instancePath !== composite.instancePath && !e.instancePath.startsWith(`${composite.instancePath}/`)) continue;
+    const rest = e.schemaPath.slice(prefix.length);
+    const branch = rest.split('/')[0];
+    const described = describe(e, data, root, errors, true);
+    if (!described) continue;
+    const entry = byBranch.get(branch) ?? { texts: [], alternatives: true };
+    entry.texts.push(described.short ?? `${formatPath(described.segs)}: ${described.message}`);
+    // leaf errors that all come from a nested anyOf are alternatives of each other
+    entry.alternatives = entry.alternatives && /\/anyOf\/\d+\//.test(rest.slice(branch.length));
+    byBranch.set(branch, entry);
+  }
+  return [...byBranch.entries()]
+    .map(([b, { texts, alternatives }]) => `alternative ${Number(b) + 1}: ${texts.join(alternatives ? ' or ' : ', ')}`)
+    .join('; ');
+}
+
+function describe(
+  e: ErrorObject, data: unknown, root: SchemaNode, all: readonly ErrorObject[], nested = false,
+): StructuralIssue | undefined {
+  const { segs, node } = pointerToSegs(e.instancePath, data, root);
+  const path = formatPath(segs);
+  const value = e.data;
+  const p = e.params as Record<string, unknown>;
+  const invalid = (detail: string, blocking = false): StructuralIssue => ({
+    segs,
+    message: `Invalid value: ${renderValue(value)}: ${path} in body ${detail}`,
+    blocking,
+    reason: 'other',
+    short: `${path} ${detail}`,
+  });
+  switch (e.keyword) {
+    case 'required': {
+      const missing = String(p.missingProperty);
+      return { segs: [...segs, missing], message: 'Required value', blocking: true, reason: 'other' };
+    }
+    case 'additionalProperties': {
+      const name = String(p.additionalProperty);
+      const fieldSegs: PathSegment[] = [...segs, name];
+      const suggestion = suggestProperty(name, node?.properties?.keys() ?? []);
+      const hint = suggestion ? ` (did you mean "${suggestion}"?)` : '';
+      return {
+        segs: fieldSegs,
+        message: `unknown field "${formatPath(fieldSegs)}"${hint}: it is not declared in the schema, and the API server would drop it silently`,
+        blocking: false,
+        reason: 'unknown-field',
+      };
+    }
+    case 'type': {
+      const expected = Array.isArray(p.type) ? (p.type as string[]).join(' or ') : String(p.type);
+      return invalid(`must be of type ${expected}: "${jsonType(value)}"`, true);
+    }
+    case 'enum': {
+      const allowed = (p.allowedValues as unknown[]).map((v) => JSON.stringify(v));
+      return {
+        segs,
+        message: `Unsupported value: ${renderValue(value)}: supported values: ${allowed.join(', ')}`,
+        blocking: true,
+        reason: 'enum',
+        value,
+      };
+    }
+    case 'x-k8s-max-length':
+      return { segs, message: `Too long: may not be more than ${e.schema} bytes`, blocking: true, reason: 'other' };
+    case 'x-k8s-min-length':
+      return invalid(`should be at least ${e.schema} chars long`);
+    case 'pattern':
+      return invalid(`should match '${p.pattern}'`);
+    case 'maximum':
+      return invalid(`should be less than or equal to ${p.limit}`);
+    case 'minimum':
+      return invalid(`should be greater than or equal to ${p.limit}`);
+    case 'exclusiveMaximum':
+      return invalid(`should be less than ${p.limit}`);
+    case 'exclusiveMinimum':
+      return invalid(`should be greater than ${p.limit}`);
+    case 'maxItems':
+      return { segs, message: `Too many: ${Array.isArray(value) ? value.length : '?'}: must have at most ${p.limit} items`, blocking: true, reason: 'other' };
+    case 'minItems':
+      return { segs, message: `Invalid value: ${Array.isArray(value) ? value.length : 0}: ${path} in body should have at least ${p.limit} items`, blocking: false, reason: 'other' };
+    case 'maxProperties':
+      return { segs, message: `Too many: ${isPlainObject(value) ? Object.keys(value).length : '?'}: must have at most ${p.limit} items`, blocking: true, reason: 'other' };
+    case 'minProperties':
+      return invalid(`should have at least ${p.limit} properties`);
+    case 'uniqueItems':
+      return invalid("shouldn't contain duplicates");
+    case 'format':
+      return invalid(`must be of type ${p.format}: ${JSON.stringify(String(value))}`, true);
+    case 'x-k8s-list': {
+      const index = Number(p.index);
+      return { segs: [...segs, index], message: `Duplicate value: ${renderValue(p.value)}`, blocking: false, reason: 'other' };
+    }
+    case 'oneOf':
+    case 'anyOf': {
+      const passing = e.keyword === 'oneOf' && Array.isArray(p.passingSchemas) ? (p.passingSchemas as number[]).length : 0;
+      const detail = e.keyword === 'oneOf'
+        ? `must validate one and only one schema (oneOf). ${passing > 1 ? `Found ${passing} valid alternatives` : 'Found none valid'}`
+        : 'must validate at least one schema (anyOf)';
+      const hints = branchHints(all, e, data, root);
+      const issue = invalid(detail);
+      return hints && !nested ? { ...issue, message: `${issue.message} (${hints})` } : { ...issue, short: `${path} ${detail}${hints ? ` (${hints})` : ''}` };
+    }
+    case 'not': {
+      const forbidden = (e.schema as K8sSchema | undefined)?.enum;
+      const detail = 'must not validate the schema (not)';
+      return forbidden
+        ? { ...invalid(detail), short: `${path} must not be ${forbidden.map((v) => JSON.stringify(v)).join(' or ')}` }
+        : invalid(detail);
+    }
+    default:
+      return invalid(`failed schema keyword "${e.keyword}"`);
+  }
+}
+
+/** Validates a prepared (pruned and defaulted) object against bundled schema `key`. */
+export function validateStructure(key: string, schema: K8sSchema, root: SchemaNode, data: unknown): StructuralIssue[] {
+  const fn = compiledValidator(key, schema);
+  if (fn(data)) return [];
+  const errors = fn.errors ?? [];
+  const issues: StructuralIssue[] = [];
+  for (const e of errors) {
+    if (insideComposite(e.schemaPath)) continue;
+    const issue = describe(e, data, root, errors);
+    if (issue) issues.push(issue);
+  }
+  return issues.sort((a, b) => comparePaths(a.segs, b.segs));
+}

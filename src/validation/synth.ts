@@ -1,0 +1,208 @@
+import { ApiObject, Chart } from 'cdk8s';
+import { IConstruct } from 'constructs';
+import { ValidationChannel, ValidationMode } from './types';
+import { GatewayApiValidator } from './validator';
+
+/** Options of `GatewayApiValidation.enable`. */
+export interface GatewayApiValidationOptions {
+  /**
+   * The release channel of the Gateway API CRDs in the target cluster.
+   * @default - inherited from the App's validation, or ValidationChannel.STANDARD
+   */
+  readonly channel?: ValidationChannel;
+
+  /**
+   * What an invalid Gateway API object does to the synth.
+   * @default - inherited from the App's validation, or ValidationMode.ERROR
+   */
+  readonly mode?: ValidationMode;
+}
+
+const INSTANCES = new WeakMap<IConstruct, GatewayApiValidation>();
+
+/**
+ * cdk8s runs every construct validation of the app once per `app.synth()` and again for every chart it writes
+ * (`chart.toJson()` validates the whole app). Results are therefore reused within one synchronous run (one
+ * "epoch", which ends when the event loop moves on) as long as the number of constructs did not change.
+ */
+let epoch = 0;
+let epochEnding = false;
+
+function currentEpoch(): number {
+  if (!epochEnding) {
+    epochEnding = true;
+    queueMicrotask(() => {
+      epoch++;
+      epochEnding = false;
+    });
+  }
+  return epoch;
+}
+
+interface CheckCache {
+  readonly epoch: number;
+  readonly constructs: number;
+  readonly channel: ValidationChannel;
+  readonly lines: string[];
+}
+const VALIDATORS = new Map<ValidationChannel, GatewayApiValidator>();
+
+function validatorFor(channel: ValidationChannel): GatewayApiValidator {
+  let v = VALIDATORS.get(channel);
+  if (!v) {
+    v = new GatewayApiValidator({ channel });
+    VALIDATORS.set(channel, v);
+  }
+  return v;
+}
+
+/** The App (root) itself, or the chart that `scope` belongs to. */
+function validationScope(scope: IConstruct): IConstruct {
+  if (scope.node.scope === undefined) return scope;
+  return Chart.of(scope);
+}
+
+/**
+ * Synth-time validation of the Gateway API objects of a chart (or of every chart of an app).
+ *
+ * Enabled on a chart, every Gateway API object in it (L1 or L2, any Gateway API group) is validated when the app
+ * is synthesized (`app.synth()`, `app.synthYaml()`, `cdk8s synth`) against the v1.6.1 CRDs, like the API server
+ * would on apply; an invalid object fails the synth with the construct path, the field path and the CRD's
+ * message. Enabled on the App, it covers every chart that has no validation of its own.
+ *
+ * Enabling is idempotent: constructs can call `GatewayApiValidation.enable(Chart.of(this))` freely; options given
+ * later override those given earlier, options left out keep their value.
+ *
+ * @example
+ * const app = new App();
+ * GatewayApiValidation.enable(app);                                               // every chart, standard channel
+ * const legacy = new Chart(app, 'legacy');
+ * GatewayApiValidation.enable(legacy, { mode: ValidationMode.WARN });            // this chart only warns
+ */
+export class GatewayApiValidation {
+  /**
+   * Enables validation for `scope`: the App (all its charts) when `scope` is the App, else the chart that
+   * `scope` belongs to. Returns the validation of that App or chart.
+   */
+  public static enable(scope: IConstruct, options: GatewayApiValidationOptions = {}): GatewayApiValidation {
+    const target = validationScope(scope);
+    let instance = INSTANCES.get(target);
+    if (!instance) {
+      instance = new GatewayApiValidation(target);
+      INSTANCES.set(target, instance);
+    }
+    if (options.channel !== undefined) instance.channel = options.channel;
+    if (options.mode !== undefined) instance.mode = options.mode;
+    return instance;
+  }
+
+  /**
+   * The validation of the chart that `scope` belongs to (or of the App, for the App), enabling it when needed,
+   * e.g. `GatewayApiValidation.of(chart).mode = ValidationMode.WARN`.
+   */
+  public static of(scope: IConstruct): GatewayApiValidation {
+    return GatewayApiValidation.enable(scope);
+  }
+
+  /** The App or chart this validation belongs to. */
+  public readonly scope: IConstruct;
+
+  private explicitChannel?: ValidationChannel;
+  private explicitMode?: ValidationMode;
+  private cache?: CheckCache;
+
+  private constructor(scope: IConstruct) {
+    this.scope = scope;
+    scope.node.addValidation({ validate: () => this.check() });
+  }
+
+  /** The channel the objects are validated against (set here, else the enclosing chart's or App's, else STANDARD). */
+  public get channel(): ValidationChannel {
+    return this.explicitChannel ?? this.inherited()?.channel ?? ValidationChannel.STANDARD;
+  }
+
+  public set channel(channel: ValidationChannel) {
+    if (!Object.values(ValidationChannel).includes(channel)) throw new Error(`unknown validation channel "${String(channel)}"`);
+    this.explicitChannel = channel;
+  }
+
+  /** What an invalid object does to the synth (set here, else the enclosing chart's or App's, else ERROR). */
+  public get mode(): ValidationMode {
+    return this.explicitMode ?? this.inherited()?.mode ?? ValidationMode.ERROR;
+  }
+
+  public set mode(mode: ValidationMode) {
+    if (!Object.values(ValidationMode).includes(mode)) throw new Error(`unknown validation mode "${String(mode)}"`);
+    this.explicitMode = mode;
+  }
+
+  /**
+   * Validates the Gateway API objects this validation is responsible for (those of its App or chart that no
+   * nested chart validates itself) and returns one line per violation:
+   * `<construct path> (<kind> <namespace>/<name>) <field path>: <message>`. Does not depend on the mode.
+   */
+  public violations(): string[] {
+    return this.violationsOf(this.scope.node.findAll());
+  }
+
+  private violationsOf(constructs: readonly IConstruct[]): string[] {
+    const validator = validatorFor(this.channel);
+    const lines: string[] = [];
+    for (const construct of constructs) {
+      if (!ApiObject.isApiObject(construct) || this.ownerOf(construct) !== this) continue;
+      let manifest: any;
+      try {
+        manifest = construct.toJson();
+      } catch {
+        // an object that cannot be rendered fails the synth anyway, with cdk8s' own error
+        continue;
+      }
+      if (!GatewayApiValidator.isGatewayApiObject(manifest)) continue;
+      const result = validator.validate(manifest);
+      if (result.valid) continue;
+      const ns = result.namespace ? `${result.namespace}/` : '';
+      const what = `${construct.node.path} (${result.kind ?? '?'} ${ns}${result.name ?? '?'})`;
+      for (const e of result.errors) lines.push(`${what} ${e.path ? `${e.path}: ` : ''}${e.message}`);
+    }
+    return lines;
+  }
+
+  /** The node validation hook: errors in ERROR mode, warnings on stderr in WARN mode. */
+  private check(): string[] {
+    const mode = this.mode;
+    if (mode === ValidationMode.OFF) return [];
+    const constructs = this.scope.node.findAll();
+    const now = currentEpoch();
+    const cached = this.cache;
+    const repeated = cached !== undefined && cached.epoch === now && cached.constructs === constructs.length && cached.channel === this.channel;
+    const lines = repeated ? cached.lines : this.violationsOf(constructs);
+    this.cache = { epoch: now, constructs: constructs.length, channel: this.channel, lines };
+    if (lines.length === 0) return [];
+    const header = `Gateway API ${GatewayApiValidator.gatewayApiVersion} validation (${this.channel} channel) found ${lines.length} problem${lines.length === 1 ? '' : 's'}`;
+    if (mode === ValidationMode.WARN) {
+      if (!repeated) console.error([`warning: ${header}:`, ...lines.map((l) => `  ${l}`)].join('\n'));
+      return [];
+    }
+    return [`${header}:`, ...lines];
+  }
+
+  /** The validation of the nearest enclosing chart or App that has one. */
+  private inherited(): GatewayApiValidation | undefined {
+    const scopes = this.scope.node.scopes;
+    for (let i = scopes.length - 2; i >= 0; i--) {
+      const instance = INSTANCES.get(scopes[i]);
+      if (instance) return instance;
+    }
+    return undefined;
+  }
+
+  /** The validation responsible for `obj`: the one of its nearest chart (or App) that has one. */
+  private ownerOf(obj: IConstruct): GatewayApiValidation | undefined {
+    const scopes = obj.node.scopes;
+    for (let i = scopes.length - 1; i >= 0; i--) {
+      const instance = INSTANCES.get(scopes[i]);
+      if (instance) return instance;
+    }
+    return undefined;
+  }
+}

@@ -1,0 +1,118 @@
+import * as path from 'path';
+import { parse } from '@bufbuild/cel';
+import { documents, experimental, standard } from './helpers';
+import { GatewayApiValidator, ValidationResult } from '../../src/validation';
+import { clearOutcomeCaches, setOutcomeCache } from '../../src/validation/cel';
+import { keyPlan, projectionKey, usageOf } from '../../src/validation/projection';
+import { schemaNodeOf } from '../../src/validation/schema-node';
+import { listFiles, sharedPath } from '../support/shared';
+
+/** A small deterministic pseudo-random generator (the test must be reproducible). */
+function rng(seed: number): () => number {
+  // Park-Miller minimal standard generator
+  let s = seed % 2147483647 || 1;
+  return () => {
+    s = (s * 16807) % 2147483647;
+    return (s - 1) / 2147483646;
+  };
+}
+
+const REPLACEMENTS: unknown[] = ['', '/', 'a//b', 'Exact', 'PathPrefix', 'RegularExpression', 'Service', 'svc', '*', 0, 1, 65536, -1, true, null, [], {}, ['x', 'x'], '10.0.0.1', 'UPPER', 'RequestRedirect', 'URLRewrite'];
+
+/** A copy of `doc` with a few random edits: values replaced, fields deleted, list items duplicated. */
+function mutate(doc: any, random: () => number): any {
+  const copy = JSON.parse(JSON.stringify(doc));
+  const containers: Array<{ parent: any; key: string | number }> = [];
+  const visit = (v: any) => {
+    if (Array.isArray(v)) v.forEach((x, i) => { containers.push({ parent: v, key: i }); visit(x); });
+    else if (v && typeof v === 'object') for (const k of Object.keys(v)) { containers.push({ parent: v, key: k }); visit(v[k]); }
+  };
+  visit(copy.spec);
+  const edits = 1 + Math.floor(random() * 3);
+  for (let e = 0; e < edits && containers.length > 0; e++) {
+    const { parent, key } = containers[Math.floor(random() * containers.length)];
+    const r = random();
+    if (r < 0.5) parent[key] = REPLACEMENTS[Math.floor(random() * REPLACEMENTS.length)];
+    else if (r < 0.75 && !Array.isArray(parent)) delete parent[key];
+    else if (Array.isArray(parent)) parent.push(JSON.parse(JSON.stringify(parent[key as number] ?? null)));
+    else parent[key] = JSON.parse(JSON.stringify(parent));
+  }
+  return copy;
+}
+
+function corpus(): Array<{ doc: any; validator: GatewayApiValidator }> {
+  const out: Array<{ doc: any; validator: GatewayApiValidator }> = [];
+  for (const dir of ['examples', 'invalid-examples']) {
+    const base = sharedPath(dir);
+    for (const file of listFiles(base)) {
+      const validator = path.relative(base, file).startsWith('experimental/') ? experimental : standard;
+      for (const doc of documents(file)) if (GatewayApiValidator.isGatewayApiObject(doc)) out.push({ doc, validator });
+    }
+  }
+  return out;
+}
+
+describe('rule outcome cache', () => {
+  afterEach(() => setOutcomeCache(true));
+
+  test('gives the same results as evaluating every rule with CEL, on the release examples and 3000 random mutations of them', () => {
+    const random = rng(42);
+    const base = corpus();
+    const docs = [...base];
+    for (let i = 0; i < 3000; i++) {
+      const { doc, validator } = base[Math.floor(random() * base.length)];
+      docs.push({ doc: mutate(doc, random), validator });
+    }
+    const run = (): ValidationResult[] => docs.map(({ doc, validator }) => validator.validate(doc));
+    setOutcomeCache(false);
+    const uncached = run();
+    setOutcomeCache(true);
+    clearOutcomeCaches();
+    const cold = run();
+    const warm = run();
+    expect(cold).toStrictEqual(uncached);
+    expect(warm).toStrictEqual(uncached);
+    // the corpus exercises the rules: many mutated documents fail
+    expect(uncached.filter((r) => !r.valid).length).toBeGreaterThan(1000);
+  });
+});
+
+describe('projection keys', () => {
+  const node = schemaNodeOf({
+    type: 'object',
+    properties: {
+      type: { type: 'string' },
+      value: { type: 'string' },
+      namespace: { type: 'string' },
+      list: { type: 'array', items: { type: 'object', properties: { type: { type: 'string' }, other: { type: 'string' } } } },
+    },
+  });
+  const key = (rule: string, value: unknown) => {
+    const out: unknown[] = [];
+    projectionKey(value, keyPlan(usageOf([parse(rule).expr]), node), out);
+    return out;
+  };
+
+  test('only what the rule reads is in the key', () => {
+    const rule = "self.type == 'A' ? self.value.startsWith('/') : true";
+    expect(key(rule, { type: 'A', value: '/x', namespace: 'n1' })).toStrictEqual(key(rule, { type: 'A', value: '/x', namespace: 'n2' }));
+    expect(key(rule, { type: 'A', value: '/x' })).not.toStrictEqual(key(rule, { type: 'A', value: '/y' }));
+  });
+
+  test('presence tests observe presence only, escaped names map to JSON names', () => {
+    const rule = 'has(self.__namespace__)';
+    expect(key(rule, { namespace: 'a' })).toStrictEqual(key(rule, { namespace: 'b' }));
+    expect(key(rule, { namespace: 'a' })).not.toStrictEqual(key(rule, {}));
+  });
+
+  test('filter() observes what its predicate reads of each element', () => {
+    const rule = "self.list.filter(f, f.type == 'X').size() <= 1";
+    expect(key(rule, { list: [{ type: 'X', other: '1' }] })).toStrictEqual(key(rule, { list: [{ type: 'X', other: '2' }] }));
+    expect(key(rule, { list: [{ type: 'X' }] })).not.toStrictEqual(key(rule, { list: [{ type: 'X' }, { type: 'X' }] }));
+  });
+
+  test('a value used as a whole is in the key as a whole', () => {
+    const rule = 'self.list == []';
+    expect(key(rule, { list: [{ type: 'X', other: '1' }] })).not.toStrictEqual(key(rule, { list: [{ type: 'X', other: '2' }] }));
+  });
+});
