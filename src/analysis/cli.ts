@@ -5,9 +5,9 @@
 import * as fs from 'fs';
 import * as YAML from 'yaml';
 import { GatewayApiAnalyzer } from './analyzer';
-import { collectFiles, parseDocuments } from '../validation/documents';
 import { _GATEWAY_GROUP } from './engine';
 import { ExternalObject, FindingSeverity, MissingReferencePolicy } from './types';
+import { collectFiles, parseDocuments } from '../validation/documents';
 
 /** Where the CLI writes, and optionally how it reads files (defaults to the file system). */
 export interface AnalyzeCliIo {

@@ -123,12 +123,22 @@ describe('automatic grant names', () => {
     const app = Testing.app();
     const chart = new Chart(app, 'team', { namespace: 'store' });
     ReferenceGrants.ensure(chart, {
-      fromGroup: 'gateway.networking.k8s.io', fromKind: 'HTTPRoute', fromNamespace: 'store',
-      toGroup: '', toKind: 'Service', toName: 'search', toNamespace: 'shared',
+      fromGroup: 'gateway.networking.k8s.io',
+      fromKind: 'HTTPRoute',
+      fromNamespace: 'store',
+      toGroup: '',
+      toKind: 'Service',
+      toName: 'search',
+      toNamespace: 'shared',
     });
     ReferenceGrants.ensure(chart, {
-      fromGroup: 'gateway.networking.k8s.io', fromKind: 'HTTPRoute', fromNamespace: 'store',
-      toGroup: 'multicluster.x-k8s.io', toKind: 'ServiceImport', toName: 'search', toNamespace: 'shared',
+      fromGroup: 'gateway.networking.k8s.io',
+      fromKind: 'HTTPRoute',
+      fromNamespace: 'store',
+      toGroup: 'multicluster.x-k8s.io',
+      toKind: 'ServiceImport',
+      toName: 'search',
+      toNamespace: 'shared',
     });
     expect(chart.toJson().map((o: any) => o.metadata.name)).toStrictEqual([
       'httproute-store-to-service-search',
