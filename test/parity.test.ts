@@ -7,6 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { App, Testing } from 'cdk8s';
 import * as YAML from 'yaml';
+import { GatewayApiValidation, ValidationChannel } from '../src';
 import { normalizeForParity } from './support/parity';
 import { listFiles, sharedPath } from './support/shared';
 
@@ -41,11 +42,16 @@ function upstreamObjects(file: string): any[] {
     .filter((o) => o !== null && o !== undefined);
 }
 
-function programObjects(program: string): any[] {
+/**
+ * The objects the program synthesizes. Every object is also validated against the CRDs of the example's channel
+ * (the synth-time validation), so a program cannot reproduce an example with objects the cluster would reject.
+ */
+function programObjects(program: string, channel: string): any[] {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const mod = require(program);
   if (typeof mod.build !== 'function') throw new Error(`${program} must export function build(app: App): void`);
   const app: App = Testing.app();
+  GatewayApiValidation.enable(app, { channel: channel === 'experimental' ? ValidationChannel.EXPERIMENTAL : ValidationChannel.STANDARD });
   mod.build(app);
   return app.charts.flatMap((c) => c.toJson());
 }
@@ -80,7 +86,7 @@ describe('upstream example parity', () => {
     expect(fs.existsSync(c.program) ? c.program : `missing L2 program ${path.relative(process.cwd(), c.program)}`)
       .toBe(c.program);
     const expected = byKey(upstreamObjects(c.upstream).map((o) => normalizeForParity(o, c.channel)));
-    const actual = byKey(programObjects(c.program).map((o) => normalizeForParity(o, c.channel)));
+    const actual = byKey(programObjects(c.program, c.channel).map((o) => normalizeForParity(o, c.channel)));
     expect(actual).toStrictEqual(expected);
     reproduced.push(c.rel);
     lines.yaml += contentLines(c.upstream);

@@ -2,7 +2,7 @@ import { ApiObject, ApiObjectMetadata, Lazy } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { _grantAllows, _grantRegistry } from './registry';
 import * as gatewayapi from '../../imports/standard/gateway.networking.k8s.io';
-import { _resolveNamespace, _validateNamespaceName, _validateObjectName } from '../core/names';
+import { _enableSynthValidation, _resolveNamespace, _validateNamespaceName, _validateObjectName } from '../core/names';
 
 /**
  * The objects a ReferenceGrant trusts: every object of `kind` (in `group`) in `namespace`.
@@ -153,6 +153,7 @@ export class ReferenceGrant extends Construct implements IReferenceGrant {
 
   public constructor(scope: Construct, id: string, props: ReferenceGrantProps = {}) {
     super(scope, id);
+    _enableSynthValidation(this);
     this.namespace = _resolveNamespace(this, props.metadata?.namespace);
     this.apiObject = new gatewayapi.ReferenceGrant(this, 'Resource', {
       metadata: { ...props.metadata, namespace: this.namespace },

@@ -1,7 +1,7 @@
 import { ApiObject, ApiObjectMetadata, JsonPatch, Lazy } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import * as gatewayapi from '../../imports/standard/gateway.networking.k8s.io';
-import { _validateObjectName } from '../core/names';
+import { _enableSynthValidation, _validateObjectName } from '../core/names';
 import { DOMAIN_PREFIXED_PATH, validateParametersRef } from './private/validation';
 
 /**
@@ -97,6 +97,7 @@ export class GatewayClass extends Construct implements IGatewayClass {
 
   public constructor(scope: Construct, id: string, props: GatewayClassProps) {
     super(scope, id);
+    _enableSynthValidation(this);
     const where = this.node.path;
     if (props.metadata?.namespace !== undefined) {
       throw new Error(`${where}: GatewayClass is cluster-scoped and cannot have metadata.namespace ("${props.metadata.namespace}"): remove it.`);

@@ -8,7 +8,7 @@ import { IGatewayClass, ParametersReference } from './gateway-class';
 import { FrontendTlsValidation, GatewayTlsConfig, PortFrontendTlsValidation } from './gateway-tls';
 import { Listener, ListenerTlsMode } from './listener';
 import * as gatewayapi from '../../imports/standard/gateway.networking.k8s.io';
-import { _resolveNamespace, _validateObjectName } from '../core/names';
+import { _enableSynthValidation, _resolveNamespace, _validateObjectName } from '../core/names';
 import { IRouteParent, RouteAttachmentRequest } from '../core/route-parent';
 import {
   checkAttachment, checkListenerFits, checkListenerSetAllowed, ensureRefGrant, GATEWAY_GROUP, renderAllowedListeners,
@@ -246,6 +246,7 @@ export class PlatformGateway extends Construct implements IGateway {
 
   public constructor(scope: Construct, id: string, props: PlatformGatewayProps) {
     super(scope, id);
+    _enableSynthValidation(this);
     const where = this.node.path;
     if (props.metadata?.name !== undefined) _validateObjectName(where, 'metadata.name', props.metadata.name);
     if ((props.gatewayClassName === undefined) === (props.gatewayClass === undefined)) {

@@ -2,7 +2,7 @@ import { ApiObject, ApiObjectMetadata, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { IGateway } from './gateway';
 import { Listener } from './listener';
-import { _resolveNamespace, _validateObjectName } from '../core/names';
+import { _enableSynthValidation, _resolveNamespace, _validateObjectName } from '../core/names';
 import { IRouteParent, RouteAttachmentRequest } from '../core/route-parent';
 import { checkAttachment, checkListenerFits, ensureRefGrant, GATEWAY_GROUP, renderListener, validateListener } from './private/listeners';
 import { describeObject } from './private/validation';
@@ -96,6 +96,7 @@ export class ListenerSet extends Construct implements IListenerSet {
 
   public constructor(scope: Construct, id: string, props: ListenerSetProps) {
     super(scope, id);
+    _enableSynthValidation(this);
     const where = this.node.path;
     if (props.metadata?.name !== undefined) _validateObjectName(where, 'metadata.name', props.metadata.name);
     this.parentNamespace = _resolveNamespace(this, props.metadata?.namespace);

@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { PolicyTarget } from './policy-target';
 import { checkTarget, checkTargetSections, renderTarget } from './private';
 import * as gatewayapi from '../../imports/standard/gateway.networking.k8s.io';
-import { _resolveNamespace, _validateObjectName } from '../core/names';
+import { _enableSynthValidation, _resolveNamespace, _validateObjectName } from '../core/names';
 import { CaCertificateRef } from '../platform/certificate-ref';
 import { checkAnnotations, checkHostname } from '../platform/private/validation';
 
@@ -175,6 +175,7 @@ export class BackendTlsPolicy extends Construct {
 
   public constructor(scope: Construct, id: string, props: BackendTlsPolicyProps) {
     super(scope, id);
+    _enableSynthValidation(this);
     const where = this.node.path;
     if (props.metadata?.name !== undefined) _validateObjectName(where, 'metadata.name', props.metadata.name);
     this.namespace = _resolveNamespace(this, props.metadata?.namespace);

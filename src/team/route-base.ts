@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { Backend } from './backend';
 import { RouteFilter } from './filters';
 import * as gatewayapi from '../../imports/experimental/gateway.networking.k8s.io';
-import { _resolveNamespace, _validateObjectName, GATEWAY_API_GROUP } from '../core/names';
+import { _enableSynthValidation, _resolveNamespace, _validateObjectName, GATEWAY_API_GROUP } from '../core/names';
 import { IRoute } from '../core/route';
 import { IRouteParent } from '../core/route-parent';
 import { ReferenceGrants } from '../grants/reference-grants';
@@ -159,6 +159,7 @@ export abstract class TeamRouteBase extends Construct implements IRoute {
    */
   protected constructor(scope: Construct, id: string, props: TeamRouteBaseProps, routeKind: string, apiVersion: string) {
     super(scope, id);
+    _enableSynthValidation(this);
     this.routeKind = routeKind;
     this._allowUnattached = props.allowUnattached ?? false;
     if (props.metadata?.name !== undefined) _validateObjectName(this.node.path, 'metadata.name', props.metadata.name);

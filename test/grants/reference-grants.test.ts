@@ -48,6 +48,9 @@ describe('ReferenceGrant', () => {
     const chart = new Chart(Testing.app(), 'shared', { namespace: 'shared-services' });
     new ReferenceGrant(chart, 'grant', { metadata: { name: 'g' } });
     expect(errors(chart)).toStrictEqual([
+      'Gateway API v1.6.1 validation (standard channel) found 2 problems:',
+      'shared/grant/Resource (ReferenceGrant shared-services/g) spec.from: Invalid value: 0: spec.from in body should have at least 1 items',
+      'shared/grant/Resource (ReferenceGrant shared-services/g) spec.to: Invalid value: 0: spec.to in body should have at least 1 items',
       'shared/grant: ReferenceGrant "g" has no "from" entry: add one with addFrom({ group, kind, namespace }).',
       'shared/grant: ReferenceGrant "g" has no "to" entry: add one with addTo({ group, kind, name }).',
     ]);

@@ -203,6 +203,8 @@ describe('PlatformGateway', () => {
       const chart = chartIn('infra');
       gateway(chart);
       expect(validationErrors(chart)).toStrictEqual([
+        'Gateway API v1.6.1 validation (standard channel) found 1 problem:',
+        'test/gateway/Resource (Gateway infra/shared) spec.listeners: Invalid value: 0: spec.listeners in body should have at least 1 items',
         'test/gateway: Gateway "shared" has no listeners: add one with listeners: [...] or addListener(), e.g. Listener.http().',
       ]);
     });

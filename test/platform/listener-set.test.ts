@@ -98,7 +98,10 @@ describe('ListenerSet', () => {
   test('fails at synth without listeners', () => {
     const { gw, store } = setup(ListenerNamespaces.all());
     new ListenerSet(store, 'ls', { metadata: { name: 'x' }, parentRef: gw });
-    expect(validationErrors(store)).toStrictEqual(['store/ls: ListenerSet "x" has no listeners: add one with listeners: [...] or addListener().']);
+    expect(validationErrors(store)).toEqual(expect.arrayContaining([
+      'store/ls: ListenerSet "x" has no listeners: add one with listeners: [...] or addListener().',
+      expect.stringMatching(/^store\/ls\/Resource \(ListenerSet store\/x\) spec.listeners: .*at least 1 items/),
+    ]));
   });
 
   test('fails if the parent Gateway has no namespace but the ListenerSet has one', () => {

@@ -112,7 +112,11 @@ describe('BackendTlsPolicy', () => {
     test('fails at synth without targets', () => {
       const chart = chartIn('s');
       new BackendTlsPolicy(chart, 'p', { metadata: { name: 'x' }, validation: v });
-      expect(validationErrors(chart)).toStrictEqual(['test/p: BackendTLSPolicy "x" has no targets: add one with targetRefs: [...] or addTarget(PolicyTarget.fromService(svc)).']);
+      expect(validationErrors(chart)).toStrictEqual([
+        'Gateway API v1.6.1 validation (standard channel) found 1 problem:',
+        'test/p/Resource (BackendTLSPolicy s/x) spec.targetRefs: Invalid value: 0: spec.targetRefs in body should have at least 1 items',
+        'test/p: BackendTLSPolicy "x" has no targets: add one with targetRefs: [...] or addTarget(PolicyTarget.fromService(svc)).',
+      ]);
     });
   });
 });

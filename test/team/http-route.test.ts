@@ -1,8 +1,8 @@
 import { ApiObject, Chart, Duration, JsonPatch, Testing } from 'cdk8s';
-import { charts, FakeGateway, objects, specOf, validationErrors } from './support';
+import { charts, experimentalChart, FakeGateway, objects, specOf, validationErrors } from './support';
 import {
   Backend, HeaderMatch, HttpMethod, HttpPathModifier, HttpRouteFilter, PathMatch, QueryParamMatch, SessionPersistence, TeamRoute,
-  CookieLifetime,
+  CookieLifetime, GatewayApiValidation, ValidationMode,
 } from '../../src';
 
 describe('TeamRoute', () => {
@@ -353,7 +353,7 @@ describe('TeamRoute', () => {
   });
 
   test('renders the experimental retry and session persistence', () => {
-    const chart = Testing.chart();
+    const chart = experimentalChart();
     new TeamRoute(chart, 'route', { allowUnattached: true }).addRule({
       retry: { codes: [502, 503], attempts: 3, backoff: Duration.millis(100) },
       sessionPersistence: SessionPersistence.cookie({
@@ -393,7 +393,7 @@ describe('TeamRoute', () => {
   });
 
   test('exposes the L1 object for JSON patches', () => {
-    const chart = Testing.chart();
+    const chart = experimentalChart();
     const route = new TeamRoute(chart, 'route', { allowUnattached: true, rules: [{ backendRefs: [Backend.fromName('a', { port: 80 })] }] });
     ApiObject.of(route).addJsonPatch(JsonPatch.add('/spec/useDefaultGateways', 'All'));
     expect(route.apiObject).toBe(ApiObject.of(route));
@@ -434,5 +434,30 @@ describe('TeamRoute', () => {
       return objects(app);
     };
     expect(build()).toStrictEqual(build());
+  });
+});
+
+describe('synth-time validation of L2 objects', () => {
+  test('fails synth if an escape-hatch patch makes the route invalid for the cluster (on by default for L2 charts)', () => {
+    const chart = Testing.chart();
+    const route = new TeamRoute(chart, 'route', { allowUnattached: true, rules: [{ backendRefs: [Backend.fromName('a', { port: 80 })] }] });
+    ApiObject.of(route).addJsonPatch(JsonPatch.add('/spec/rules/0/backendRefs/0/port', 70000));
+    expect(() => Testing.synth(chart)).toThrow(
+      /test\/route\/Resource \(HTTPRoute test-route-c88d80d5\) spec.rules\[0\].backendRefs\[0\].port: Invalid value: 70000: .*less than or equal to 65535/,
+    );
+  });
+
+  test('warns instead of failing when the chart opts out', () => {
+    const chart = Testing.chart();
+    GatewayApiValidation.of(chart).mode = ValidationMode.WARN;
+    const route = new TeamRoute(chart, 'route', { allowUnattached: true, rules: [{ backendRefs: [Backend.fromName('a', { port: 80 })] }] });
+    ApiObject.of(route).addJsonPatch(JsonPatch.add('/spec/rules/0/backendRefs/0/port', 70000));
+    const stderr = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      expect(Testing.synth(chart)[0].spec.rules[0].backendRefs[0].port).toBe(70000);
+      expect(stderr.mock.calls.map((c) => String(c[0])).join('')).toContain('spec.rules[0].backendRefs[0].port: Invalid value: 70000');
+    } finally {
+      stderr.mockRestore();
+    }
   });
 });

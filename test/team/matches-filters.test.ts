@@ -2,6 +2,7 @@ import { Duration, Testing } from 'cdk8s';
 import {
   Backend, ExternalAuthProtocol, GrpcMethodMatch, HeaderMatch, HttpPathModifier, HttpRouteFilter, PathMatch, QueryParamMatch, TeamRoute,
 } from '../../src';
+import { experimentalChart } from './support';
 
 describe('PathMatch', () => {
   test('renders the three match types', () => {
@@ -209,7 +210,7 @@ describe('HttpRouteFilter', () => {
   });
 
   test('keeps the empty grpc object of a gRPC external auth filter in the manifest (the CRD requires it)', () => {
-    const chart = Testing.chart();
+    const chart = experimentalChart();
     new TeamRoute(chart, 'route', { allowUnattached: true }).addRule()
       .addFilter(HttpRouteFilter.externalAuth({ backend: Backend.fromName('authz', { port: 9000 }), protocol: ExternalAuthProtocol.GRPC }));
     expect(Testing.synth(chart)[0].spec.rules[0].filters[0].externalAuth.grpc).toStrictEqual({});

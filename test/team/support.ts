@@ -1,6 +1,6 @@
 import { App, Chart, Testing } from 'cdk8s';
 import { Construct } from 'constructs';
-import { IRouteParent, RouteAttachmentRequest } from '../../src';
+import { GatewayApiValidation, IRouteParent, RouteAttachmentRequest, ValidationChannel } from '../../src';
 
 /** A minimal Gateway double: records the attachment requests and answers with canned rejections. */
 export class FakeGateway extends Construct implements IRouteParent {
@@ -47,4 +47,14 @@ export function specOf(app: App, kind: string): any {
   const found = objects(app).filter((o) => o.kind === kind);
   if (found.length !== 1) throw new Error(`expected one ${kind}, found ${found.length}`);
   return found[0].spec;
+}
+
+/**
+ * A test chart whose objects are validated against the experimental channel (for experimental fields and
+ * versions: retry, sessionPersistence, ExternalAuth, TLSRoute v1alpha2/v1alpha3, ...).
+ */
+export function experimentalChart(): Chart {
+  const chart = Testing.chart();
+  GatewayApiValidation.enable(chart, { channel: ValidationChannel.EXPERIMENTAL });
+  return chart;
 }
