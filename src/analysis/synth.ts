@@ -2,6 +2,7 @@ import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { AnalysisReport, GatewayApiAnalyzer } from './analyzer';
 import { AnalysisFinding, AnalysisOptions, FindingSeverity, MissingReferencePolicy } from './types';
+import { _currentSynthEpoch } from '../core/epoch';
 
 /** What the synth-time analysis does with errors. */
 export enum AnalysisMode {
@@ -52,13 +53,25 @@ export class GatewayApiAnalysis {
   }
 
   private _report?: AnalysisReport;
+  /** The result of the current synth (see _currentSynthEpoch): cdk8s validates once per chart. */
+  private _cache?: { readonly epoch: number; readonly constructs: number; readonly errors: string[] };
 
   private constructor(scope: IConstruct, private readonly options: GatewayApiAnalysisOptions) {
     scope.node.addValidation({ validate: () => this.validate(scope) });
   }
 
   private validate(scope: IConstruct): string[] {
-    const apiObjects = scope.node.root.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject);
+    const constructs = scope.node.root.node.findAll();
+    const epoch = _currentSynthEpoch();
+    const cached = this._cache;
+    if (cached && cached.epoch === epoch && cached.constructs === constructs.length) return cached.errors;
+    const errors = this.analyze(constructs);
+    this._cache = { epoch, constructs: constructs.length, errors };
+    return errors;
+  }
+
+  private analyze(constructs: IConstruct[]): string[] {
+    const apiObjects = constructs.filter((c): c is ApiObject => c instanceof ApiObject);
     const defaultNamespace = this.options.defaultNamespace ?? 'default';
     const manifests: any[] = [];
     const paths = new Map<string, string>();

@@ -2,6 +2,7 @@ import { ApiObject, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { ValidationChannel, ValidationMode } from './types';
 import { GatewayApiValidator } from './validator';
+import { _currentSynthEpoch } from '../core/epoch';
 
 /** Options of `GatewayApiValidation.enable`. */
 export interface GatewayApiValidationOptions {
@@ -19,25 +20,6 @@ export interface GatewayApiValidationOptions {
 }
 
 const INSTANCES = new WeakMap<IConstruct, GatewayApiValidation>();
-
-/**
- * cdk8s runs every construct validation of the app once per `app.synth()` and again for every chart it writes
- * (`chart.toJson()` validates the whole app). Results are therefore reused within one synchronous run (one
- * "epoch", which ends when the event loop moves on) as long as the number of constructs did not change.
- */
-let epoch = 0;
-let epochEnding = false;
-
-function currentEpoch(): number {
-  if (!epochEnding) {
-    epochEnding = true;
-    queueMicrotask(() => {
-      epoch++;
-      epochEnding = false;
-    });
-  }
-  return epoch;
-}
 
 interface CheckCache {
   readonly epoch: number;
@@ -172,7 +154,7 @@ export class GatewayApiValidation {
     const mode = this.mode;
     if (mode === ValidationMode.OFF) return [];
     const constructs = this.scope.node.findAll();
-    const now = currentEpoch();
+    const now = _currentSynthEpoch();
     const cached = this.cache;
     const repeated = cached !== undefined && cached.epoch === now && cached.constructs === constructs.length && cached.channel === this.channel;
     const lines = repeated ? cached.lines : this.violationsOf(constructs);

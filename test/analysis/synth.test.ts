@@ -1,6 +1,6 @@
 import { ApiObject, App, Chart } from 'cdk8s';
 import * as gatewayapi from '../../imports/standard/gateway.networking.k8s.io';
-import { AnalysisMode, GatewayApiAnalysis } from '../../src/analysis';
+import { AnalysisMode, GatewayApiAnalysis, GatewayApiAnalyzer } from '../../src/analysis';
 
 /** A platform chart (infra) and a team chart (team-a), as separate charts of one App. */
 function app(teamNamespace: string, labelled: boolean): { app: App; team: Chart } {
@@ -70,5 +70,32 @@ describe('GatewayApiAnalysis.enable', () => {
     strict.team.node.tryRemoveChild('svc');
     GatewayApiAnalysis.enable(strict.app, { completeNamespaces: ['team-a'] });
     expect(() => strict.app.synthYaml()).toThrow(/\[ResolvedRefs=BackendNotFound\]/);
+  });
+});
+
+describe('GatewayApiAnalysis per synth', () => {
+  test('analyses the app once per synth, although cdk8s validates once per chart', () => {
+    const { app: a } = app('team-a', true);
+    GatewayApiAnalysis.enable(a);
+    const analyze = jest.spyOn(GatewayApiAnalyzer.prototype, 'analyze');
+    try {
+      a.synthYaml();
+      expect(analyze).toHaveBeenCalledTimes(1);
+    } finally {
+      analyze.mockRestore();
+    }
+  });
+
+  test('analyses again when constructs were added since the last synth', async () => {
+    const { app: a, team } = app('team-a', true);
+    const analysis = GatewayApiAnalysis.enable(a);
+    a.synthYaml();
+    expect(analysis.lastReport?.errors()).toStrictEqual([]);
+    await new Promise((resolve) => setImmediate(resolve));
+    new gatewayapi.HttpRoute(team, 'late', {
+      metadata: { name: 'late' },
+      spec: { parentRefs: [{ name: 'shared', namespace: 'infra', sectionName: 'nope' }], rules: [{ backendRefs: [{ name: 'store', port: 8080 }] }] },
+    });
+    expect(() => a.synthYaml()).toThrow(/NoMatchingParent/);
   });
 });

@@ -1,8 +1,8 @@
 import { Duration, Testing } from 'cdk8s';
+import { experimentalChart } from './support';
 import {
   Backend, ExternalAuthProtocol, GrpcMethodMatch, HeaderMatch, HttpPathModifier, HttpRouteFilter, PathMatch, QueryParamMatch, TeamRoute,
 } from '../../src';
-import { experimentalChart } from './support';
 
 describe('PathMatch', () => {
   test('renders the three match types', () => {
