@@ -3,6 +3,7 @@ import { IConstruct } from 'constructs';
 import { AnalysisReport, GatewayApiAnalyzer } from './analyzer';
 import { AnalysisFinding, AnalysisOptions, FindingSeverity, MissingReferencePolicy } from './types';
 import { _currentSynthEpoch } from '../core/epoch';
+import { _grantRegistry } from '../grants/registry';
 
 /** What the synth-time analysis does with errors. */
 export enum AnalysisMode {
@@ -56,7 +57,7 @@ export class GatewayApiAnalysis {
   /** The result of the current synth (see _currentSynthEpoch): cdk8s validates once per chart. */
   private _cache?: { readonly epoch: number; readonly constructs: number; readonly errors: string[] };
 
-  private constructor(scope: IConstruct, private readonly options: GatewayApiAnalysisOptions) {
+  private constructor(private readonly scope: IConstruct, private readonly options: GatewayApiAnalysisOptions) {
     scope.node.addValidation({ validate: () => this.validate(scope) });
   }
 
@@ -86,6 +87,8 @@ export class GatewayApiAnalysis {
       const group = typeof json.apiVersion === 'string' && json.apiVersion.includes('/') ? json.apiVersion.split('/')[0] : '';
       paths.set(`${group}|${json.kind}|${json.metadata?.namespace ?? defaultNamespace}|${json.metadata?.name}`, o.node.path);
     }
+    // grants another team applies (ReferenceGrant.fromExisting) exist in the cluster, though not in the output
+    manifests.push(..._grantRegistry(this.scope).existingManifests);
     const report = new GatewayApiAnalyzer().analyze(manifests, {
       ...this.options,
       missingReferences: this.options.missingReferences ?? MissingReferencePolicy.UNKNOWN,

@@ -220,7 +220,14 @@ class ExistingReferenceGrant extends Construct implements IReferenceGrant {
     this.namespace = props.namespace;
     this.from = [...props.from];
     this.to = [...props.to];
-    _grantRegistry(this).addGrant(this);
+    const registry = _grantRegistry(this);
+    registry.addGrant(this);
+    registry.existingManifests.push({
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'ReferenceGrant',
+      metadata: { name: props.name, namespace: props.namespace },
+      spec: { from: this.from.map((f) => ({ ...f })), to: this.to.map((t) => ({ ...t })) },
+    });
   }
 
   public allows(reference: GrantedReference): boolean {

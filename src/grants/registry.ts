@@ -10,6 +10,11 @@ export class _GrantRegistry {
   public readonly grants: IReferenceGrant[] = [];
   /** Automatic grants by their key (see `_grantKey`). */
   public readonly autoGrants = new Map<string, IReferenceGrant>();
+  /**
+   * Manifests of the grants declared with `ReferenceGrant.fromExisting()`: not synthesized, but the attachment
+   * analysis counts them as present in the cluster.
+   */
+  public readonly existingManifests: any[] = [];
 
   public addGrant(grant: IReferenceGrant): void {
     this.grants.push(grant);

@@ -1,5 +1,6 @@
 import { ApiObject, App, Chart } from 'cdk8s';
 import * as gatewayapi from '../../imports/standard/gateway.networking.k8s.io';
+import { Backend, Listener, PlatformGateway, ReferenceGrant, ReferenceGrants, RouteNamespaces, TeamRoute } from '../../src';
 import { AnalysisMode, GatewayApiAnalysis, GatewayApiAnalyzer } from '../../src/analysis';
 
 /** A platform chart (infra) and a team chart (team-a), as separate charts of one App. */
@@ -97,5 +98,29 @@ describe('GatewayApiAnalysis per synth', () => {
       spec: { parentRefs: [{ name: 'shared', namespace: 'infra', sectionName: 'nope' }], rules: [{ backendRefs: [{ name: 'store', port: 8080 }] }] },
     });
     expect(() => a.synthYaml()).toThrow(/NoMatchingParent/);
+  });
+});
+
+describe('GatewayApiAnalysis with the L2 constructs', () => {
+  test('counts grants declared with ReferenceGrant.fromExisting() as present in the cluster', () => {
+    const a = new App();
+    const infra = new Chart(a, 'infra', { namespace: 'infra' });
+    const gw = new PlatformGateway(infra, 'gw', {
+      metadata: { name: 'shared' },
+      gatewayClassName: 'shared',
+      listeners: [Listener.http({ hostname: '*.example.com', allowedRoutes: { namespaces: RouteNamespaces.all() } })],
+    });
+    const team = new Chart(a, 'team', { namespace: 'checkout' });
+    ReferenceGrants.setAutoGrants(team, false);
+    new TeamRoute(team, 'pay', { metadata: { name: 'pay' }, parents: [gw], rules: [{ backendRefs: [Backend.fromName('payments', { namespace: 'payments', port: 8080 })] }] });
+    const analysis = GatewayApiAnalysis.enable(a);
+    ReferenceGrant.fromExisting(team, 'grant', {
+      name: 'checkout-routes',
+      namespace: 'payments',
+      from: [{ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', namespace: 'checkout' }],
+      to: [{ group: '', kind: 'Service', name: 'payments' }],
+    });
+    a.synthYaml();
+    expect(analysis.lastReport!.routeResults.map((r) => [r.resolvedRefsReason, r.acceptedReason])).toStrictEqual([['ResolvedRefs', 'Accepted']]);
   });
 });
