@@ -14,7 +14,10 @@ describe('README.md', () => {
   function run(env: Record<string, string> = {}): App {
     // `app.synth()` would write files; the test synthesizes in memory instead
     const source = snippets.join('\n').replace(/^app\.synth\(\);$/m, '') + '\nmodule.exports = { app };\n';
-    const out = ts.transpileModule(source, { reportDiagnostics: true, compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 } });
+    const out = ts.transpileModule(source, {
+      reportDiagnostics: true,
+      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 },
+    });
     expect(out.diagnostics ?? []).toStrictEqual([]);
     const mod: { exports: any } = { exports: {} };
     // eslint-disable-next-line @typescript-eslint/no-require-imports
