@@ -27,6 +27,32 @@ describe('README.md', () => {
     return mod.exports.app;
   }
 
+  test('the program type-checks against the library', () => {
+    const root = path.join(__dirname, '..');
+    const file = path.join(root, 'test', '__readme_program__.ts');
+    const source = snippets.join('\n');
+    const options: ts.CompilerOptions = {
+      strict: true,
+      noEmit: true,
+      skipLibCheck: true,
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.Node16,
+      moduleResolution: ts.ModuleResolutionKind.Node16,
+      types: ['node'],
+      baseUrl: root,
+      paths: { 'cdk8s-gateway-api': ['src/index.ts'] },
+    };
+    const host = ts.createCompilerHost(options);
+    const readFile = host.readFile;
+    host.readFile = (f) => (path.resolve(f) === file ? source : readFile(f));
+    const fileExists = host.fileExists;
+    host.fileExists = (f) => path.resolve(f) === file || fileExists(f);
+    const program = ts.createProgram([file], options, host);
+    const problems = ts.getPreEmitDiagnostics(program).filter((d) => d.file?.fileName && path.resolve(d.file.fileName) === file)
+      .map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+    expect(problems).toStrictEqual([]);
+  });
+
   test('has the persona snippets', () => {
     expect(snippets.length).toBeGreaterThanOrEqual(7);
   });
