@@ -1,13 +1,25 @@
 import {
   BUNDLE_VERSION, allKinds, findKind, findVersion, GATEWAY_API_GROUPS, ResolvedVersion, schemaByKey, servedVersions,
 } from './bundle';
-import { evaluateRules, uncompiledRules } from './cel';
-import { validateMetadata } from './metadata';
+import type * as Cel from './cel';
+import type * as Metadata from './metadata';
 import { comparePaths, formatPath, PathSegment } from './paths';
 import { isPlainObject, MAX_DEPTH, prepare, TooDeepError } from './prepare';
 import { SchemaNode, schemaNode } from './schema-node';
-import { renderValue, StructuralIssue, suggestProperty, validateStructure } from './structural';
+import type * as Structural from './structural';
 import { GatewayApiValidatorOptions, ValidationChannel, ValidationError, ValidationResult } from './types';
+
+/**
+ * The heavy parts of the engine (ajv and the CEL runtime), loaded on first use so that importing the package stays
+ * fast for apps that never validate.
+ */
+let engines: { readonly cel: typeof Cel; readonly metadata: typeof Metadata; readonly structural: typeof Structural } | undefined;
+function engine(): NonNullable<typeof engines> {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  engines ??= { cel: require('./cel'), metadata: require('./metadata'), structural: require('./structural') };
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  return engines;
+}
 
 /** The message the API server adds when schema errors keep it from evaluating the CEL rules. */
 const RULES_NOT_CHECKED =
@@ -109,7 +121,7 @@ export class GatewayApiValidator {
         segs: ['apiVersion'],
         message: manifest.apiVersion === undefined
           ? 'Required value: apiVersion is required (e.g. "gateway.networking.k8s.io/v1")'
-          : `Invalid value: ${renderValue(manifest.apiVersion)}: apiVersion must be a non-empty string (e.g. "gateway.networking.k8s.io/v1")`,
+          : `Invalid value: ${engine().structural.renderValue(manifest.apiVersion)}: apiVersion must be a non-empty string (e.g. "gateway.networking.k8s.io/v1")`,
       });
     }
     if (typeof manifest.kind !== 'string' || manifest.kind.length === 0) {
@@ -117,7 +129,7 @@ export class GatewayApiValidator {
         segs: ['kind'],
         message: manifest.kind === undefined
           ? 'Required value: kind is required (e.g. "HTTPRoute")'
-          : `Invalid value: ${renderValue(manifest.kind)}: kind must be a non-empty string (e.g. "HTTPRoute")`,
+          : `Invalid value: ${engine().structural.renderValue(manifest.kind)}: kind must be a non-empty string (e.g. "HTTPRoute")`,
       });
     }
     if (errors.length > 0) return done();
@@ -148,15 +160,15 @@ export class GatewayApiValidator {
       return done();
     }
 
-    errors.push(...validateMetadata(data.metadata));
-    const structural = validateStructure(key, schemaByKey(key), root, data);
+    errors.push(...engine().metadata.validateMetadata(data.metadata));
+    const structural = engine().structural.validateStructure(key, schemaByKey(key), root, data);
     for (const issue of structural) errors.push(this.channelHint(issue, group, version, kind));
 
     if (structural.some((i) => i.blocking)) {
       rulesNotChecked = true;
     } else {
-      errors.push(...evaluateRules(data, root));
-      warnings.push(...uncompiledRules(root));
+      errors.push(...engine().cel.evaluateRules(data, root));
+      warnings.push(...engine().cel.uncompiledRules(root));
     }
     return done();
   }
@@ -195,7 +207,7 @@ export class GatewayApiValidator {
     const apiVersion = `${group}/${version}`;
     if (found && !found.version.served) {
       const served = servedVersions(channel, group, kind).map((v) => `${group}/${v}`);
-      let message = `Invalid value: ${renderValue(apiVersion)}: ${kind} ${version} is not served by the ${channel} channel CRDs of ${release} (kept for storage migration only), the API server rejects it; use ${served.join(' or ')}`;
+      let message = `Invalid value: ${engine().structural.renderValue(apiVersion)}: ${kind} ${version} is not served by the ${channel} channel CRDs of ${release} (kept for storage migration only), the API server rejects it; use ${served.join(' or ')}`;
       if (inOther?.version.served) message += `, or ${USE_EXPERIMENTAL}`;
       errors.push({ segs: ['apiVersion'], message });
       return undefined;
@@ -213,24 +225,24 @@ export class GatewayApiValidator {
       const served = servedVersions(channel, group, kind).map((v) => `${group}/${v}`);
       errors.push({
         segs: ['apiVersion'],
-        message: `Invalid value: ${renderValue(apiVersion)}: ${kind} has no version ${version} in the ${channel} channel of ${release}; use ${served.join(' or ')}`,
+        message: `Invalid value: ${engine().structural.renderValue(apiVersion)}: ${kind} has no version ${version} in the ${channel} channel of ${release}; use ${served.join(' or ')}`,
       });
       return undefined;
     }
     const kindsOfGroup = allKinds(channel).filter((k) => k.group === group).map((k) => k.kind);
     const caseMatch = kindsOfGroup.find((k) => k.toLowerCase() === kind.toLowerCase());
-    const suggestion = caseMatch ?? suggestProperty(kind, kindsOfGroup);
+    const suggestion = caseMatch ?? engine().structural.suggestProperty(kind, kindsOfGroup);
     const hint = suggestion ? ` (did you mean "${suggestion}"?)` : '';
     const kinds = kindsOfGroup.length > 0 ? `; its kinds are ${kindsOfGroup.join(', ')}` : `; the ${channel} channel has no kinds in ${group}`;
     errors.push({
       segs: ['kind'],
-      message: `Invalid value: ${renderValue(kind)}: no kind "${kind}" in ${group} in the ${channel} channel of ${release}${hint}${kinds}`,
+      message: `Invalid value: ${engine().structural.renderValue(kind)}: no kind "${kind}" in ${group} in the ${channel} channel of ${release}${hint}${kinds}`,
     });
     return undefined;
   }
 
   /** In the standard channel, says so when an unknown field or enum value exists in the experimental channel. */
-  private channelHint(issue: StructuralIssue, group: string, version: string, kind: string): Issue {
+  private channelHint(issue: Structural.StructuralIssue, group: string, version: string, kind: string): Issue {
     if (this.channel !== ValidationChannel.STANDARD || issue.reason === 'other') return issue;
     const experimental = findVersion(ValidationChannel.EXPERIMENTAL, group, version, kind);
     if (!experimental?.schemaKey) return issue;
@@ -246,7 +258,7 @@ export class GatewayApiValidator {
     if (node.raw.enum?.some((v) => v === issue.value)) {
       return {
         segs: issue.segs,
-        message: `${issue.message}; ${renderValue(issue.value)} is only in the experimental channel of Gateway API ${BUNDLE_VERSION}: ${USE_EXPERIMENTAL}`,
+        message: `${issue.message}; ${engine().structural.renderValue(issue.value)} is only in the experimental channel of Gateway API ${BUNDLE_VERSION}: ${USE_EXPERIMENTAL}`,
       };
     }
     return issue;
