@@ -21,3 +21,36 @@ export function _currentSynthEpoch(): number {
   }
   return epoch;
 }
+
+let libraryVersion = 0;
+
+/**
+ * Records that a construct of this library changed (a mutator ran, or one was created), so that results memoized
+ * with `_EpochMemo` are computed again.
+ * @internal
+ */
+export function _touch(): void {
+  libraryVersion++;
+}
+
+/**
+ * A synth-time check result reused while nothing changed: within one synchronous run (see `_currentSynthEpoch`) and
+ * as long as no construct of this library was created or changed. cdk8s validates the whole app once per chart, so
+ * without it a route's checks would run N + 1 times per synth of an app with N charts.
+ * @internal
+ */
+export class _EpochMemo<T> {
+  private epoch = -1;
+  private version = -1;
+  private value?: T;
+
+  public get(compute: () => T): T {
+    const epoch = _currentSynthEpoch();
+    if (this.epoch !== epoch || this.version !== libraryVersion || this.value === undefined) {
+      this.value = compute();
+      this.epoch = epoch;
+      this.version = libraryVersion;
+    }
+    return this.value;
+  }
+}

@@ -17,6 +17,7 @@ import {
 import {
   checkAnnotations, checkHostname, checkLabels, checkPort, checkSectionName, describeObject, validateParametersRef,
 } from './private/validation';
+import { _touch } from '../core/epoch';
 
 /**
  * A Gateway, created in this app (`PlatformGateway`) or owned elsewhere (`PlatformGateway.fromGatewayName()`).
@@ -246,6 +247,7 @@ export class PlatformGateway extends Construct implements IGateway {
 
   public constructor(scope: Construct, id: string, props: PlatformGatewayProps) {
     super(scope, id);
+    _touch();
     _enableSynthValidation(this);
     const where = this.node.path;
     if (props.metadata?.name !== undefined) _validateObjectName(where, 'metadata.name', props.metadata.name);
@@ -317,6 +319,7 @@ export class PlatformGateway extends Construct implements IGateway {
    * from the other listeners. A certificate in another namespace gets a ReferenceGrant (see `ReferenceGrants`).
    */
   public addListener(listener: Listener): void {
+    _touch();
     const where = this.node.path;
     validateListener(where, listener, true);
     checkListenerFits(where, 'Gateway', this._listeners, listener);
@@ -326,6 +329,7 @@ export class PlatformGateway extends Construct implements IGateway {
 
   /** Requests an address for the Gateway (at most 16; IP addresses and hostnames must be unique). */
   public addAddress(address: GatewayAddress): void {
+    _touch();
     const where = this.node.path;
     if (this._addresses.length >= 16) throw new Error(`${where}: cannot add address "${address.value}": a Gateway has at most 16 addresses.`);
     if (address.value !== undefined && ['IPAddress', 'Hostname'].includes(address.type)
@@ -340,6 +344,7 @@ export class PlatformGateway extends Construct implements IGateway {
    * (`tls.frontend.perPort`). Requires `tls.frontendValidation`.
    */
   public addFrontendValidationForPort(validation: PortFrontendTlsValidation): void {
+    _touch();
     const where = this.node.path;
     checkPort(where, 'tls.frontendValidationPerPort port', validation.port);
     if (!this._tls?.frontendValidation) {
@@ -363,6 +368,7 @@ export class PlatformGateway extends Construct implements IGateway {
    * @returns the HTTPRoute's ApiObject
    */
   public redirectHttpToHttps(options: HttpsRedirectOptions = {}): ApiObject {
+    _touch();
     const where = this.node.path;
     if (this._redirect) throw new Error(`${where}: redirectHttpToHttps() was already called: call it once (it covers every HTTP listener).`);
     const statusCode = options.statusCode ?? 301;

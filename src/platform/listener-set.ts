@@ -7,6 +7,7 @@ import { IRouteParent, RouteAttachmentRequest } from '../core/route-parent';
 import { checkAttachment, checkListenerFits, ensureRefGrant, GATEWAY_GROUP, renderListener, validateListener } from './private/listeners';
 import { describeObject } from './private/validation';
 import * as gatewayapi from '../../imports/standard/gateway.networking.k8s.io';
+import { _touch } from '../core/epoch';
 
 /**
  * A ListenerSet, created in this app or owned elsewhere. Routes attach to it like to a Gateway
@@ -96,6 +97,7 @@ export class ListenerSet extends Construct implements IListenerSet {
 
   public constructor(scope: Construct, id: string, props: ListenerSetProps) {
     super(scope, id);
+    _touch();
     _enableSynthValidation(this);
     const where = this.node.path;
     if (props.metadata?.name !== undefined) _validateObjectName(where, 'metadata.name', props.metadata.name);
@@ -139,6 +141,7 @@ export class ListenerSet extends Construct implements IListenerSet {
    * port/protocol/hostname, TLS settings). A certificate in another namespace gets a ReferenceGrant.
    */
   public addListener(listener: Listener): void {
+    _touch();
     const where = this.node.path;
     validateListener(where, listener, true);
     checkListenerFits(where, 'ListenerSet', this._listeners, listener);

@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { _touch } from '../core/epoch';
 import { Backend } from '../team/backend';
 import { RouteFilter } from '../team/filters';
 import { HttpRouteRule, HttpRouteTimeouts, TeamRoute, TeamRouteProps } from '../team/http-route';
@@ -122,6 +123,7 @@ export class CanaryRoute extends TeamRoute {
 
   public constructor(scope: Construct, id: string, props: CanaryRouteProps) {
     super(scope, id, { ...props, rules: undefined });
+    _touch();
     const where = this.node.path;
     for (const [role, backend] of [['stable', props.stable], ['canary', props.canary]] as const) {
       if (backend.weight !== undefined) {
@@ -166,6 +168,7 @@ export class CanaryRoute extends TeamRoute {
 
   /** Sets the canary weight (0–1,000,000), keeping the stable weight. */
   public updateCanaryWeight(weight: number): void {
+    _touch();
     this.setWeights(this._stableWeight, weight);
   }
 
@@ -174,12 +177,14 @@ export class CanaryRoute extends TeamRoute {
    * weight percent (the numbers Argo Rollouts writes for `setWeight: percent`).
    */
   public updateCanaryPercent(percent: number): void {
+    _touch();
     checkInteger(`${this.node.path}: updateCanaryPercent(${percent})`, 'percent', percent, 0, 100);
     this.setWeights(100 - percent, percent);
   }
 
   /** Sets both weights (each 0–1,000,000, at least one above 0). */
   public setWeights(stableWeight: number, canaryWeight: number): void {
+    _touch();
     this.checkWeights(`${this.node.path}: setWeights(${stableWeight}, ${canaryWeight})`, stableWeight, canaryWeight);
     this._stableWeight = stableWeight;
     this._canaryWeight = canaryWeight;

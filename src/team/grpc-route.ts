@@ -7,6 +7,7 @@ import { checkFilterList, checkRuleName, RuleHost, ruleLabel, zeroWeightProblem 
 import { compact, duplicates, fail, q } from './private/validate';
 import { TeamRouteBase, TeamRouteBaseProps } from './route-base';
 import { SessionPersistence } from './session-persistence';
+import { _touch } from '../core/epoch';
 import { IRoute } from '../core/route';
 
 /**
@@ -84,6 +85,7 @@ export class GrpcRouteRule {
 
   /** Adds a match (at most 64 per rule, 128 per route). */
   public addMatch(match: GrpcRouteMatch): GrpcRouteRule {
+    _touch();
     const where = `${this.where}: addMatch()`;
     if (this._matches.length >= 64) fail(where, 'a rule can have at most 64 matches: split it into several rules.');
     if (this.host.totalMatches() >= 128) fail(where, 'a route can have at most 128 matches in all its rules: split it into several routes.');
@@ -97,6 +99,7 @@ export class GrpcRouteRule {
 
   /** Adds a filter (`GrpcRouteFilter`); header modifiers may appear once each. */
   public addFilter(filter: RouteFilter): GrpcRouteRule {
+    _touch();
     const where = `${this.where}: addFilter(${filter.type})`;
     this.host.useFilter(where, filter);
     checkFilterList(where, [...this._filters, filter]);
@@ -106,6 +109,7 @@ export class GrpcRouteRule {
 
   /** Adds a backend (at most 16 per rule). A backend in another namespace gets a ReferenceGrant. */
   public addBackend(backend: Backend): GrpcRouteRule {
+    _touch();
     const where = `${this.where}: addBackend("${backend.name}")`;
     if (this._backends.length >= 16) fail(where, 'a rule can have at most 16 backends.');
     checkFilterList(`${where}: filters`, backend._filters);
@@ -116,6 +120,7 @@ export class GrpcRouteRule {
 
   /** Sets session persistence. Experimental channel only. Support: Extended. */
   public configureSessionPersistence(sessionPersistence: SessionPersistence): GrpcRouteRule {
+    _touch();
     this.sessionPersistenceSpec = sessionPersistence;
     return this;
   }
@@ -192,6 +197,7 @@ export class TeamGrpcRoute extends TeamRouteBase {
 
   public constructor(scope: Construct, id: string, props: TeamGrpcRouteProps = {}) {
     super(scope, id, props, 'GRPCRoute', 'gateway.networking.k8s.io/v1');
+    _touch();
     this.ruleHost = {
       path: this.node.path,
       routeKind: this.routeKind,
@@ -216,11 +222,13 @@ export class TeamGrpcRoute extends TeamRouteBase {
 
   /** Adds a hostname (at most 16). */
   public addHostname(hostname: string): void {
+    _touch();
     this._addHostname(hostname, 16);
   }
 
   /** Adds a rule (at most 16) and returns it. */
   public addRule(options: GrpcRouteRuleOptions = {}): GrpcRouteRule {
+    _touch();
     const where = `${this.node.path}: addRule(${options.name !== undefined ? q(options.name) : ''})`;
     if (this._rules.length >= 16) fail(where, 'a GRPCRoute can have at most 16 rules: split it into several routes.');
     checkRuleName(where, options.name, this._rules.map((r) => r.name));

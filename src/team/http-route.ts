@@ -10,6 +10,7 @@ import {
 import { checkInteger, compact, duplicates, fail, gatewayDuration, q } from './private/validate';
 import { TeamRouteBase, TeamRouteBaseProps } from './route-base';
 import { SessionPersistence } from './session-persistence';
+import { _touch } from '../core/epoch';
 import { IRoute } from '../core/route';
 
 /**
@@ -161,6 +162,7 @@ export class HttpRouteRule {
 
   /** Adds a match (the rule matches when any of its matches does). At most 64 per rule and 128 per route. */
   public addMatch(match: HttpRouteMatch): HttpRouteRule {
+    _touch();
     const where = `${this.where}: addMatch()`;
     if (this._matches.length >= 64) fail(where, 'a rule can have at most 64 matches: split it into several rules.');
     if (this.host.totalMatches() >= 128) fail(where, 'a route can have at most 128 matches in all its rules: split it into several routes.');
@@ -188,6 +190,7 @@ export class HttpRouteRule {
    * ExternalAuth; RequestRedirect excludes URLRewrite and backends.
    */
   public addFilter(filter: RouteFilter): HttpRouteRule {
+    _touch();
     const where = `${this.where}: addFilter(${filter.type})`;
     this.host.useFilter(where, filter);
     const filters = [...this._filters, filter];
@@ -204,6 +207,7 @@ export class HttpRouteRule {
 
   /** Adds a backend (at most 16 per rule). A backend in another namespace gets a ReferenceGrant. */
   public addBackend(backend: Backend): HttpRouteRule {
+    _touch();
     const where = `${this.where}: addBackend("${backend.name}")`;
     if (this._filters.some((f) => f.type === 'RequestRedirect')) {
       fail(where, 'the rule has a RequestRedirect filter, which answers the client itself, so it cannot have backendRefs: ' +
@@ -220,6 +224,7 @@ export class HttpRouteRule {
 
   /** Sets the timeouts (replacing earlier ones). Support: Extended. */
   public configureTimeouts(timeouts: HttpRouteTimeouts): HttpRouteRule {
+    _touch();
     const where = `${this.where}: timeouts`;
     const request = timeouts.request ? gatewayDuration(where, 'request', timeouts.request) : undefined;
     const backendRequest = timeouts.backendRequest ? gatewayDuration(where, 'backendRequest', timeouts.backendRequest) : undefined;
@@ -236,6 +241,7 @@ export class HttpRouteRule {
 
   /** Sets the retry policy (replacing an earlier one). Experimental channel only. Support: Extended. */
   public configureRetry(retry: HttpRouteRetry): HttpRouteRule {
+    _touch();
     const where = `${this.where}: retry`;
     const codes = retry.codes ?? [];
     for (const c of codes) checkInteger(where, 'code', c, 400, 599);
@@ -252,6 +258,7 @@ export class HttpRouteRule {
 
   /** Sets session persistence (replacing an earlier one). Experimental channel only. Support: Extended. */
   public configureSessionPersistence(sessionPersistence: SessionPersistence): HttpRouteRule {
+    _touch();
     this.sessionPersistenceSpec = sessionPersistence;
     return this;
   }
@@ -344,6 +351,7 @@ export class TeamRoute extends TeamRouteBase {
 
   public constructor(scope: Construct, id: string, props: TeamRouteProps = {}) {
     super(scope, id, props, 'HTTPRoute', 'gateway.networking.k8s.io/v1');
+    _touch();
     this.ruleHost = {
       path: this.node.path,
       routeKind: this.routeKind,
@@ -368,6 +376,7 @@ export class TeamRoute extends TeamRouteBase {
 
   /** Adds a hostname (at most 16). Support: Core. */
   public addHostname(hostname: string): void {
+    _touch();
     this._addHostname(hostname, 16);
   }
 
@@ -375,6 +384,7 @@ export class TeamRoute extends TeamRouteBase {
    * Adds a rule (at most 16) and returns it, so matches, filters and backends can be chained onto it.
    */
   public addRule(options: HttpRouteRuleOptions = {}): HttpRouteRule {
+    _touch();
     const where = `${this.node.path}: addRule(${options.name !== undefined ? q(options.name) : ''})`;
     if (this._rules.length >= 16) fail(where, 'an HTTPRoute can have at most 16 rules: split it into several routes.');
     checkRuleName(where, options.name, this._rules.map((r) => r.name));

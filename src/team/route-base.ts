@@ -10,6 +10,7 @@ import { ReferenceGrants } from '../grants/reference-grants';
 import {
   aKind, checkGroup, checkKind, checkLength, checkNamespace, checkPort, checkRouteHostname, checkSubdomain, compact, fail, q,
 } from './private/validate';
+import { _EpochMemo, _touch } from '../core/epoch';
 
 /**
  * A parent (Gateway, ListenerSet, or another kind such as a mesh Service) referred to by name, in the upstream
@@ -176,7 +177,9 @@ export abstract class TeamRouteBase extends Construct implements IRoute {
     for (const parent of props.parents ?? []) this.attachTo(parent);
     for (const ref of props.parentRefs ?? []) this.addParentRef(ref);
 
-    this.node.addValidation({ validate: () => this._validateRoute() });
+    // cdk8s validates the whole app once per chart: the checks run once per synth (see _EpochMemo)
+    const checks = new _EpochMemo<string[]>();
+    this.node.addValidation({ validate: () => checks.get(() => this._validateRoute()) });
   }
 
   /**
@@ -185,6 +188,7 @@ export abstract class TeamRouteBase extends Construct implements IRoute {
    * the parent's reasons otherwise.
    */
   public attachTo(parent: IRouteParent, options: AttachOptions = {}): void {
+    _touch();
     const where = `${this.node.path}: attachTo(${parent.node.path})`;
     this._addAttachment(where, {
       parent,
@@ -202,6 +206,7 @@ export abstract class TeamRouteBase extends Construct implements IRoute {
    * of another app. Nothing is checked at synth about its listeners, as they are not known here.
    */
   public addParentRef(parentRef: ParentReference): void {
+    _touch();
     const ref = parentRef;
     const where = `${this.node.path}: parentRef ${q(ref.name)}`;
     if (ref.group !== undefined) checkGroup(where, 'group', ref.group);

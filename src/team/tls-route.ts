@@ -4,6 +4,7 @@ import { IRoute } from '../core/route';
 import { ImportedRoute } from './private/imported-route';
 import { StreamRule } from './private/stream-rule';
 import { TeamRouteBase, TeamRouteBaseProps } from './route-base';
+import { _touch } from '../core/epoch';
 
 /**
  * The served versions of TLSRoute.
@@ -87,11 +88,13 @@ export class TeamTlsRoute extends TeamRouteBase {
 
   /** Adds an SNI hostname (at most 1024). */
   public addHostname(hostname: string): void {
+    _touch();
     this._addHostname(hostname, 1024);
   }
 
   /** Adds a backend (at most 16). A backend in another namespace gets a ReferenceGrant. */
   public addBackend(backend: Backend): void {
+    _touch();
     this.rule.add(backend, (where) => this._useBackend(where, backend, false));
   }
 

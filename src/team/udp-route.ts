@@ -4,6 +4,7 @@ import { IRoute } from '../core/route';
 import { ImportedRoute } from './private/imported-route';
 import { StreamRule } from './private/stream-rule';
 import { TeamRouteBase, TeamRouteBaseProps } from './route-base';
+import { _touch } from '../core/epoch';
 
 /**
  * Properties of a `TeamUdpRoute`.
@@ -38,6 +39,7 @@ export class TeamUdpRoute extends TeamRouteBase {
 
   public constructor(scope: Construct, id: string, props: TeamUdpRouteProps = {}) {
     super(scope, id, props, 'UDPRoute', 'gateway.networking.k8s.io/v1');
+    _touch();
     this.rule = new StreamRule(this.node.path, this.routeKind);
     this.rule.setName(props.ruleName);
     for (const b of props.backendRefs ?? []) this.addBackend(b);
@@ -50,6 +52,7 @@ export class TeamUdpRoute extends TeamRouteBase {
 
   /** Adds a backend (at most 16). A backend in another namespace gets a ReferenceGrant. */
   public addBackend(backend: Backend): void {
+    _touch();
     this.rule.add(backend, (where) => this._useBackend(where, backend, false));
   }
 

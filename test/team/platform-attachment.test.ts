@@ -1,5 +1,5 @@
 import { Chart, Testing } from 'cdk8s';
-import { validationErrors } from './support';
+import { FakeGateway, validationErrors } from './support';
 import { Backend, Listener, PlatformGateway, RouteNamespaces, TeamGrpcRoute, TeamRoute } from '../../src';
 
 /** The attachment check with the platform persona's Gateway (src/platform), not a test double. */
@@ -50,5 +50,23 @@ describe('attaching to a PlatformGateway', () => {
     new TeamGrpcRoute(store, 'route', { rules: [{ backendRefs: [Backend.fromName('api', { port: 50051 })] }] }).attachTo(gateway, { sectionName: 'public' });
     const route = app.charts.flatMap((c) => c.toJson()).find((o) => o.kind === 'GRPCRoute');
     expect(route.spec.parentRefs).toStrictEqual([{ name: 'shared', namespace: 'infra', sectionName: 'public' }]);
+  });
+});
+
+describe('route checks per synth', () => {
+  test('run once per synth although cdk8s validates the app once per chart, and again after a change', () => {
+    const app = Testing.app();
+    const charts = ['a', 'b', 'c'].map((ns) => new Chart(app, ns, { namespace: ns }));
+    const gateway = new FakeGateway(charts[0], 'gw', { name: 'gw', namespace: 'a' });
+    const route = new TeamRoute(charts[1], 'route', { metadata: { name: 'r' }, parents: [gateway] });
+    route.addRule({ backendRefs: [Backend.fromName('svc', { port: 80 })] });
+    app.synthYaml(); // 1 + 3 validation passes
+    expect(gateway.requests).toHaveLength(1);
+
+    // same synchronous run: a change to the route is seen at once
+    gateway.rejections = ['listener "http" says no'];
+    route.addHostname('r.example.com');
+    expect(() => app.synthYaml()).toThrow(/b\/route: listener "http" says no/);
+    expect(gateway.requests).toHaveLength(2);
   });
 });
