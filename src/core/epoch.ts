@@ -45,10 +45,10 @@ export class _EpochMemo<T> {
   private value?: T;
 
   public get(compute: () => T): T {
-    const epoch = _currentSynthEpoch();
-    if (this.epoch !== epoch || this.version !== libraryVersion || this.value === undefined) {
+    const now = _currentSynthEpoch();
+    if (this.epoch !== now || this.version !== libraryVersion || this.value === undefined) {
       this.value = compute();
-      this.epoch = epoch;
+      this.epoch = now;
       this.version = libraryVersion;
     }
     return this.value;
