@@ -25,7 +25,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   peerDeps: ['cdk8s-plus-28@^2.5.6'],
   // runtime dependencies are bundled into the jsii package
   bundledDeps: ['yaml@^2.8.0', 'ajv@^8.17.1', '@bufbuild/cel@0.6.1', '@bufbuild/re2@0.6.1'],
-  devDeps: ['@types/node@^20', `cdk8s-cli@${CDK8S_CLI_VERSION}`, 'cdk8s-plus-28@^2.5.6'],
+  // cdk8s-plus-33 stands in for "a later cdk8s-plus line" in the Backend.fromService() tests
+  devDeps: ['@types/node@^20', `cdk8s-cli@${CDK8S_CLI_VERSION}`, 'cdk8s-plus-28@^2.5.6', 'cdk8s-plus-33@^2.5.57'],
 
   // jsii targets. Publishing workflows are not enabled yet; these settings drive `jsii-pacmak`.
   publishToPypi: {
