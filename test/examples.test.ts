@@ -1,5 +1,6 @@
 import { Testing } from 'cdk8s';
 import { buildExamplesApp } from '../examples/app';
+import { GatewayApiAnalysis } from '../src';
 
 function synthExamples(canaryPercent?: number): any[] {
   const app = Testing.app();
@@ -49,10 +50,18 @@ describe('examples app', () => {
     });
   });
 
-  test('passes the synth-time checks (node validations) of every construct', () => {
+  test('passes the synth-time checks: construct checks, CRD validation and attachment analysis', () => {
     const app = Testing.app();
     buildExamplesApp(app);
+    const analysis = GatewayApiAnalysis.enable(app);
     expect(() => app.synthYaml()).not.toThrow();
+    const report = analysis.lastReport!;
+    expect(report.errors()).toStrictEqual([]);
+    expect(report.routeResults.map((r) => `${r.route.namespace}/${r.route.name} ${r.acceptedReason} ${r.resolvedRefsReason}`).sort()).toStrictEqual([
+      'blog/blog Accepted ResolvedRefs',
+      'infra/shared-gateway-https-redirect Accepted ResolvedRefs',
+      'store/store Accepted ResolvedRefs',
+    ]);
   });
 
   test('synth output is deterministic', () => {
