@@ -2,7 +2,7 @@ import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { AnalysisReport, GatewayApiAnalyzer } from './analyzer';
 import { AnalysisFinding, AnalysisOptions, FindingSeverity, MissingReferencePolicy } from './types';
-import { _currentSynthEpoch } from '../core/epoch';
+import { _synthFingerprint } from '../core/epoch';
 import { _grantRegistry } from '../grants/registry';
 
 /** What the synth-time analysis does with errors. */
@@ -55,19 +55,19 @@ export class GatewayApiAnalysis {
 
   private _report?: AnalysisReport;
   /** The result of the current synth (see _currentSynthEpoch): cdk8s validates once per chart. */
-  private _cache?: { readonly epoch: number; readonly constructs: number; readonly errors: string[] };
+  private _cache?: { readonly fingerprint: string; readonly errors: string[] };
 
   private constructor(private readonly scope: IConstruct, private readonly options: GatewayApiAnalysisOptions) {
     scope.node.addValidation({ validate: () => this.validate(scope) });
   }
 
   private validate(scope: IConstruct): string[] {
-    const constructs = scope.node.root.node.findAll();
-    const epoch = _currentSynthEpoch();
+    const root = scope.node.root;
+    const fingerprint = _synthFingerprint(root);
     const cached = this._cache;
-    if (cached && cached.epoch === epoch && cached.constructs === constructs.length) return cached.errors;
-    const errors = this.analyze(constructs);
-    this._cache = { epoch, constructs: constructs.length, errors };
+    if (cached && cached.fingerprint === fingerprint) return cached.errors;
+    const errors = this.analyze(root.node.findAll());
+    this._cache = { fingerprint, errors };
     return errors;
   }
 

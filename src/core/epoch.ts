@@ -1,3 +1,5 @@
+import { IConstruct } from 'constructs';
+
 /**
  * cdk8s runs every construct validation of an app once per `app.synth()` and again for every chart it writes
  * (`chart.toJson()` validates the whole app), so an app with N charts is validated N + 1 times per synth.
@@ -53,4 +55,17 @@ export class _EpochMemo<T> {
     }
     return this.value;
   }
+}
+
+/**
+ * A cheap fingerprint of what the app-wide synth-time checks below `scope` (an App or a Chart) depend on: the synth
+ * epoch, the library version (every L2 change), and the number of constructs on the two levels below `scope`
+ * (objects added to a chart, directly or inside a construct of its own). Equal fingerprints mean the previous
+ * result still holds; computing it costs a walk over `scope`'s children, not over the whole tree.
+ * @internal
+ */
+export function _synthFingerprint(scope: IConstruct): string {
+  let count = 0;
+  for (const child of scope.node.children) count += 1 + child.node.children.length;
+  return `${_currentSynthEpoch()}:${libraryVersion}:${count}`;
 }

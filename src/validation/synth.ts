@@ -2,7 +2,7 @@ import { ApiObject, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { ValidationChannel, ValidationMode } from './types';
 import { GatewayApiValidator } from './validator';
-import { _currentSynthEpoch } from '../core/epoch';
+import { _synthFingerprint } from '../core/epoch';
 
 /** Options of `GatewayApiValidation.enable`. */
 export interface GatewayApiValidationOptions {
@@ -22,8 +22,8 @@ export interface GatewayApiValidationOptions {
 const INSTANCES = new WeakMap<IConstruct, GatewayApiValidation>();
 
 interface CheckCache {
-  readonly epoch: number;
-  readonly constructs: number;
+  /** see _synthFingerprint */
+  readonly fingerprint: string;
   readonly channel: ValidationChannel;
   readonly lines: string[];
 }
@@ -153,12 +153,12 @@ export class GatewayApiValidation {
   private check(): string[] {
     const mode = this.mode;
     if (mode === ValidationMode.OFF) return [];
-    const constructs = this.scope.node.findAll();
-    const now = _currentSynthEpoch();
+    // cdk8s validates the whole app once per chart: validate once per synth unless something changed
+    const fingerprint = _synthFingerprint(this.scope);
     const cached = this.cache;
-    const repeated = cached !== undefined && cached.epoch === now && cached.constructs === constructs.length && cached.channel === this.channel;
-    const lines = repeated ? cached.lines : this.violationsOf(constructs);
-    this.cache = { epoch: now, constructs: constructs.length, channel: this.channel, lines };
+    const repeated = cached !== undefined && cached.fingerprint === fingerprint && cached.channel === this.channel;
+    const lines = repeated ? cached.lines : this.violationsOf(this.scope.node.findAll());
+    this.cache = { fingerprint, channel: this.channel, lines };
     if (lines.length === 0) return [];
     const header = `Gateway API ${GatewayApiValidator.gatewayApiVersion} validation (${this.channel} channel) found ${lines.length} problem${lines.length === 1 ? '' : 's'}`;
     if (mode === ValidationMode.WARN) {

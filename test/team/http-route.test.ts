@@ -461,3 +461,27 @@ describe('synth-time validation of L2 objects', () => {
     }
   });
 });
+
+describe('synth-time validation within one synchronous run', () => {
+  test('sees a change made to an L2 construct after a synth', () => {
+    const app = Testing.app();
+    const charts = ['a', 'b'].map((ns) => new Chart(app, ns, { namespace: ns }));
+    const route = new TeamRoute(charts[1], 'route', { metadata: { name: 'r' }, allowUnattached: true });
+    route.addRule({ backendRefs: [Backend.fromName('a', { port: 80 })] });
+    expect(() => app.synthYaml()).not.toThrow();
+    // retry is experimental-only; the charts validate against the standard channel
+    route.addRule({ backendRefs: [Backend.fromName('b', { port: 80 })], retry: { attempts: 2 } });
+    expect(() => app.synthYaml()).toThrow(/spec.rules\[1\].retry: field "spec.rules\[1\].retry" is only in the experimental channel/);
+  });
+
+  test('sees an L1 object added to a chart after a synth', () => {
+    const app = Testing.app();
+    const chart = new Chart(app, 'a', { namespace: 'a' });
+    new TeamRoute(chart, 'route', { metadata: { name: 'r' }, allowUnattached: true, rules: [{ backendRefs: [Backend.fromName('a', { port: 80 })] }] });
+    expect(() => app.synthYaml()).not.toThrow();
+    new ApiObject(chart, 'raw', {
+      apiVersion: 'gateway.networking.k8s.io/v1', kind: 'HTTPRoute', metadata: { name: 'raw' }, spec: { hostnames: ['Not A Hostname'] },
+    });
+    expect(() => app.synthYaml()).toThrow(/a\/raw \(HTTPRoute a\/raw\) spec.hostnames\[0\]/);
+  });
+});
