@@ -465,8 +465,8 @@ describe('synth-time validation of L2 objects', () => {
 describe('synth-time validation within one synchronous run', () => {
   test('sees a change made to an L2 construct after a synth', () => {
     const app = Testing.app();
-    const charts = ['a', 'b'].map((ns) => new Chart(app, ns, { namespace: ns }));
-    const route = new TeamRoute(charts[1], 'route', { metadata: { name: 'r' }, allowUnattached: true });
+    const [, b] = ['a', 'b'].map((ns) => new Chart(app, ns, { namespace: ns }));
+    const route = new TeamRoute(b, 'route', { metadata: { name: 'r' }, allowUnattached: true });
     route.addRule({ backendRefs: [Backend.fromName('a', { port: 80 })] });
     expect(() => app.synthYaml()).not.toThrow();
     // retry is experimental-only; the charts validate against the standard channel
