@@ -3,7 +3,7 @@ import { Backend } from './backend';
 import { RouteFilter } from './filters';
 import { GrpcRouteMatch } from './matches';
 import { ImportedRoute } from './private/imported-route';
-import { checkFilterList, checkRuleName, RuleHost, ruleLabel, zeroWeightProblem } from './private/rules';
+import { checkFilterList, RuleHost, RuleList, ruleLabel, zeroWeightProblem } from './private/rules';
 import { compact, duplicates, fail, q } from './private/validate';
 import { TeamRouteBase, TeamRouteBaseProps } from './route-base';
 import { SessionPersistence } from './session-persistence';
@@ -192,20 +192,19 @@ export class TeamGrpcRoute extends TeamRouteBase {
     return new ImportedRoute(scope, id, 'GRPCRoute', name, namespace);
   }
 
-  private readonly _rules: GrpcRouteRule[] = [];
+  private readonly _rules = new RuleList<GrpcRouteRule>('GRPCRoute');
   private readonly ruleHost: RuleHost;
 
   public constructor(scope: Construct, id: string, props: TeamGrpcRouteProps = {}) {
     super(scope, id, props, 'GRPCRoute', 'gateway.networking.k8s.io/v1');
     _touch();
-    this.ruleHost = {
+    this.ruleHost = this._rules.host({
       path: this.node.path,
       routeKind: this.routeKind,
       routeNamespace: this.routeNamespace,
       useBackend: (where, backend) => this._useBackend(where, backend, true),
       useFilter: (where, filter) => this._useFilter(where, filter),
-      totalMatches: () => this._rules.reduce((n, r) => n + r._matchCount(), 0),
-    };
+    });
     for (const h of props.hostnames ?? []) this.addHostname(h);
     for (const r of props.rules ?? []) this.addRule(r);
   }
@@ -217,7 +216,7 @@ export class TeamGrpcRoute extends TeamRouteBase {
 
   /** The rules of the route. */
   public get rules(): GrpcRouteRule[] {
-    return [...this._rules];
+    return this._rules.all;
   }
 
   /** Adds a hostname (at most 16). */
@@ -230,27 +229,23 @@ export class TeamGrpcRoute extends TeamRouteBase {
   public addRule(options: GrpcRouteRuleOptions = {}): GrpcRouteRule {
     _touch();
     const where = `${this.node.path}: addRule(${options.name !== undefined ? q(options.name) : ''})`;
-    if (this._rules.length >= 16) fail(where, 'a GRPCRoute can have at most 16 rules: split it into several routes.');
-    checkRuleName(where, options.name, this._rules.map((r) => r.name));
-    const rule = GrpcRouteRule._create(this.ruleHost, this._rules.length, options.name);
-    this._rules.push(rule);
+    const rule = this._rules.add(where, options.name, (index) => GrpcRouteRule._create(this.ruleHost, index, options.name));
     rule._apply(options);
     return rule;
   }
 
   /** @internal */
   protected _renderRulesSpec(): any {
-    return { rules: this._rules.length > 0 ? this._rules.map((r) => r._render()) : undefined };
+    return this._rules.render();
   }
 
   /** @internal */
   protected _validateRules(): string[] {
-    if (this._rules.length === 0) return ['the GRPCRoute has no rules: add one with addRule().'];
-    return this._rules.flatMap((r, i) => r._problems(i));
+    return this._rules.problems();
   }
 
   /** @internal */
   protected _allBackends(): Backend[] {
-    return this._rules.flatMap((r) => r.backends);
+    return this._rules.backends();
   }
 }

@@ -5,7 +5,7 @@ import { RouteFilter } from './filters';
 import { HttpRouteMatch } from './matches';
 import { ImportedRoute } from './private/imported-route';
 import {
-  checkFilterList, checkRuleName, prefixModifierProblem, RuleHost, ruleLabel, zeroWeightProblem,
+  checkFilterList, prefixModifierProblem, RuleHost, RuleList, ruleLabel, zeroWeightProblem,
 } from './private/rules';
 import { checkInteger, compact, duplicates, fail, gatewayDuration, q } from './private/validate';
 import { TeamRouteBase, TeamRouteBaseProps } from './route-base';
@@ -346,20 +346,19 @@ export class TeamRoute extends TeamRouteBase {
     return new ImportedRoute(scope, id, 'HTTPRoute', name, namespace);
   }
 
-  private readonly _rules: HttpRouteRule[] = [];
+  private readonly _rules = new RuleList<HttpRouteRule>('HTTPRoute');
   private readonly ruleHost: RuleHost;
 
   public constructor(scope: Construct, id: string, props: TeamRouteProps = {}) {
     super(scope, id, props, 'HTTPRoute', 'gateway.networking.k8s.io/v1');
     _touch();
-    this.ruleHost = {
+    this.ruleHost = this._rules.host({
       path: this.node.path,
       routeKind: this.routeKind,
       routeNamespace: this.routeNamespace,
       useBackend: (where, backend) => this._useBackend(where, backend, true),
       useFilter: (where, filter) => this._useFilter(where, filter),
-      totalMatches: () => this._rules.reduce((n, r) => n + r._matchCount(), 0),
-    };
+    });
     for (const h of props.hostnames ?? []) this.addHostname(h);
     for (const r of props.rules ?? []) this.addRule(r);
   }
@@ -371,7 +370,7 @@ export class TeamRoute extends TeamRouteBase {
 
   /** The rules of the route. */
   public get rules(): HttpRouteRule[] {
-    return [...this._rules];
+    return this._rules.all;
   }
 
   /** Adds a hostname (at most 16). Support: Core. */
@@ -386,27 +385,23 @@ export class TeamRoute extends TeamRouteBase {
   public addRule(options: HttpRouteRuleOptions = {}): HttpRouteRule {
     _touch();
     const where = `${this.node.path}: addRule(${options.name !== undefined ? q(options.name) : ''})`;
-    if (this._rules.length >= 16) fail(where, 'an HTTPRoute can have at most 16 rules: split it into several routes.');
-    checkRuleName(where, options.name, this._rules.map((r) => r.name));
-    const rule = HttpRouteRule._create(this.ruleHost, this._rules.length, options.name);
-    this._rules.push(rule);
+    const rule = this._rules.add(where, options.name, (index) => HttpRouteRule._create(this.ruleHost, index, options.name));
     rule._apply(options);
     return rule;
   }
 
   /** @internal */
   protected _renderRulesSpec(): any {
-    return { rules: this._rules.length > 0 ? this._rules.map((r) => r._render()) : undefined };
+    return this._rules.render();
   }
 
   /** @internal */
   protected _validateRules(): string[] {
-    if (this._rules.length === 0) return ['the HTTPRoute has no rules: add one with addRule().'];
-    return this._rules.flatMap((r, i) => r._problems(i));
+    return this._rules.problems();
   }
 
   /** @internal */
   protected _allBackends(): Backend[] {
-    return this._rules.flatMap((r) => r.backends);
+    return this._rules.backends();
   }
 }

@@ -4,7 +4,7 @@
 import type { Backend } from '../backend';
 import type { RouteFilter } from '../filters';
 import type { PathMatch } from '../matches';
-import { checkSubdomain, duplicates, fail, q } from './validate';
+import { aKind, checkSubdomain, duplicates, fail, q } from './validate';
 
 /** What a rule needs from its route. */
 export interface RuleHost {
@@ -67,4 +67,58 @@ export function ruleLabel(name: string | undefined, index: number): string {
 export function zeroWeightProblem(label: string, backends: Backend[]): string | undefined {
   if (backends.length === 0 || backends.some((b) => b.weight === undefined || b.weight > 0)) return undefined;
   return `${label}: every backend has weight 0, so the rule answers every request with an error: give at least one backend a weight above 0.`;
+}
+
+/** What `RuleList` needs of a rule. */
+export interface ListedRule {
+  readonly name?: string;
+  readonly backends: Backend[];
+  _matchCount(): number;
+  _render(): any;
+  _problems(index: number): string[];
+}
+
+/**
+ * The rules of an HTTPRoute or GRPCRoute: at most 16, unique names, rendered and checked at synth. It also builds
+ * the `RuleHost` the rules use to reach their route.
+ */
+export class RuleList<R extends ListedRule> {
+  private readonly items: R[] = [];
+
+  constructor(private readonly routeKind: string) {}
+
+  /** The host for the rules of a route, counting matches across this list. */
+  public host(host: Omit<RuleHost, 'totalMatches'>): RuleHost {
+    return { ...host, totalMatches: () => this.items.reduce((n, r) => n + r._matchCount(), 0) };
+  }
+
+  /** A copy of the rules. */
+  public get all(): R[] {
+    return [...this.items];
+  }
+
+  /** Checks the limit and the name, then adds the rule made by `create(index)`. */
+  public add(where: string, name: string | undefined, create: (index: number) => R): R {
+    if (this.items.length >= 16) fail(where, `${aKind(this.routeKind)} can have at most 16 rules: split it into several routes.`);
+    checkRuleName(where, name, this.items.map((r) => r.name));
+    const rule = create(this.items.length);
+    this.items.push(rule);
+    return rule;
+  }
+
+  /** The `rules` of the spec. */
+  public render(): any {
+    return { rules: this.items.length > 0 ? this.items.map((r) => r._render()) : undefined };
+  }
+
+  /** Synth-time problems: no rules at all, and each rule's own. */
+  public problems(): string[] {
+    if (this.items.length === 0) return [`the ${this.routeKind} has no rules: add one with addRule().`];
+    return this.items.flatMap((r, i) => r._problems(i));
+  }
+
+  /** The backends of every rule. */
+  public backends(): Backend[] {
+    return this.items.flatMap((r) => r.backends);
+  }
 }
