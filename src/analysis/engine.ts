@@ -165,7 +165,9 @@ export function _analyze(inputs: any[], options: AnalysisOptions = {}): _EngineR
     findings: [],
   };
 
-  const objects: any[] = inputs.map((o) => (o === null || typeof o !== 'object' ? o : JSON.parse(JSON.stringify(o))));
+  // the engine only ever replaces an object's top-level `status` (with a new object), so a shallow copy keeps the
+  // inputs unmodified; the returned objects share their other fields with the inputs
+  const objects: any[] = inputs.map((o) => (o === null || typeof o !== 'object' || Array.isArray(o) ? o : { ...o }));
   const gatewayClasses = new Map<string, any>();
   const gatewayObjs: any[] = [];
   const listenerSetObjs: Array<{ obj: any; order: number }> = [];
@@ -610,7 +612,7 @@ function writeGatewayStatus(ctx: Ctx, gw: GatewayInfo): void {
 
 function writeListenerSetStatus(ls: ListenerSetInfo): void {
   if (!ls.obj.status || ls.listeners.length === 0) return;
-  ls.obj.status.listeners = ls.listeners.map(listenerStatus);
+  ls.obj.status = { ...ls.obj.status, listeners: ls.listeners.map(listenerStatus) };
 }
 
 // ---- routes ----------------------------------------------------------------------------------------------

@@ -2,7 +2,7 @@ import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { AnalysisReport, GatewayApiAnalyzer } from './analyzer';
 import { AnalysisFinding, AnalysisOptions, FindingSeverity, MissingReferencePolicy } from './types';
-import { _synthFingerprint } from '../core/epoch';
+import { _renderedJson, _synthFingerprint } from '../core/epoch';
 import { _grantRegistry } from '../grants/registry';
 
 /** What the synth-time analysis does with errors. */
@@ -79,7 +79,7 @@ export class GatewayApiAnalysis {
     for (const o of apiObjects) {
       let json: any;
       try {
-        json = o.toJson();
+        json = _renderedJson(o);
       } catch {
         continue; // the object's own validation reports it
       }

@@ -1,3 +1,4 @@
+import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
 
 /**
@@ -68,4 +69,23 @@ export function _synthFingerprint(scope: IConstruct): string {
   let count = 0;
   for (const child of scope.node.children) count += 1 + child.node.children.length;
   return `${_currentSynthEpoch()}:${libraryVersion}:${count}`;
+}
+
+interface Render { readonly epoch: number; readonly version: number; readonly json: any }
+const RENDERS = new WeakMap<ApiObject, Render>();
+
+/**
+ * `obj.toJson()`, rendered once per synth for all of the library's app-wide checks (schema validation and attachment
+ * analysis read the same render instead of each rendering every object again). Reused while `_EpochMemo` would
+ * reuse a result: within one synchronous run and as long as no construct of this library changed. The result is
+ * shared: callers must not modify it. A render that throws is not memoized (the error is thrown to every caller).
+ * @internal
+ */
+export function _renderedJson(obj: ApiObject): any {
+  const now = _currentSynthEpoch();
+  const hit = RENDERS.get(obj);
+  if (hit !== undefined && hit.epoch === now && hit.version === libraryVersion) return hit.json;
+  const json = obj.toJson();
+  RENDERS.set(obj, { epoch: now, version: libraryVersion, json });
+  return json;
 }

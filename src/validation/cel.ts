@@ -291,6 +291,29 @@ export interface NodeRules {
   readonly plan: KeyPlan;
   /** Outcomes of the active rules (in order) by projection key of the subject. */
   readonly outcomes: ProjectionCache<readonly Outcome[]>;
+  /**
+   * The conjunction of the active rules (for nodes with two or more), evaluated first on a new subject: CEL's `&&`
+   * is `true` only when every operand is `true`, so that one evaluation stands for all of them in the common case
+   * where the subject passes; any other result evaluates the rules one by one for their own outcome and message.
+   */
+  readonly allPass?: Program;
+}
+
+/** The outcomes of rules that all passed, by number of rules. */
+const ALL_PASSED: Array<readonly Outcome[]> = [];
+
+function allPassed(count: number): readonly Outcome[] {
+  return (ALL_PASSED[count] ??= Object.freeze(new Array<Outcome>(count).fill(null)));
+}
+
+function conjunction(active: readonly CompiledRule[]): Program | undefined {
+  if (active.length < 2) return undefined;
+  try {
+    // each rule on its own lines, so that a trailing `// comment` in a rule cannot swallow what follows
+    return planned(active.map((r) => `(\n${r.rule.rule}\n)`).join(' && '));
+  } catch {
+    return undefined;
+  }
 }
 
 const COMPILED = new WeakMap<SchemaNode, NodeRules>();
@@ -305,7 +328,7 @@ export function nodeRules(node: SchemaNode): NodeRules {
     const active = all.filter((r) => r.program !== undefined);
     const outcomes = new ProjectionCache<readonly Outcome[]>(MAX_OUTCOMES_PER_NODE);
     OUTCOME_MAPS.push(outcomes);
-    rules = { all, active, plan: keyPlan(usageOf(active.flatMap((r) => r.exprs ?? [])), node), outcomes };
+    rules = { all, active, plan: keyPlan(usageOf(active.flatMap((r) => r.exprs ?? [])), node), outcomes, allPass: conjunction(active) };
     COMPILED.set(node, rules);
   }
   return rules;
@@ -493,8 +516,9 @@ export function clearOutcomeCaches(): void {
 let outcomeCacheEnabled = true;
 
 /**
- * Turns the per-rule outcome cache on or off (on by default). Off, every rule is evaluated with CEL on every
- * subject; the results are the same, only slower (the tests compare both).
+ * Turns the per-rule outcome cache and the conjunction shortcut (see `NodeRules.allPass`) on or off (on by
+ * default). Off, every rule is evaluated with CEL on every subject, one by one; the results are the same, only
+ * slower (the tests compare both).
  */
 export function setOutcomeCache(enabled: boolean): void {
   outcomeCacheEnabled = enabled;
@@ -503,8 +527,11 @@ export function setOutcomeCache(enabled: boolean): void {
 /** Reused for every projection key: the cache copies nothing from it. Evaluation never reenters itself. */
 const KEY_BUFFER: unknown[] = [];
 
-/** Outcome cache statistics since the process started (for the benchmark). */
-export const OUTCOME_STATS = { evaluations: 0, cached: 0 };
+/**
+ * Outcome statistics since the process started (for the benchmark): rules evaluated one by one, rules answered from
+ * the outcome cache, and nodes whose rules all passed in one evaluation of their conjunction.
+ */
+export const OUTCOME_STATS = { evaluations: 0, cached: 0, conjunctions: 0 };
 
 /**
  * Evaluates the rules of one node on `value` (prepared JSON); violations are reported at `segs` (plus the rule's
@@ -526,8 +553,13 @@ export function evaluateNodeRules(
   }
   if (outcomes === undefined) {
     const celSelf = self();
-    outcomes = active.map((r) => runRule(r, celSelf));
-    OUTCOME_STATS.evaluations += active.length;
+    if (outcomeCacheEnabled && rules.allPass !== undefined && rules.allPass({ self: celSelf }) === true) {
+      outcomes = allPassed(active.length);
+      OUTCOME_STATS.conjunctions++;
+    } else {
+      outcomes = active.map((r) => runRule(r, celSelf));
+      OUTCOME_STATS.evaluations += active.length;
+    }
     if (key !== undefined) rules.outcomes.set(key, outcomes);
   } else {
     OUTCOME_STATS.cached += active.length;

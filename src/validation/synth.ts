@@ -2,7 +2,7 @@ import { ApiObject, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { ValidationChannel, ValidationMode } from './types';
 import { GatewayApiValidator } from './validator';
-import { _synthFingerprint } from '../core/epoch';
+import { _renderedJson, _synthFingerprint } from '../core/epoch';
 
 /** Options of `GatewayApiValidation.enable`. */
 export interface GatewayApiValidationOptions {
@@ -134,7 +134,7 @@ export class GatewayApiValidation {
       if (!ApiObject.isApiObject(construct) || this.ownerOf(construct) !== this) continue;
       let manifest: any;
       try {
-        manifest = construct.toJson();
+        manifest = _renderedJson(construct);
       } catch {
         // an object that cannot be rendered fails the synth anyway, with cdk8s' own error
         continue;

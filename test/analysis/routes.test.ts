@@ -1,6 +1,6 @@
 import {
   ACCEPTED, GW, RESOLVED, httpRoute, notAccepted, notResolved, parentRef, platform, referenceGrant, route, routeConditions, rule,
-  service, statusOf, gateway, namespace,
+  service, statusOf, gateway, listenerSet, namespace,
 } from './fixtures';
 import { FindingSeverity, GatewayApiAnalyzer, MissingReferencePolicy } from '../../src/analysis';
 
@@ -304,6 +304,29 @@ describe('determinism and inputs', () => {
     expect(a.objects[0]).not.toBe(objects[0]);
     const c = analyzer.analyze(objects, { lastTransitionTime: '2026-01-01T00:00:00Z' });
     expect(statusOf(c.objects, 'HTTPRoute', 'team-a', 'store').parents[0].conditions[0].lastTransitionTime).toBe('2026-01-01T00:00:00Z');
+  });
+
+  test('fails if the engine writes into its inputs: deep-frozen inputs (with a prior status, ListenerSets) analyse like copies', () => {
+    const deepFreeze = (x: any): any => {
+      if (x && typeof x === 'object') {
+        for (const v of Object.values(x)) deepFreeze(v);
+        Object.freeze(x);
+      }
+      return x;
+    };
+    const build = () => [
+      ...platform(),
+      gateway('infra', 'edge', [{ name: 'http', protocol: 'HTTP', port: 80 }], { allowedListeners: { namespaces: { from: 'All' } } }),
+      { ...listenerSet('team-a', 'extra', { name: 'edge', namespace: 'infra' }, [{ name: 'more', protocol: 'HTTP', port: 8080 }]), status: { listeners: [] } },
+      { ...listenerSet('team-a', 'orphan', { name: 'missing', namespace: 'infra' }, [{ name: 'x', protocol: 'HTTP', port: 80 }]), status: { listeners: [] } },
+      { ...httpRoute('team-a', 'store', { parentRefs: [parentRef()], rules: [rule()] }), status: { parents: [] } },
+    ];
+    const frozen = deepFreeze(build());
+    const before = JSON.stringify(frozen);
+    const report = analyzer.analyze(frozen);
+    expect(JSON.stringify(frozen)).toBe(before);
+    expect(report.objects).toStrictEqual(analyzer.analyze(build()).objects);
+    expect(statusOf(report.objects, 'HTTPRoute', 'team-a', 'store').parents).toHaveLength(1);
   });
 
   test('objects without a namespace are in defaultNamespace', () => {

@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import { ApiObject, App, Chart, Testing } from 'cdk8s';
 import { Construct } from 'constructs';
 import { gatewayapi, gatewayapi_experimental } from '../../src';
+import { AnalysisMode, GatewayApiAnalysis } from '../../src/analysis';
 import { GatewayApiValidation, GatewayApiValidator, ValidationChannel, ValidationMode } from '../../src/validation';
 
 const badRoute = (scope: Construct, id = 'route') => new gatewayapi.HttpRoute(scope, id, {
@@ -184,6 +185,24 @@ describe('synth-time validation', () => {
       expect(spy).toHaveBeenCalledTimes(3);
     } finally {
       spy.mockRestore();
+    }
+  });
+
+  test('validation and the attachment analysis share one render of each object per synth', () => {
+    const app = Testing.app();
+    GatewayApiValidation.enable(app);
+    GatewayApiAnalysis.enable(app, { mode: AnalysisMode.WARN });
+    const charts = ['a', 'b', 'c'].map((id) => new Chart(app, id));
+    const routes = charts.map((c) => goodRoute(c));
+    const spies = routes.map((r) => jest.spyOn(r, 'toJson'));
+    const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      app.synthYaml();
+      // once for both checks, once for the output (cdk8s renders each chart once)
+      for (const spy of spies) expect(spy).toHaveBeenCalledTimes(2);
+    } finally {
+      stderr.mockRestore();
+      for (const spy of spies) spy.mockRestore();
     }
   });
 
