@@ -3,9 +3,9 @@
  * write them by hand. It emits exactly what the L2 emitter emits (including the least-privilege ReferenceGrants
  * the L2 creates automatically), so the two stages synthesize the same YAML.
  */
-import { App, Chart } from 'cdk8s';
+import { App } from 'cdk8s';
 import { gatewayapi } from '../src';
-import { RouteModel, ScenarioModel } from './scenario';
+import { ChartsByLayout, RouteModel, ScenarioModel } from './scenario';
 
 function routeSpec(route: RouteModel): gatewayapi.HttpRouteSpec {
   const sameNs = route.gateway.namespace === route.namespace;
@@ -41,15 +41,10 @@ function routeSpec(route: RouteModel): gatewayapi.HttpRouteSpec {
 }
 
 export function emitBaseline(app: App, scenario: ScenarioModel): void {
-  const infraCharts = new Map<string, Chart>();
+  const charts = new ChartsByLayout(app, scenario.layout);
   for (const gw of scenario.gateways) {
-    let chart = infraCharts.get(gw.namespace);
-    if (!chart) {
-      chart = new Chart(app, gw.namespace, { namespace: gw.namespace });
-      infraCharts.set(gw.namespace, chart);
-    }
-    new gatewayapi.Gateway(chart, gw.name, {
-      metadata: { name: gw.name },
+    new gatewayapi.Gateway(charts.chartFor('platform', gw.namespace), gw.name, {
+      metadata: { name: gw.name, ...charts.explicitNamespace(gw.namespace) },
       spec: {
         gatewayClassName: 'bench',
         listeners: gw.listeners.map((l) => ({
@@ -64,15 +59,13 @@ export function emitBaseline(app: App, scenario: ScenarioModel): void {
     });
   }
 
-  const teamCharts = new Map<string, Chart>();
   const grants = new Set<string>();
   for (const route of scenario.routes) {
-    let chart = teamCharts.get(route.namespace);
-    if (!chart) {
-      chart = new Chart(app, route.namespace, { namespace: route.namespace });
-      teamCharts.set(route.namespace, chart);
-    }
-    new gatewayapi.HttpRoute(chart, route.name, { metadata: { name: route.name }, spec: routeSpec(route) });
+    const chart = charts.chartFor('apps', route.namespace);
+    new gatewayapi.HttpRoute(chart, route.name, {
+      metadata: { name: route.name, ...charts.explicitNamespace(route.namespace) },
+      spec: routeSpec(route),
+    });
     for (const b of route.rules.flatMap((r) => r.backends)) {
       if (!b.namespace || b.namespace === route.namespace) continue;
       const name = `httproute-${route.namespace}-to-service-${b.name}`;

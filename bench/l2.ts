@@ -3,12 +3,12 @@
  * and backends; cross-namespace backends get their ReferenceGrants automatically). Emits the same manifests as
  * bench/baseline.ts.
  */
-import { App, Chart, Duration } from 'cdk8s';
+import { App, Duration } from 'cdk8s';
 import {
   Backend, CertificateRef, HeaderMatch, HttpMethod, HttpPathModifier, HttpRouteFilter, HttpRouteMatch, Listener,
   PathMatch, PlatformGateway, RouteFilter, RouteNamespaces, TeamRoute,
 } from '../src';
-import { FilterModel, MatchModel, ScenarioModel } from './scenario';
+import { ChartsByLayout, FilterModel, MatchModel, ScenarioModel } from './scenario';
 
 function match(m: MatchModel): HttpRouteMatch {
   return {
@@ -25,17 +25,12 @@ function filter(f: FilterModel): RouteFilter {
 }
 
 export function emitL2(app: App, scenario: ScenarioModel): void {
-  const infraCharts = new Map<string, Chart>();
+  const charts = new ChartsByLayout(app, scenario.layout);
   const gateways = new Map<string, PlatformGateway>();
   for (const gw of scenario.gateways) {
-    let chart = infraCharts.get(gw.namespace);
-    if (!chart) {
-      chart = new Chart(app, gw.namespace, { namespace: gw.namespace });
-      infraCharts.set(gw.namespace, chart);
-    }
     const all = { namespaces: RouteNamespaces.all() };
-    gateways.set(gw.name, new PlatformGateway(chart, gw.name, {
-      metadata: { name: gw.name },
+    gateways.set(gw.name, new PlatformGateway(charts.chartFor('platform', gw.namespace), gw.name, {
+      metadata: { name: gw.name, ...charts.explicitNamespace(gw.namespace) },
       gatewayClassName: 'bench',
       listeners: gw.listeners.map((l) => l.protocol === 'HTTPS'
         ? Listener.https({ name: l.name, hostname: l.hostname, certificateRefs: [CertificateRef.fromName(l.certName!)], allowedRoutes: all })
@@ -43,14 +38,11 @@ export function emitL2(app: App, scenario: ScenarioModel): void {
     }));
   }
 
-  const teamCharts = new Map<string, Chart>();
   for (const r of scenario.routes) {
-    let chart = teamCharts.get(r.namespace);
-    if (!chart) {
-      chart = new Chart(app, r.namespace, { namespace: r.namespace });
-      teamCharts.set(r.namespace, chart);
-    }
-    const route = new TeamRoute(chart, r.name, { metadata: { name: r.name }, hostnames: [r.hostname] });
+    const route = new TeamRoute(charts.chartFor('apps', r.namespace), r.name, {
+      metadata: { name: r.name, ...charts.explicitNamespace(r.namespace) },
+      hostnames: [r.hostname],
+    });
     route.attachTo(gateways.get(r.gateway.name)!, { sectionName: r.sectionName });
     for (const rule of r.rules) {
       route.addRule({

@@ -6,14 +6,19 @@
  * "construct + synthesize to YAML"; we report the median, the peak RSS of that process and the ratio to the baseline
  * stage measured in the same run. Also: cold require() time of the package vs. require('cdk8s').
  *
- * Flags: --json (one JSON object on stdout), --runs N (timed runs per stage, default 5 for 1k and 3 for 10k),
- *        --routes a,b (scenario sizes, default 1000,10000).
+ * Each scenario is measured in two chart layouts (see ChartLayout in bench/scenario.ts): one chart per namespace
+ * (210 charts) and one chart per persona (2 charts). Next to the four stages, the diagnostic stage `wrapped` (the
+ * baseline with one extra empty construct per object) shows what cdk8s charges for the constructs an L2 adds.
+ *
+ * Flags: --json (one JSON object on stdout), --runs N (timed runs per stage, default 7 for 1k and 3 for 10k),
+ *        --routes a,b (scenario sizes, default 1000,10000), --layouts namespace,persona (default both).
  */
 import { execFileSync } from 'child_process';
 import * as os from 'os';
 import * as path from 'path';
 import { checkEquivalence } from './equivalence';
-import { STAGES } from './stages';
+import { ChartLayout } from './scenario';
+import { DIAGNOSTIC_STAGES, STAGES } from './stages';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -25,10 +30,10 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-function runStage(stage: string, routes: number, runs: number): StageResult {
+function runStage(stage: string, routes: number, runs: number, layout: ChartLayout): StageResult {
   const out = execFileSync(process.execPath, [
     '--max-old-space-size=8192', '-r', 'ts-node/register/transpile-only', path.join(__dirname, 'stage.ts'),
-    stage, String(routes), String(runs),
+    stage, String(routes), String(runs), layout,
   ], { cwd: ROOT, env: { ...process.env, TS_NODE_PROJECT: path.join(__dirname, 'tsconfig.json') }, encoding: 'utf-8', maxBuffer: 16 * 1024 * 1024 });
   return JSON.parse(out.trim().split('\n').pop()!);
 }
@@ -43,50 +48,63 @@ function coldRequireMs(modulePath: string, runs = 7): number {
   return median(samples);
 }
 
+const LAYOUTS: readonly ChartLayout[] = ['namespace', 'persona'];
+
 function parseArgs(argv: string[]) {
-  const opts = { json: false, runs: undefined as number | undefined, routes: [1000, 10000] };
+  const opts = { json: false, runs: undefined as number | undefined, routes: [1000, 10000], layouts: [...LAYOUTS] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--json') opts.json = true;
     else if (a === '--runs') opts.runs = Number(argv[++i]);
     else if (a === '--routes') opts.routes = argv[++i].split(',').map(Number);
-    else throw new Error(`unknown argument "${a}": use --json, --runs N, --routes 1000,10000`);
+    else if (a === '--layouts') opts.layouts = argv[++i].split(',') as ChartLayout[];
+    else throw new Error(`unknown argument "${a}": use --json, --runs N, --routes 1000,10000, --layouts namespace,persona`);
   }
+  const bad = opts.layouts.filter((l) => !LAYOUTS.includes(l));
+  if (bad.length > 0) throw new Error(`unknown chart layout "${bad[0]}": use ${LAYOUTS.join(', ')}`);
   return opts;
 }
+
+const ratio = (a: number, b: number) => Number((a / b).toFixed(2));
 
 function main(): void {
   const opts = parseArgs(process.argv.slice(2));
   const log = (s: string) => { if (!opts.json) process.stdout.write(s + '\n'); else process.stderr.write(s + '\n'); };
   const stageNames = Object.keys(STAGES); // baseline first
+  const allNames = [...stageNames, ...Object.keys(DIAGNOSTIC_STAGES)];
   log('checking that every stage synthesizes the baseline YAML…');
   checkEquivalence();
   const scenarios: any[] = [];
-  const byStage: Record<string, Record<number, number>> = {};
-  for (const routes of opts.routes) {
-    const runs = opts.runs ?? (routes >= 10000 ? 3 : 5);
-    const row: any = { name: `${routes} routes`, routes };
-    let peak = 0;
-    for (const stage of stageNames) {
-      log(`  ${routes} routes: ${stage} (${runs} runs + warm-up)…`);
-      const r = runStage(stage, routes, runs);
-      const ms = median(r.samples);
-      row[`${stage}Ms`] = Math.round(ms);
-      row[`${stage}PeakRssMb`] = Math.round(r.peakRssMb);
-      peak = Math.max(peak, r.peakRssMb);
-      (byStage[stage] ??= {})[routes] = ms;
-    }
-    row.peakRssMb = Math.round(peak);
-    row.ratios = Object.fromEntries(stageNames.filter((s) => s !== 'baseline')
-      .map((s) => [s, Number((row[`${s}Ms`] / row.baselineMs).toFixed(2))]));
-    scenarios.push(row);
-  }
+  const scalingByLayout: Record<string, Record<string, number>> = {};
   const [small, large] = [Math.min(...opts.routes), Math.max(...opts.routes)];
-  const scaling = Object.fromEntries(stageNames.map((s) => [s, Number((byStage[s][large] / byStage[s][small]).toFixed(2))]));
+  for (const layout of opts.layouts) {
+    const byStage: Record<string, Record<number, number>> = {};
+    for (const routes of opts.routes) {
+      // the 1k stages take well under a second each, where noise is largest: more runs
+      const runs = opts.runs ?? (routes >= 10000 ? 3 : 7);
+      const row: any = { name: `${routes} routes, ${layout} charts`, layout, routes };
+      let peak = 0;
+      for (const stage of allNames) {
+        log(`  ${routes} routes, ${layout} charts: ${stage} (${runs} runs + warm-up)…`);
+        const r = runStage(stage, routes, runs, layout);
+        const ms = median(r.samples);
+        row[`${stage}Ms`] = Math.round(ms);
+        row[`${stage}PeakRssMb`] = Math.round(r.peakRssMb);
+        peak = Math.max(peak, r.peakRssMb);
+        (byStage[stage] ??= {})[routes] = ms;
+      }
+      row.peakRssMb = Math.round(peak);
+      row.ratios = Object.fromEntries(allNames.filter((s) => s !== 'baseline').map((s) => [s, ratio(row[`${s}Ms`], row.baselineMs)]));
+      scenarios.push(row);
+    }
+    scalingByLayout[layout] = Object.fromEntries(allNames.map((s) => [s, ratio(byStage[s][large], byStage[s][small])]));
+  }
   const result = {
     machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version },
     scenarios,
-    scaling,
+    // the 10k/1k scaling of the first layout (one chart per namespace by default); every layout's in scalingByLayout
+    scaling: scalingByLayout[opts.layouts[0]],
+    scalingByLayout,
     coldRequireMs: Number(coldRequireMs('./lib/src/index.js').toFixed(1)),
     cdk8sRequireMs: Number(coldRequireMs('cdk8s').toFixed(1)),
   };
@@ -96,13 +114,15 @@ function main(): void {
   }
   log('');
   log(`machine: ${result.machine.cpus} × ${result.machine.cpuModel}, ${result.machine.memoryGb} GiB, Node ${result.machine.node}`);
-  log('| scenario | ' + stageNames.map((s) => `${s} ms`).join(' | ') + ' | peak RSS MB | ' + stageNames.slice(1).map((s) => `${s} / baseline`).join(' | ') + ' |');
-  log('|' + ' --- |'.repeat(2 + stageNames.length * 2 - 1));
+  log('| scenario | ' + allNames.map((s) => `${s} ms`).join(' | ') + ' | peak RSS MB | ' + allNames.slice(1).map((s) => `${s} / baseline`).join(' | ') + ' |');
+  log('|' + ' --- |'.repeat(2 + allNames.length * 2 - 1));
   for (const row of scenarios) {
-    log(`| ${row.name} | ` + stageNames.map((s) => row[`${s}Ms`]).join(' | ') + ` | ${row.peakRssMb} | ` +
-      stageNames.slice(1).map((s) => `${row.ratios[s]}×`).join(' | ') + ' |');
+    log(`| ${row.name} | ` + allNames.map((s) => row[`${s}Ms`]).join(' | ') + ` | ${row.peakRssMb} | ` +
+      allNames.slice(1).map((s) => `${row.ratios[s]}×`).join(' | ') + ' |');
   }
-  log(`scaling ${large}/${small}: ` + stageNames.map((s) => `${s} ${scaling[s]}×`).join(', '));
+  for (const [layout, scaling] of Object.entries(scalingByLayout)) {
+    log(`scaling ${large}/${small}, ${layout} charts: ` + allNames.map((s) => `${s} ${scaling[s]}×`).join(', '));
+  }
   log(`cold require(): package ${result.coldRequireMs} ms, cdk8s ${result.cdk8sRequireMs} ms`);
 }
 

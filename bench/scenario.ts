@@ -3,6 +3,7 @@
  * HTTPRoutes (varied matches, filters, weighted and cross-namespace backends), described as plain data so the
  * baseline (raw L1) and the L2 emitters produce the same manifests from the same input.
  */
+import { App, Chart } from 'cdk8s';
 
 export interface ListenerModel {
   readonly name: string;
@@ -58,8 +59,17 @@ export interface RouteModel {
   readonly rules: RuleModel[];
 }
 
+/**
+ * How the objects are spread over cdk8s charts:
+ * - `namespace`: one chart per namespace (10 platform charts for the Gateways, 200 team charts for the routes);
+ *   cdk8s validates the whole app once per chart it writes, so its own synth cost grows with charts × constructs.
+ * - `persona`: one chart for the platform team and one for the app teams, each object naming its namespace.
+ */
+export type ChartLayout = 'namespace' | 'persona';
+
 export interface ScenarioModel {
   readonly name: string;
+  readonly layout: ChartLayout;
   readonly namespaces: string[];
   readonly gateways: GatewayModel[];
   readonly routes: RouteModel[];
@@ -88,6 +98,31 @@ export interface ScenarioOptions {
   readonly namespaces?: number;
   /** every n-th Gateway gets 64 listeners (the CRD maximum) */
   readonly bigGatewayEvery?: number;
+  /** @default 'namespace' */
+  readonly layout?: ChartLayout;
+}
+
+/**
+ * The chart for an object of `persona` in `namespace`, created on first use; `explicitNamespace` is the namespace the
+ * object must name itself (the persona layout's charts have none).
+ */
+export class ChartsByLayout {
+  private readonly charts = new Map<string, Chart>();
+  constructor(private readonly app: App, private readonly layout: ChartLayout) {}
+
+  public chartFor(persona: 'platform' | 'apps', namespace: string): Chart {
+    const id = this.layout === 'persona' ? persona : namespace;
+    let chart = this.charts.get(id);
+    if (!chart) {
+      chart = new Chart(this.app, id, this.layout === 'persona' ? {} : { namespace });
+      this.charts.set(id, chart);
+    }
+    return chart;
+  }
+
+  public explicitNamespace(namespace: string): { namespace?: string } {
+    return this.layout === 'persona' ? { namespace } : {};
+  }
 }
 
 export function buildScenario(opts: ScenarioOptions): ScenarioModel {
@@ -152,5 +187,6 @@ export function buildScenario(opts: ScenarioOptions): ScenarioModel {
       rules,
     });
   }
-  return { name: `${opts.routes} routes`, namespaces, gateways, routes, sharedNamespace: 'shared-services' };
+  const layout = opts.layout ?? 'namespace';
+  return { name: `${opts.routes} routes, ${layout} charts`, layout, namespaces, gateways, routes, sharedNamespace: 'shared-services' };
 }

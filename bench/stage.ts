@@ -1,17 +1,20 @@
 /**
  * Runs one benchmark stage in this (fresh) process: builds the scenario, does one warm-up run, then `runs` timed
  * runs of "construct the app + synthesize it to YAML", and prints one JSON line with the samples and the peak RSS.
- * Usage (from bench/run.ts): node -r ts-node/register/transpile-only bench/stage.ts <stage> <routes> <runs>
+ * Usage (from bench/run.ts): node -r ts-node/register/transpile-only bench/stage.ts <stage> <routes> <runs> [layout]
  */
 import { App } from 'cdk8s';
-import { buildScenario } from './scenario';
-import { STAGES } from './stages';
+import { buildScenario, ChartLayout } from './scenario';
+import { ALL_STAGES } from './stages';
 
 function main(): void {
-  const [stageName, routesArg, runsArg] = process.argv.slice(2);
-  const stage = STAGES[stageName];
-  if (!stage) throw new Error(`unknown stage "${stageName}": use one of ${Object.keys(STAGES).join(', ')}`);
-  const scenario = buildScenario({ routes: Number(routesArg) });
+  const [stageName, routesArg, runsArg, layoutArg] = process.argv.slice(2);
+  const stage = ALL_STAGES[stageName];
+  if (!stage) throw new Error(`unknown stage "${stageName}": use one of ${Object.keys(ALL_STAGES).join(', ')}`);
+  if (layoutArg !== undefined && layoutArg !== 'namespace' && layoutArg !== 'persona') {
+    throw new Error(`unknown chart layout "${layoutArg}": use namespace or persona`);
+  }
+  const scenario = buildScenario({ routes: Number(routesArg), layout: layoutArg as ChartLayout | undefined });
   const runs = Number(runsArg);
   const samples: number[] = [];
   let bytes = 0;
@@ -24,7 +27,7 @@ function main(): void {
     if (i > 0) samples.push(ms); // run 0 is the warm-up
   }
   const maxRssMb = process.resourceUsage().maxRSS / 1024;
-  process.stdout.write(JSON.stringify({ stage: stageName, routes: scenario.routes.length, samples, peakRssMb: maxRssMb, yamlBytes: bytes }) + '\n');
+  process.stdout.write(JSON.stringify({ stage: stageName, layout: scenario.layout, routes: scenario.routes.length, samples, peakRssMb: maxRssMb, yamlBytes: bytes }) + '\n');
 }
 
 main();
