@@ -4,6 +4,7 @@ import { AnalysisReport, GatewayApiAnalyzer } from './analyzer';
 import { AnalysisFinding, AnalysisOptions, FindingSeverity, MissingReferencePolicy } from './types';
 import { _renderedJson, _synthFingerprint } from '../core/epoch';
 import { _grantRegistry } from '../grants/registry';
+import { GatewayApiValidation } from '../validation/synth';
 
 /** What the synth-time analysis does with errors. */
 export enum AnalysisMode {
@@ -43,7 +44,16 @@ export class GatewayApiAnalysis {
     if (existing) return existing;
     const analysis = new GatewayApiAnalysis(scope, options);
     ENABLED.set(scope, analysis);
+    ANALYSED_ROOTS.add(scope.node.root);
     return analysis;
+  }
+
+  /**
+   * Whether the analysis runs for the App of `scope` (it reads every object of the App).
+   * @internal
+   */
+  public static _isEnabledFor(scope: IConstruct): boolean {
+    return ANALYSED_ROOTS.has(scope.node.root);
   }
 
   /**
@@ -79,7 +89,7 @@ export class GatewayApiAnalysis {
     for (const o of apiObjects) {
       let json: any;
       try {
-        json = _renderedJson(o);
+        json = _renderedJson(o, GatewayApiValidation._reads(o));
       } catch {
         continue; // the object's own validation reports it
       }
@@ -111,3 +121,4 @@ export class GatewayApiAnalysis {
 }
 
 const ENABLED = new WeakMap<IConstruct, GatewayApiAnalysis>();
+const ANALYSED_ROOTS = new WeakSet<IConstruct>();

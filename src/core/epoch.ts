@@ -75,17 +75,22 @@ interface Render { readonly epoch: number; readonly version: number; readonly js
 const RENDERS = new WeakMap<ApiObject, Render>();
 
 /**
- * `obj.toJson()`, rendered once per synth for all of the library's app-wide checks (schema validation and attachment
- * analysis read the same render instead of each rendering every object again). Reused while `_EpochMemo` would
- * reuse a result: within one synchronous run and as long as no construct of this library changed. The result is
- * shared: callers must not modify it. A render that throws is not memoized (the error is thrown to every caller).
+ * `obj.toJson()`, rendered once per synth for the library's two app-wide checks (schema validation and attachment
+ * analysis) instead of once by each. The first check to read an object renders it and keeps the render when
+ * `anotherCheckReads` (the other check is on for it); the other check takes it (it is kept no longer, so renders do
+ * not stay in memory). A kept render is used only within the synchronous run and while no construct of this
+ * library changed (as `_EpochMemo`). The result is shared: callers must not modify it. The manifests cdk8s writes
+ * are always rendered afresh.
  * @internal
  */
-export function _renderedJson(obj: ApiObject): any {
+export function _renderedJson(obj: ApiObject, anotherCheckReads: boolean): any {
   const now = _currentSynthEpoch();
-  const hit = RENDERS.get(obj);
-  if (hit !== undefined && hit.epoch === now && hit.version === libraryVersion) return hit.json;
+  const kept = RENDERS.get(obj);
+  if (kept !== undefined) {
+    RENDERS.delete(obj);
+    if (kept.epoch === now && kept.version === libraryVersion) return kept.json;
+  }
   const json = obj.toJson();
-  RENDERS.set(obj, { epoch: now, version: libraryVersion, json });
+  if (anotherCheckReads) RENDERS.set(obj, { epoch: now, version: libraryVersion, json });
   return json;
 }

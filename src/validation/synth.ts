@@ -2,6 +2,7 @@ import { ApiObject, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { ValidationChannel, ValidationMode } from './types';
 import { GatewayApiValidator } from './validator';
+import { GatewayApiAnalysis } from '../analysis/synth';
 import { _renderedJson, _synthFingerprint } from '../core/epoch';
 
 /** Options of `GatewayApiValidation.enable`. */
@@ -86,6 +87,19 @@ export class GatewayApiValidation {
     return GatewayApiValidation.enable(scope);
   }
 
+  /**
+   * Whether the synth-time validation reads `obj`: its chart's (or App's) validation is on (not OFF).
+   * @internal
+   */
+  public static _reads(obj: IConstruct): boolean {
+    const scopes = obj.node.scopes;
+    for (let i = scopes.length - 1; i >= 0; i--) {
+      const instance = INSTANCES.get(scopes[i]);
+      if (instance) return instance.mode !== ValidationMode.OFF;
+    }
+    return false;
+  }
+
   /** The App or chart this validation belongs to. */
   public readonly scope: IConstruct;
 
@@ -129,12 +143,13 @@ export class GatewayApiValidation {
 
   private violationsOf(constructs: readonly IConstruct[]): string[] {
     const validator = validatorFor(this.channel);
+    const analysed = GatewayApiAnalysis._isEnabledFor(this.scope);
     const lines: string[] = [];
     for (const construct of constructs) {
       if (!ApiObject.isApiObject(construct) || this.ownerOf(construct) !== this) continue;
       let manifest: any;
       try {
-        manifest = _renderedJson(construct);
+        manifest = _renderedJson(construct, analysed);
       } catch {
         // an object that cannot be rendered fails the synth anyway, with cdk8s' own error
         continue;
