@@ -1,4 +1,4 @@
-import { ApiObject } from 'cdk8s';
+import { ApiObject, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
 
 /**
@@ -93,4 +93,52 @@ export function _renderedJson(obj: ApiObject, anotherCheckReads: boolean): any {
   const json = obj.toJson();
   if (anotherCheckReads) RENDERS.set(obj, { epoch: now, version: libraryVersion, json });
   return json;
+}
+
+interface ChartCheck {
+  readonly construct: IConstruct;
+  readonly check: () => string[];
+  readonly memo: _EpochMemo<string[]>;
+  reporting: boolean;
+}
+
+const CHART_CHECKS = new WeakMap<IConstruct, _ChartChecks>();
+
+/**
+ * Construct checks run by one validation of their chart instead of one validation per construct. cdk8s calls every
+ * construct's validations once per chart it writes, so per-construct callbacks cost constructs × charts calls per
+ * synth even when memoized; here the chart runs its constructs' checks (once per synth, see `_EpochMemo`) and adds
+ * a validation only to a construct that has errors, which reports them under the construct's own path. The chart
+ * is validated before the constructs below it (cdk8s walks the tree in pre-order), so the errors are reported in
+ * the same validation pass.
+ * @internal
+ */
+export class _ChartChecks {
+  /** Registers `check` (the errors of `construct`, an empty list when it is fine) with the chart of `construct`. */
+  public static register(construct: IConstruct, check: () => string[]): void {
+    const chart = Chart.of(construct);
+    let checks = CHART_CHECKS.get(chart);
+    if (!checks) {
+      checks = new _ChartChecks(chart);
+      CHART_CHECKS.set(chart, checks);
+    }
+    checks.entries.push({ construct, check, memo: new _EpochMemo<string[]>(), reporting: false });
+  }
+
+  private readonly entries: ChartCheck[] = [];
+  private readonly pass = new _EpochMemo<string[]>();
+
+  private constructor(chart: IConstruct) {
+    chart.node.addValidation({ validate: () => this.pass.get(() => this.run()) });
+  }
+
+  private run(): string[] {
+    for (const entry of this.entries) {
+      if (entry.reporting) continue;
+      if (entry.memo.get(entry.check).length === 0) continue;
+      entry.reporting = true;
+      entry.construct.node.addValidation({ validate: () => entry.memo.get(entry.check) });
+    }
+    return [];
+  }
 }

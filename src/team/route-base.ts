@@ -10,7 +10,7 @@ import { ReferenceGrants } from '../grants/reference-grants';
 import {
   aKind, checkGroup, checkKind, checkLength, checkNamespace, checkPort, checkRouteHostname, checkSubdomain, compact, fail, q,
 } from './private/validate';
-import { _EpochMemo, _touch } from '../core/epoch';
+import { _ChartChecks, _touch } from '../core/epoch';
 
 /**
  * A parent (Gateway, ListenerSet, or another kind such as a mesh Service) referred to by name, in the upstream
@@ -177,9 +177,8 @@ export abstract class TeamRouteBase extends Construct implements IRoute {
     for (const parent of props.parents ?? []) this.attachTo(parent);
     for (const ref of props.parentRefs ?? []) this.addParentRef(ref);
 
-    // cdk8s validates the whole app once per chart: the checks run once per synth (see _EpochMemo)
-    const checks = new _EpochMemo<string[]>();
-    this.node.addValidation({ validate: () => checks.get(() => this._validateRoute()) });
+    // cdk8s validates the whole app once per chart: the chart runs the checks, once per synth (see _ChartChecks)
+    _ChartChecks.register(this, () => this._validateRoute());
   }
 
   /**
