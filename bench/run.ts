@@ -2,15 +2,17 @@
  * `npm run bench`: synth, validation and analysis at platform scale, measured against raw cdk8s in the same run.
  *
  * For each scenario (1,000 and 10,000 HTTPRoutes across 100 Gateways — every tenth with 64 listeners — and 200
- * namespaces) and each stage, a fresh Node process builds the app, does one warm-up run and several timed runs of
- * "construct + synthesize to YAML"; we report the median, the peak RSS of that process and the ratio to the baseline
- * stage measured in the same run. Also: cold require() time of the package vs. require('cdk8s').
+ * namespaces) and each stage, a fresh Node process builds the app, does one warm-up run and one or more timed runs
+ * of "construct + synthesize to YAML"; this is repeated over several rounds with the stages interleaved. We report
+ * the median over all timed runs, the peak RSS of the stage's processes and the ratio to the baseline stage
+ * measured in the same rounds. Also: cold require() time of the package vs. require('cdk8s').
  *
  * Each scenario is measured in two chart layouts (see ChartLayout in bench/scenario.ts): one chart per namespace
  * (210 charts) and one chart per persona (2 charts). Next to the four stages, the diagnostic stage `wrapped` (the
  * baseline with one extra empty construct per object) shows what cdk8s charges for the constructs an L2 adds.
  *
- * Flags: --json (one JSON object on stdout), --runs N (timed runs per stage, default 7 for 1k and 3 for 10k),
+ * Flags: --json (one JSON object on stdout), --rounds N (default 3), --runs N (timed runs per stage process and
+ *        round, default 3 for 1k and 1 for 10k),
  *        --routes a,b (scenario sizes, default 1000,10000), --layouts namespace,persona (default both).
  */
 import { execFileSync } from 'child_process';
@@ -51,14 +53,17 @@ function coldRequireMs(modulePath: string, runs = 7): number {
 const LAYOUTS: readonly ChartLayout[] = ['namespace', 'persona'];
 
 function parseArgs(argv: string[]) {
-  const opts = { json: false, runs: undefined as number | undefined, routes: [1000, 10000], layouts: [...LAYOUTS] };
+  const opts = {
+    json: false, runs: undefined as number | undefined, rounds: undefined as number | undefined, routes: [1000, 10000], layouts: [...LAYOUTS],
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--json') opts.json = true;
     else if (a === '--runs') opts.runs = Number(argv[++i]);
+    else if (a === '--rounds') opts.rounds = Number(argv[++i]);
     else if (a === '--routes') opts.routes = argv[++i].split(',').map(Number);
     else if (a === '--layouts') opts.layouts = argv[++i].split(',') as ChartLayout[];
-    else throw new Error(`unknown argument "${a}": use --json, --runs N, --routes 1000,10000, --layouts namespace,persona`);
+    else throw new Error(`unknown argument "${a}": use --json, --runs N, --rounds N, --routes 1000,10000, --layouts namespace,persona`);
   }
   const bad = opts.layouts.filter((l) => !LAYOUTS.includes(l));
   if (bad.length > 0) throw new Error(`unknown chart layout "${bad[0]}": use ${LAYOUTS.join(', ')}`);
@@ -80,19 +85,30 @@ function main(): void {
   for (const layout of opts.layouts) {
     const byStage: Record<string, Record<number, number>> = {};
     for (const routes of opts.routes) {
-      // the 1k stages take well under a second each, where noise is largest: more runs
-      const runs = opts.runs ?? (routes >= 10000 ? 3 : 7);
+      // stages are interleaved over rounds (baseline, l2, …, baseline, l2, …) so that drift in the machine's speed
+      // affects every stage alike; each round is a fresh process per stage (one warm-up, then the timed runs)
+      const runs = opts.runs ?? (routes >= 10000 ? 1 : 3);
+      const rounds = opts.rounds ?? 3;
       const row: any = { name: `${routes} routes, ${layout} charts`, layout, routes };
+      const samples: Record<string, number[]> = {};
+      const rss: Record<string, number> = {};
+      for (let round = 1; round <= rounds; round++) {
+        for (const stage of allNames) {
+          log(`  ${routes} routes, ${layout} charts, round ${round}/${rounds}: ${stage} (${runs} run${runs === 1 ? '' : 's'} + warm-up)…`);
+          const r = runStage(stage, routes, runs, layout);
+          (samples[stage] ??= []).push(...r.samples);
+          rss[stage] = Math.max(rss[stage] ?? 0, r.peakRssMb);
+        }
+      }
       let peak = 0;
       for (const stage of allNames) {
-        log(`  ${routes} routes, ${layout} charts: ${stage} (${runs} runs + warm-up)…`);
-        const r = runStage(stage, routes, runs, layout);
-        const ms = median(r.samples);
+        const ms = median(samples[stage]);
         row[`${stage}Ms`] = Math.round(ms);
-        row[`${stage}PeakRssMb`] = Math.round(r.peakRssMb);
-        peak = Math.max(peak, r.peakRssMb);
+        row[`${stage}PeakRssMb`] = Math.round(rss[stage]);
+        peak = Math.max(peak, rss[stage]);
         (byStage[stage] ??= {})[routes] = ms;
       }
+      row.samples = samples[allNames[0]].length;
       row.peakRssMb = Math.round(peak);
       row.ratios = Object.fromEntries(allNames.filter((s) => s !== 'baseline').map((s) => [s, ratio(row[`${s}Ms`], row.baselineMs)]));
       scenarios.push(row);

@@ -19,7 +19,7 @@
  */
 import {
   CelEnv, CelScalar, celEnv, celFunc, celList, celMap, celMethod, CelResult, CelValue, isCelError, listType, objectType, parse,
-  plan, CelType,
+  plan, CelType, unparse,
 } from '@bufbuild/cel';
 import { strings } from '@bufbuild/cel/ext';
 import { K8sValidationRule } from './bundle';
@@ -306,11 +306,55 @@ function allPassed(count: number): readonly Outcome[] {
   return (ALL_PASSED[count] ??= Object.freeze(new Array<Outcome>(count).fill(null)));
 }
 
+/**
+ * A rule of the form `condition ? then : true` (most "only for this type" rules are), split for `conjunction`; null
+ * for other rules, or when a part cannot be written back as CEL source (e.g. it holds an expanded macro).
+ */
+function guardedRule(source: string): { readonly condition: string; readonly then: string } | null {
+  const root = parse(source).expr as AstExpr;
+  if (root.exprKind.case !== 'callExpr' || root.exprKind.value.function !== '_?_:_') return null;
+  const [condition, then, otherwise] = root.exprKind.value.args;
+  if (otherwise?.exprKind.case !== 'constExpr' || otherwise.exprKind.value.constantKind.case !== 'boolValue'
+    || otherwise.exprKind.value.constantKind.value !== true) return null;
+  try {
+    const parts = { condition: unparse(condition), then: unparse(then) };
+    parse(parts.condition);
+    parse(parts.then);
+    return parts;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * One CEL program that is `true` only when every active rule is `true` (see `NodeRules.allPass`). Rules guarded by
+ * the same condition (`c ? x1 : true`, `c ? x2 : true`) are merged into `c ? (x1 && x2) : true`, which is `true`
+ * exactly when both rules are, and evaluates `c` once.
+ */
 function conjunction(active: readonly CompiledRule[]): Program | undefined {
   if (active.length < 2) return undefined;
   try {
-    // each rule on its own lines, so that a trailing `// comment` in a rule cannot swallow what follows
-    return planned(active.map((r) => `(\n${r.rule.rule}\n)`).join(' && '));
+    const terms: Array<string | { readonly condition: string; readonly thens: string[] }> = [];
+    const byCondition = new Map<string, { readonly condition: string; readonly thens: string[] }>();
+    for (const r of active) {
+      const guarded = guardedRule(r.rule.rule);
+      if (!guarded) {
+        terms.push(r.rule.rule);
+        continue;
+      }
+      let group = byCondition.get(guarded.condition);
+      if (!group) {
+        group = { condition: guarded.condition, thens: [] };
+        byCondition.set(guarded.condition, group);
+        terms.push(group);
+      }
+      group.thens.push(guarded.then);
+    }
+    // each part on its own lines, so that a trailing `// comment` in a rule cannot swallow what follows
+    const wrap = (x: string) => `(\n${x}\n)`;
+    return planned(terms.map((t) => wrap(typeof t === 'string' ? t
+      : t.thens.length === 1 ? `${wrap(t.condition)} ? ${wrap(t.thens[0])} : true`
+        : `${wrap(t.condition)} ? (${t.thens.map(wrap).join(' && ')}) : true`)).join(' && '));
   } catch {
     return undefined;
   }

@@ -2,7 +2,7 @@ import * as path from 'path';
 import { parse } from '@bufbuild/cel';
 import { documents, experimental, standard } from './helpers';
 import { GatewayApiValidator, ValidationResult } from '../../src/validation';
-import { clearOutcomeCaches, setOutcomeCache } from '../../src/validation/cel';
+import { clearOutcomeCaches, OUTCOME_STATS, setOutcomeCache } from '../../src/validation/cel';
 import { keyPlan, projectionKey, usageOf } from '../../src/validation/projection';
 import { schemaNodeOf } from '../../src/validation/schema-node';
 import { listFiles, sharedPath } from '../support/shared';
@@ -74,6 +74,25 @@ describe('rule outcome cache', () => {
     expect(warm).toStrictEqual(uncached);
     // the corpus exercises the rules: many mutated documents fail
     expect(uncached.filter((r) => !r.valid).length).toBeGreaterThan(1000);
+  });
+});
+
+describe('conjunction shortcut', () => {
+  const route = (path: string) => ({
+    apiVersion: 'gateway.networking.k8s.io/v1', kind: 'HTTPRoute', metadata: { name: 'r', namespace: 'ns' },
+    spec: { rules: [{ matches: [{ path: { type: 'PathPrefix', value: path } }], backendRefs: [{ name: 'svc', port: 80 }] }] },
+  });
+
+  test('a subject that passes every rule of a node costs one evaluation; one that fails gets exactly the failing rules\' messages', () => {
+    clearOutcomeCaches();
+    const before = { ...OUTCOME_STATS };
+    expect(standard.validate(route('/fresh/path/1')).errors).toStrictEqual([]);
+    // the path match node's eleven rules (ten share the guard "type in ['Exact','PathPrefix']") are one conjunction
+    expect(OUTCOME_STATS.conjunctions - before.conjunctions).toBeGreaterThanOrEqual(1);
+    const evaluated = OUTCOME_STATS.evaluations;
+    const bad = standard.validate(route('/fresh//path'));
+    expect(OUTCOME_STATS.evaluations).toBeGreaterThan(evaluated);
+    expect(bad.errors.map((e) => e.message)).toStrictEqual(['must not contain \'//\' when type one of [\'Exact\', \'PathPrefix\']']);
   });
 });
 
