@@ -78,9 +78,11 @@ describe('rule outcome cache', () => {
 });
 
 describe('conjunction shortcut', () => {
-  const route = (path: string) => ({
-    apiVersion: 'gateway.networking.k8s.io/v1', kind: 'HTTPRoute', metadata: { name: 'r', namespace: 'ns' },
-    spec: { rules: [{ matches: [{ path: { type: 'PathPrefix', value: path } }], backendRefs: [{ name: 'svc', port: 80 }] }] },
+  const route = (value: string) => ({
+    apiVersion: 'gateway.networking.k8s.io/v1',
+    kind: 'HTTPRoute',
+    metadata: { name: 'r', namespace: 'ns' },
+    spec: { rules: [{ matches: [{ path: { type: 'PathPrefix', value } }], backendRefs: [{ name: 'svc', port: 80 }] }] },
   });
 
   test('a subject that passes every rule of a node costs one evaluation; one that fails gets exactly the failing rules\' messages', () => {
