@@ -71,28 +71,104 @@ export function _synthFingerprint(scope: IConstruct): string {
   return `${_currentSynthEpoch()}:${libraryVersion}:${count}`;
 }
 
-interface Render { readonly epoch: number; readonly version: number; readonly json: any }
+interface Render {
+  readonly epoch: number;
+  readonly version: number;
+  readonly json: any;
+  /** For an object whose output may reuse the render (see `_sharingRenders`): its metadata when rendered. */
+  readonly metadata?: string;
+}
 const RENDERS = new WeakMap<ApiObject, Render>();
+
+/** Objects whose written manifest may be the render the checks made, with the test that still allows it. */
+const SHARING = new WeakMap<ApiObject, () => boolean>();
+
+/**
+ * Whether the written manifest of `obj` may be the render made for the checks: its L2 allows it (its spec reads
+ * nothing but the library's own state) and it has no JSON patches (the user's escape hatch).
+ */
+function mayShare(obj: ApiObject): boolean {
+  const allowed = SHARING.get(obj);
+  if (allowed === undefined || !allowed()) return false;
+  const patches = (obj as any).patches;
+  return Array.isArray(patches) && patches.length === 0;
+}
+
+/** The object's metadata as it would be written (labels, annotations, … can change without the library). */
+function metadataOf(obj: ApiObject): string {
+  return JSON.stringify(obj.metadata.toJson());
+}
+
+function usable(obj: ApiObject, kept: Render): boolean {
+  if (kept.epoch !== _currentSynthEpoch() || kept.version !== libraryVersion) return false;
+  return kept.metadata === undefined || (mayShare(obj) && kept.metadata === metadataOf(obj));
+}
 
 /**
  * `obj.toJson()`, rendered once per synth for the library's two app-wide checks (schema validation and attachment
  * analysis) instead of once by each. The first check to read an object renders it and keeps the render when
  * `anotherCheckReads` (the other check is on for it); the other check takes it (it is kept no longer, so renders do
- * not stay in memory). A kept render is used only within the synchronous run and while no construct of this
- * library changed (as `_EpochMemo`). The result is shared: callers must not modify it. The manifests cdk8s writes
- * are always rendered afresh.
+ * not stay in memory). For objects of the library's L2 constructs (see `_sharingRenders`), the render is kept for
+ * the manifest cdk8s writes, too. A kept render is used only within the synchronous run and while no construct of
+ * this library changed (as `_EpochMemo`); one kept for the written manifest also only while the object's metadata
+ * is the same and it has no JSON patches. The result is shared: callers must not modify it.
  * @internal
  */
 export function _renderedJson(obj: ApiObject, anotherCheckReads: boolean): any {
-  const now = _currentSynthEpoch();
   const kept = RENDERS.get(obj);
   if (kept !== undefined) {
+    if (usable(obj, kept)) {
+      if (kept.metadata === undefined) RENDERS.delete(obj);
+      return kept.json;
+    }
     RENDERS.delete(obj);
-    if (kept.epoch === now && kept.version === libraryVersion) return kept.json;
   }
   const json = obj.toJson();
-  if (anotherCheckReads) RENDERS.set(obj, { epoch: now, version: libraryVersion, json });
+  const render = { epoch: _currentSynthEpoch(), version: libraryVersion, json };
+  if (mayShare(obj)) RENDERS.set(obj, { ...render, metadata: metadataOf(obj) });
+  else if (anotherCheckReads) RENDERS.set(obj, render);
   return json;
+}
+
+/**
+ * The render the checks made of `obj` for its written manifest, taken (used once), or undefined.
+ */
+function takeForOutput(obj: ApiObject): any {
+  const kept = RENDERS.get(obj);
+  if (kept === undefined || kept.metadata === undefined) return undefined;
+  RENDERS.delete(obj);
+  return usable(obj, kept) ? kept.json : undefined;
+}
+
+const SHARING_CLASSES = new Map<Function, Function>();
+
+/**
+ * The L1 class `base`, extended so that its `toJson()` (what cdk8s writes) returns the render the synth-time checks
+ * made moments before, instead of rendering the object a second time (see `_renderedJson`), when `allowed()` and
+ * the object's metadata and JSON patches are unchanged. The object stays an instance of `base` (and jsii sees the
+ * same type); `mayShare` is asked again when the manifest is written.
+ * @internal
+ */
+export function _sharingRenders<T extends new (scope: IConstruct, id: string, props: any) => ApiObject>(base: T): T {
+  let cls = SHARING_CLASSES.get(base);
+  if (cls === undefined) {
+    cls = class extends (base as new (scope: IConstruct, id: string, props: any) => ApiObject) {
+      public toJson(): any {
+        return takeForOutput(this) ?? super.toJson();
+      }
+    };
+    SHARING_CLASSES.set(base, cls);
+  }
+  return cls as T;
+}
+
+/**
+ * Lets the checks' render of `obj` (an instance of a `_sharingRenders` class) be its written manifest while
+ * `allowed()`: the L2's spec reads nothing outside the library (e.g. no Service whose ports can change).
+ * @internal
+ */
+export function _allowSharedRender(obj: ApiObject, allowed: () => boolean): void {
+  SHARING.set(obj, allowed);
 }
 
 interface ChartCheck {

@@ -207,6 +207,14 @@ export class Backend {
     }, this.explicitKind, this.service);
   }
 
+  /**
+   * Whether rendering this backend reads a Service construct (made with `fromService`: the port is read at synth).
+   * @internal
+   */
+  public get _readsService(): boolean {
+    return this.service !== undefined;
+  }
+
   /** Whether this is a Kubernetes Service (core group, kind Service). */
   public get isService(): boolean {
     return this.group === '' && this.kind === 'Service';

@@ -10,7 +10,7 @@ import { ReferenceGrants } from '../grants/reference-grants';
 import {
   aKind, checkGroup, checkKind, checkLength, checkNamespace, checkPort, checkRouteHostname, checkSubdomain, compact, fail, q,
 } from './private/validate';
-import { _ChartChecks, _touch } from '../core/epoch';
+import { _allowSharedRender, _ChartChecks, _sharingRenders, _touch } from '../core/epoch';
 
 /**
  * A parent (Gateway, ListenerSet, or another kind such as a mesh Service) referred to by name, in the upstream
@@ -153,6 +153,8 @@ export abstract class TeamRouteBase extends Construct implements IRoute {
   protected readonly _hostnames: string[] = [];
   private readonly _attachments: Attachment[] = [];
   private readonly _allowUnattached: boolean;
+  /** Whether a backend (of a rule, filter or backend filter) is a Service construct, read at synth. */
+  private _readsServices = false;
 
   /**
    * @param routeKind the route kind, e.g. `HTTPRoute`
@@ -168,10 +170,12 @@ export abstract class TeamRouteBase extends Construct implements IRoute {
     this.routeNamespace = _resolveNamespace(this, props.metadata?.namespace);
     const l1 = L1_CLASSES[`${apiVersion}/${routeKind}`];
     if (!l1) throw new Error(`${this.node.path}: no ${routeKind} L1 class for ${apiVersion}.`);
-    this.apiObject = new l1(this, 'Resource', {
+    this.apiObject = new (_sharingRenders(l1))(this, 'Resource', {
       metadata: { ...props.metadata, namespace: this.routeNamespace },
       spec: Lazy.any({ produce: () => this._renderSpec() }),
     });
+    // the spec reads the library's state only, unless a backend is a Service construct (its ports can change)
+    _allowSharedRender(this.apiObject, () => !this._readsServices);
     this.routeName = this.apiObject.name;
 
     for (const parent of props.parents ?? []) this.attachTo(parent);
@@ -270,6 +274,7 @@ export abstract class TeamRouteBase extends Construct implements IRoute {
   }
 
   private _grantFor(backend: Backend): void {
+    if (backend._readsService) this._readsServices = true;
     if (backend.namespace === undefined || backend.namespace === this.routeNamespace) return;
     ReferenceGrants.ensure(this, {
       fromGroup: GATEWAY_API_GROUP,
