@@ -94,8 +94,19 @@ function mayShare(obj: ApiObject): boolean {
   return Array.isArray(patches) && patches.length === 0;
 }
 
-/** The object's metadata as it would be written (labels, annotations, … can change without the library). */
+/** The fields of cdk8s' ApiObjectMetadataDefinition (2.70), in order; another set means another implementation. */
+const METADATA_FIELDS = 'name,labels,annotations,namespace,finalizers,ownerReferences,apiObject,_additionalAttributes';
+
+/**
+ * A fingerprint of the object's metadata (labels, annotations, … can change without the library): the fields its
+ * `toJson()` writes, read as they are (resolving and sorting them costs as much again), or that `toJson()` itself
+ * when the metadata object is not the implementation this knows.
+ */
 function metadataOf(obj: ApiObject): string {
+  const m: any = obj.metadata;
+  if (Object.keys(m).join(',') === METADATA_FIELDS) {
+    return JSON.stringify([m._additionalAttributes, m.labels, m.annotations, m.finalizers, m.ownerReferences]);
+  }
   return JSON.stringify(obj.metadata.toJson());
 }
 
