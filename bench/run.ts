@@ -11,7 +11,7 @@
  * (210 charts) and one chart per persona (2 charts). Next to the four stages, the diagnostic stage `wrapped` (the
  * baseline with one extra empty construct per object) shows what cdk8s charges for the constructs an L2 adds.
  *
- * Flags: --json (one JSON object on stdout), --rounds N (default 3), --runs N (timed runs per stage process and
+ * Flags: --json (one JSON object on stdout), --rounds N (default 3 for 1k, 5 for 10k), --runs N (timed runs per stage process and
  *        round, default 3 for 1k and 1 for 10k),
  *        --routes a,b (scenario sizes, default 1000,10000), --layouts namespace,persona (default both).
  */
@@ -88,7 +88,7 @@ function main(): void {
       // stages are interleaved over rounds (baseline, l2, …, baseline, l2, …) so that drift in the machine's speed
       // affects every stage alike; each round is a fresh process per stage (one warm-up, then the timed runs)
       const runs = opts.runs ?? (routes >= 10000 ? 1 : 3);
-      const rounds = opts.rounds ?? 3;
+      const rounds = opts.rounds ?? (routes >= 10000 ? 5 : 3);
       const row: any = { name: `${routes} routes, ${layout} charts`, layout, routes };
       const samples: Record<string, number[]> = {};
       const rss: Record<string, number> = {};
