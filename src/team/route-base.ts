@@ -243,7 +243,7 @@ export abstract class TeamRouteBase extends Construct implements IRoute {
       fail(where, `backend "${backend.name}" has filters, but ${aKind(this.routeKind)} has no filters: remove them.`);
     }
     for (const filter of backend._filters) this._useFilter(`${where}: backend "${backend.name}"`, filter);
-    this._grantFor(backend);
+    this._noteBackend(backend);
   }
 
   /**
@@ -255,7 +255,7 @@ export abstract class TeamRouteBase extends Construct implements IRoute {
       fail(where, `a GRPCRoute cannot use a ${filter.type} filter: use RequestHeaderModifier, ResponseHeaderModifier, RequestMirror or ExtensionRef ` +
         '(GrpcRouteFilter).');
     }
-    for (const backend of filter._spec.backends) this._grantFor(backend);
+    for (const backend of filter._spec.backends) this._noteBackend(backend);
   }
 
   /** Spec fields of the subclass (rules, …). @internal */
@@ -273,7 +273,8 @@ export abstract class TeamRouteBase extends Construct implements IRoute {
     return [];
   }
 
-  private _grantFor(backend: Backend): void {
+  /** Records what a backend of this route needs: whether it reads a Service, and its ReferenceGrant. */
+  private _noteBackend(backend: Backend): void {
     if (backend._readsService) this._readsServices = true;
     if (backend.namespace === undefined || backend.namespace === this.routeNamespace) return;
     ReferenceGrants.ensure(this, {

@@ -310,8 +310,7 @@ function allPassed(count: number): readonly Outcome[] {
  * A rule of the form `condition ? then : true` (most "only for this type" rules are), split for `conjunction`; null
  * for other rules, or when a part cannot be written back as CEL source (e.g. it holds an expanded macro).
  */
-function guardedRule(source: string): { readonly condition: string; readonly then: string } | null {
-  const root = parse(source).expr as AstExpr;
+function guardedRule(root: AstExpr): { readonly condition: string; readonly then: string } | null {
   if (root.exprKind.case !== 'callExpr' || root.exprKind.value.function !== '_?_:_') return null;
   const [condition, then, otherwise] = root.exprKind.value.args;
   if (otherwise?.exprKind.case !== 'constExpr' || otherwise.exprKind.value.constantKind.case !== 'boolValue'
@@ -337,7 +336,8 @@ function conjunction(active: readonly CompiledRule[]): Program | undefined {
     const terms: Array<string | { readonly condition: string; readonly thens: string[] }> = [];
     const byCondition = new Map<string, { readonly condition: string; readonly thens: string[] }>();
     for (const r of active) {
-      const guarded = guardedRule(r.rule.rule);
+      // exprs[0]: the rule's expression, parsed when it was compiled
+      const guarded = r.exprs ? guardedRule(r.exprs[0]) : null;
       if (!guarded) {
         terms.push(r.rule.rule);
         continue;
@@ -353,8 +353,7 @@ function conjunction(active: readonly CompiledRule[]): Program | undefined {
     // each part on its own lines, so that a trailing `// comment` in a rule cannot swallow what follows
     const wrap = (x: string) => `(\n${x}\n)`;
     return planned(terms.map((t) => wrap(typeof t === 'string' ? t
-      : t.thens.length === 1 ? `${wrap(t.condition)} ? ${wrap(t.thens[0])} : true`
-        : `${wrap(t.condition)} ? (${t.thens.map(wrap).join(' && ')}) : true`)).join(' && '));
+      : `${wrap(t.condition)} ? (${t.thens.map(wrap).join(' && ')}) : true`)).join(' && '));
   } catch {
     return undefined;
   }

@@ -92,12 +92,8 @@ export class GatewayApiValidation {
    * @internal
    */
   public static _reads(obj: IConstruct): boolean {
-    const scopes = obj.node.scopes;
-    for (let i = scopes.length - 1; i >= 0; i--) {
-      const instance = INSTANCES.get(scopes[i]);
-      if (instance) return instance.mode !== ValidationMode.OFF;
-    }
-    return false;
+    const owner = ownerOf(obj);
+    return owner !== undefined && owner.mode !== ValidationMode.OFF;
   }
 
   /** The App or chart this validation belongs to. */
@@ -146,7 +142,7 @@ export class GatewayApiValidation {
     const analysed = GatewayApiAnalysis._isEnabledFor(this.scope);
     const lines: string[] = [];
     for (const construct of constructs) {
-      if (!ApiObject.isApiObject(construct) || this.ownerOf(construct) !== this) continue;
+      if (!ApiObject.isApiObject(construct) || ownerOf(construct) !== this) continue;
       let manifest: any;
       try {
         manifest = _renderedJson(construct, analysed);
@@ -192,14 +188,14 @@ export class GatewayApiValidation {
     }
     return undefined;
   }
+}
 
-  /** The validation responsible for `obj`: the one of its nearest chart (or App) that has one. */
-  private ownerOf(obj: IConstruct): GatewayApiValidation | undefined {
-    const scopes = obj.node.scopes;
-    for (let i = scopes.length - 1; i >= 0; i--) {
-      const instance = INSTANCES.get(scopes[i]);
-      if (instance) return instance;
-    }
-    return undefined;
+/** The validation responsible for `obj`: the one of its nearest chart (or App) that has one. */
+function ownerOf(obj: IConstruct): GatewayApiValidation | undefined {
+  const scopes = obj.node.scopes;
+  for (let i = scopes.length - 1; i >= 0; i--) {
+    const instance = INSTANCES.get(scopes[i]);
+    if (instance) return instance;
   }
+  return undefined;
 }
