@@ -61,16 +61,22 @@ export class GrpcRouteRule {
   public readonly name?: string;
 
   private readonly host: RuleHost;
-  private readonly where: string;
-  private readonly _matches: GrpcRouteMatch[] = [];
-  private readonly _filters: RouteFilter[] = [];
-  private readonly _backends: Backend[] = [];
+  private readonly index: number;
+  // replaced (concat), never pushed to, by the mutators: an array that grows by push() or a spread reserves room for 17
+  private _matches: GrpcRouteMatch[] = [];
+  private _filters: RouteFilter[] = [];
+  private _backends: Backend[] = [];
   private sessionPersistenceSpec?: SessionPersistence;
 
   private constructor(host: RuleHost, index: number, name: string | undefined) {
     this.host = host;
+    this.index = index;
     this.name = name;
-    this.where = `${host.path}: ${ruleLabel(name, index)}`;
+  }
+
+  /** Where messages about the rule point: the route's path and the rule. */
+  private get where(): string {
+    return `${this.host.path}: ${ruleLabel(this.name, this.index)}`;
   }
 
   /** The matches of the rule. */
@@ -93,7 +99,7 @@ export class GrpcRouteRule {
     if (headers.length > 16) fail(where, `${headers.length} header matches: a match can have at most 16.`);
     const dups = duplicates(headers, (h) => h.name.toLowerCase());
     if (dups.length > 0) fail(where, `header ${q(dups[0])} is matched twice (header names are case-insensitive): keep one match per header.`);
-    this._matches.push(match);
+    this._matches = this._matches.concat([match]);
     return this;
   }
 
@@ -102,8 +108,9 @@ export class GrpcRouteRule {
     _touch();
     const where = `${this.where}: addFilter(${filter.type})`;
     this.host.useFilter(where, filter);
-    checkFilterList(where, [...this._filters, filter]);
-    this._filters.push(filter);
+    const filters = this._filters.concat([filter]);
+    checkFilterList(where, filters);
+    this._filters = filters;
     return this;
   }
 
@@ -114,7 +121,7 @@ export class GrpcRouteRule {
     if (this._backends.length >= 16) fail(where, 'a rule can have at most 16 backends.');
     checkFilterList(`${where}: filters`, backend._filters);
     this.host.useBackend(where, backend);
-    this._backends.push(backend);
+    this._backends = this._backends.concat([backend]);
     return this;
   }
 
@@ -198,13 +205,7 @@ export class TeamGrpcRoute extends TeamRouteBase {
   public constructor(scope: Construct, id: string, props: TeamGrpcRouteProps = {}) {
     super(scope, id, props, 'GRPCRoute', 'gateway.networking.k8s.io/v1');
     _touch();
-    this.ruleHost = this._rules.host({
-      path: this.node.path,
-      routeKind: this.routeKind,
-      routeNamespace: this.routeNamespace,
-      useBackend: (where, backend) => this._useBackend(where, backend, true),
-      useFilter: (where, filter) => this._useFilter(where, filter),
-    });
+    this.ruleHost = this._rules.host(this._path, this);
     for (const h of props.hostnames ?? []) this.addHostname(h);
     for (const r of props.rules ?? []) this.addRule(r);
   }
@@ -228,7 +229,7 @@ export class TeamGrpcRoute extends TeamRouteBase {
   /** Adds a rule (at most 16) and returns it. */
   public addRule(options: GrpcRouteRuleOptions = {}): GrpcRouteRule {
     _touch();
-    const where = `${this.node.path}: addRule(${options.name !== undefined ? q(options.name) : ''})`;
+    const where = `${this._path}: addRule(${options.name !== undefined ? q(options.name) : ''})`;
     const rule = this._rules.add(where, options.name, (index) => GrpcRouteRule._create(this.ruleHost, index, options.name));
     rule._apply(options);
     return rule;

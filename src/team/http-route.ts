@@ -121,18 +121,24 @@ export class HttpRouteRule {
   public readonly name?: string;
 
   private readonly host: RuleHost;
-  private readonly where: string;
-  private readonly _matches: HttpRouteMatch[] = [];
-  private readonly _filters: RouteFilter[] = [];
-  private readonly _backends: Backend[] = [];
+  private readonly index: number;
+  // replaced (concat), never pushed to, by the mutators: an array that grows by push() or a spread reserves room for 17
+  private _matches: HttpRouteMatch[] = [];
+  private _filters: RouteFilter[] = [];
+  private _backends: Backend[] = [];
   private timeoutsSpec?: any;
   private retrySpec?: any;
   private sessionPersistenceSpec?: SessionPersistence;
 
   private constructor(host: RuleHost, index: number, name: string | undefined) {
     this.host = host;
+    this.index = index;
     this.name = name;
-    this.where = `${host.path}: ${ruleLabel(name, index)}`;
+  }
+
+  /** Where messages about the rule point: the route's path and the rule. */
+  private get where(): string {
+    return `${this.host.path}: ${ruleLabel(this.name, this.index)}`;
   }
 
   /** Applies the options of `addRule()` through the mutators. @internal */
@@ -179,9 +185,10 @@ export class HttpRouteRule {
     if (dupParams.length > 0) {
       fail(where, `query parameter ${q(dupParams[0])} is matched twice: keep one match per parameter, or use QueryParamMatch.regex().`);
     }
-    const problem = prefixModifierProblem(this.allFilters(), [...this._matches, match]);
+    const matches = this._matches.concat([match]);
+    const problem = prefixModifierProblem(this.allFilters(), matches);
     if (problem) fail(where, problem);
-    this._matches.push(match);
+    this._matches = matches;
     return this;
   }
 
@@ -193,7 +200,7 @@ export class HttpRouteRule {
     _touch();
     const where = `${this.where}: addFilter(${filter.type})`;
     this.host.useFilter(where, filter);
-    const filters = [...this._filters, filter];
+    const filters = this._filters.concat([filter]);
     checkFilterList(where, filters);
     if (filter.type === 'RequestRedirect' && this._backends.length > 0) {
       fail(where, 'a rule with a RequestRedirect filter cannot have backendRefs (it answers the client itself), but it has ' +
@@ -201,7 +208,7 @@ export class HttpRouteRule {
     }
     const problem = prefixModifierProblem([filter], this._matches);
     if (problem) fail(where, problem);
-    this._filters.push(filter);
+    this._filters = filters;
     return this;
   }
 
@@ -218,7 +225,7 @@ export class HttpRouteRule {
     const problem = prefixModifierProblem(backend._filters, this._matches);
     if (problem) fail(where, problem);
     this.host.useBackend(where, backend);
-    this._backends.push(backend);
+    this._backends = this._backends.concat([backend]);
     return this;
   }
 
@@ -352,13 +359,7 @@ export class TeamRoute extends TeamRouteBase {
   public constructor(scope: Construct, id: string, props: TeamRouteProps = {}) {
     super(scope, id, props, 'HTTPRoute', 'gateway.networking.k8s.io/v1');
     _touch();
-    this.ruleHost = this._rules.host({
-      path: this.node.path,
-      routeKind: this.routeKind,
-      routeNamespace: this.routeNamespace,
-      useBackend: (where, backend) => this._useBackend(where, backend, true),
-      useFilter: (where, filter) => this._useFilter(where, filter),
-    });
+    this.ruleHost = this._rules.host(this._path, this);
     for (const h of props.hostnames ?? []) this.addHostname(h);
     for (const r of props.rules ?? []) this.addRule(r);
   }
@@ -384,7 +385,7 @@ export class TeamRoute extends TeamRouteBase {
    */
   public addRule(options: HttpRouteRuleOptions = {}): HttpRouteRule {
     _touch();
-    const where = `${this.node.path}: addRule(${options.name !== undefined ? q(options.name) : ''})`;
+    const where = `${this._path}: addRule(${options.name !== undefined ? q(options.name) : ''})`;
     const rule = this._rules.add(where, options.name, (index) => HttpRouteRule._create(this.ruleHost, index, options.name));
     rule._apply(options);
     return rule;

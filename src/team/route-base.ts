@@ -149,9 +149,12 @@ export abstract class TeamRouteBase extends Construct implements IRoute {
    */
   public readonly routeNamespace?: string;
 
+  // the lists are replaced (concat), never pushed to: an array that grows by push() or a spread reserves room for 17
   /** @internal */
-  protected readonly _hostnames: string[] = [];
-  private readonly _attachments: Attachment[] = [];
+  protected _hostnames: string[] = [];
+  private _attachments: Attachment[] = [];
+  /** The construct path, for messages (computing `node.path` walks the scopes). @internal */
+  protected readonly _path: string;
   private readonly _allowUnattached: boolean;
   /** Whether a backend (of a rule, filter or backend filter) is a Service construct, read at synth. */
   private _readsServices = false;
@@ -163,13 +166,14 @@ export abstract class TeamRouteBase extends Construct implements IRoute {
   protected constructor(scope: Construct, id: string, props: TeamRouteBaseProps, routeKind: string, apiVersion: string) {
     super(scope, id);
     _enableSynthValidation(this);
+    this._path = this.node.path;
     this.routeKind = routeKind;
     this._allowUnattached = props.allowUnattached ?? false;
-    if (props.metadata?.name !== undefined) _validateObjectName(this.node.path, 'metadata.name', props.metadata.name);
-    if (props.metadata?.namespace !== undefined) checkNamespace(this.node.path, 'metadata.namespace', props.metadata.namespace);
+    if (props.metadata?.name !== undefined) _validateObjectName(this._path, 'metadata.name', props.metadata.name);
+    if (props.metadata?.namespace !== undefined) checkNamespace(this._path, 'metadata.namespace', props.metadata.namespace);
     this.routeNamespace = _resolveNamespace(this, props.metadata?.namespace);
     const l1 = L1_CLASSES[`${apiVersion}/${routeKind}`];
-    if (!l1) throw new Error(`${this.node.path}: no ${routeKind} L1 class for ${apiVersion}.`);
+    if (!l1) throw new Error(`${this._path}: no ${routeKind} L1 class for ${apiVersion}.`);
     this.apiObject = new (_sharingRenders(l1))(this, 'Resource', {
       metadata: { ...props.metadata, namespace: this.routeNamespace },
       spec: Lazy.any({ produce: () => this._renderSpec() }),
@@ -192,7 +196,7 @@ export abstract class TeamRouteBase extends Construct implements IRoute {
    */
   public attachTo(parent: IRouteParent, options: AttachOptions = {}): void {
     _touch();
-    const where = `${this.node.path}: attachTo(${parent.node.path})`;
+    const where = `${this._path}: attachTo(${parent.node.path})`;
     this._addAttachment(where, {
       parent,
       group: parent.parentGroup,
@@ -211,7 +215,7 @@ export abstract class TeamRouteBase extends Construct implements IRoute {
   public addParentRef(parentRef: ParentReference): void {
     _touch();
     const ref = parentRef;
-    const where = `${this.node.path}: parentRef ${q(ref.name)}`;
+    const where = `${this._path}: parentRef ${q(ref.name)}`;
     if (ref.group !== undefined) checkGroup(where, 'group', ref.group);
     if (ref.kind !== undefined) checkKind(where, 'kind', ref.kind);
     this._addAttachment(where, {
@@ -227,18 +231,18 @@ export abstract class TeamRouteBase extends Construct implements IRoute {
 
   /** Adds a hostname (for the kinds that have hostnames). @internal */
   protected _addHostname(hostname: string, max: number): void {
-    const where = `${this.node.path}: addHostname(${q(hostname)})`;
+    const where = `${this._path}: addHostname(${q(hostname)})`;
     checkRouteHostname(where, hostname);
     if (this._hostnames.includes(hostname)) fail(where, `hostname ${q(hostname)} is already listed: list it once.`);
     if (this._hostnames.length >= max) fail(where, `${aKind(this.routeKind)} can have at most ${max} hostnames.`);
-    this._hostnames.push(hostname);
+    this._hostnames = this._hostnames.concat([hostname]);
   }
 
   /**
    * Checks a backend for this route and records the ReferenceGrant it needs when it is in another namespace.
    * @internal
    */
-  protected _useBackend(where: string, backend: Backend, allowFilters: boolean): void {
+  public _useBackend(where: string, backend: Backend, allowFilters: boolean): void {
     if (!allowFilters && backend._filters.length > 0) {
       fail(where, `backend "${backend.name}" has filters, but ${aKind(this.routeKind)} has no filters: remove them.`);
     }
@@ -250,7 +254,7 @@ export abstract class TeamRouteBase extends Construct implements IRoute {
    * Checks that `filter` exists for this route kind and records the grants of the backends it refers to.
    * @internal
    */
-  protected _useFilter(where: string, filter: RouteFilter): void {
+  public _useFilter(where: string, filter: RouteFilter): void {
     if (this.routeKind === 'GRPCRoute' && !filter._spec.grpc) {
       fail(where, `a GRPCRoute cannot use a ${filter.type} filter: use RequestHeaderModifier, ResponseHeaderModifier, RequestMirror or ExtensionRef ` +
         '(GrpcRouteFilter).');
@@ -309,7 +313,7 @@ export abstract class TeamRouteBase extends Construct implements IRoute {
           '(a whole-Gateway attachment already covers every listener): set sectionName on each, or attach once without it.');
       }
     }
-    this._attachments.push(a);
+    this._attachments = this._attachments.concat([a]);
   }
 
   private _renderSpec(): any {
@@ -329,7 +333,7 @@ export abstract class TeamRouteBase extends Construct implements IRoute {
   }
 
   private _validateRoute(): string[] {
-    const where = this.node.path;
+    const where = this._path;
     const errors: string[] = [];
     if (this._attachments.length === 0 && !this._allowUnattached) {
       errors.push(`${where}: ${this.routeKind} "${this.routeName}" is not attached to any parent, so it handles no traffic: ` +

@@ -6,18 +6,48 @@ import type { RouteFilter } from '../filters';
 import type { PathMatch } from '../matches';
 import { aKind, checkSubdomain, duplicates, fail, q } from './validate';
 
-/** What a rule needs from its route. */
-export interface RuleHost {
-  /** The route's construct path. */
-  readonly path: string;
+/** The route of a `RuleList` (`TeamRouteBase`'s hooks). */
+export interface RuleRoute {
   readonly routeKind: string;
   readonly routeNamespace?: string;
+  _useBackend(where: string, backend: Backend, allowFilters: boolean): void;
+  _useFilter(where: string, filter: RouteFilter): void;
+}
+
+/**
+ * What a rule needs from its route. One per route, shared by its rules (a class rather than an object of closures:
+ * thousands of routes each holding closures cost memory and garbage-collection time).
+ */
+export class RuleHost {
+  constructor(
+    /** The route's construct path. */
+    public readonly path: string,
+    private readonly route: RuleRoute,
+    private readonly rules: RuleList<ListedRule>,
+  ) {}
+
+  public get routeKind(): string {
+    return this.route.routeKind;
+  }
+
+  public get routeNamespace(): string | undefined {
+    return this.route.routeNamespace;
+  }
+
   /** Checks the backend's filters for the route kind and records its ReferenceGrant. */
-  useBackend(where: string, backend: Backend): void;
+  public useBackend(where: string, backend: Backend): void {
+    this.route._useBackend(where, backend, true);
+  }
+
   /** Checks the filter for the route kind and records the grants of the backends it refers to. */
-  useFilter(where: string, filter: RouteFilter): void;
+  public useFilter(where: string, filter: RouteFilter): void {
+    this.route._useFilter(where, filter);
+  }
+
   /** The number of matches of every rule of the route. */
-  totalMatches(): number;
+  public totalMatches(): number {
+    return this.rules.totalMatches();
+  }
 }
 
 /** Filter types a rule (or backend) may list only once. */
@@ -83,13 +113,19 @@ export interface ListedRule {
  * the `RuleHost` the rules use to reach their route.
  */
 export class RuleList<R extends ListedRule> {
-  private readonly items: R[] = [];
+  // replaced (concat), never pushed to: an array that grows by push() or a spread reserves room for 17
+  private items: R[] = [];
 
   constructor(private readonly routeKind: string) {}
 
-  /** The host for the rules of a route, counting matches across this list. */
-  public host(host: Omit<RuleHost, 'totalMatches'>): RuleHost {
-    return { ...host, totalMatches: () => this.items.reduce((n, r) => n + r._matchCount(), 0) };
+  /** The host for the rules of `route` (whose construct path is `path`), counting matches across this list. */
+  public host(path: string, route: RuleRoute): RuleHost {
+    return new RuleHost(path, route, this);
+  }
+
+  /** The number of matches of every rule. */
+  public totalMatches(): number {
+    return this.items.reduce((n, r) => n + r._matchCount(), 0);
   }
 
   /** A copy of the rules. */
@@ -102,7 +138,7 @@ export class RuleList<R extends ListedRule> {
     if (this.items.length >= 16) fail(where, `${aKind(this.routeKind)} can have at most 16 rules: split it into several routes.`);
     checkRuleName(where, name, this.items.map((r) => r.name));
     const rule = create(this.items.length);
-    this.items.push(rule);
+    this.items = this.items.concat([rule]);
     return rule;
   }
 

@@ -6,7 +6,8 @@ import { ruleLabel, zeroWeightProblem } from './rules';
 import { aKind, checkSubdomain, compact, fail } from './validate';
 
 export class StreamRule {
-  public readonly backends: Backend[] = [];
+  // replaced (concat), never pushed to: an array that grows by push() or a spread reserves room for 17
+  private _backends: Backend[] = [];
   private name?: string;
 
   constructor(private readonly path: string, private readonly routeKind: string) {}
@@ -21,7 +22,11 @@ export class StreamRule {
     const where = `${this.path}: addBackend("${backend.name}")`;
     if (this.backends.length >= 16) fail(where, `${aKind(this.routeKind)} can have at most 16 backends.`);
     use(where);
-    this.backends.push(backend);
+    this._backends = this._backends.concat([backend]);
+  }
+
+  public get backends(): Backend[] {
+    return this._backends;
   }
 
   public problems(): string[] {

@@ -181,7 +181,8 @@ export function gatewayDuration(where: string, field: string, duration: Duration
 /** Removes `undefined` values so rendered objects only carry what was set. */
 export function compact<T extends object>(obj: T): T {
   const out: any = {};
-  for (const [k, v] of Object.entries(obj)) if (v !== undefined) out[k] = v;
+  // for…in rather than Object.entries(): no [key, value] array per field (callers pass plain object literals)
+  for (const k in obj) if (obj[k] !== undefined) out[k] = obj[k];
   return out;
 }
 
