@@ -11,7 +11,10 @@
  * (210 charts) and one chart per persona (2 charts). Next to the four stages, the diagnostic stage `wrapped` (the
  * baseline with one extra empty construct per object) shows what cdk8s charges for the constructs an L2 adds.
  *
- * Flags: --json (one JSON object on stdout), --rounds N (default 3 for 1k, 5 for 10k), --runs N (timed runs per stage process and
+ * Each scenario also reports every timed run (`samplesMs`) and, per round, the ratio of each stage's median to the
+ * baseline's median in that round (`roundRatios`): the spread of those shows how much the machine drifted.
+ *
+ * Flags: --json (one JSON object on stdout), --rounds N (default 5), --runs N (timed runs per stage process and
  *        round, default 3 for 1k and 1 for 10k),
  *        --routes a,b (scenario sizes, default 1000,10000), --layouts namespace,persona (default both).
  */
@@ -88,17 +91,22 @@ function main(): void {
       // stages are interleaved over rounds (baseline, l2, …, baseline, l2, …) so that drift in the machine's speed
       // affects every stage alike; each round is a fresh process per stage (one warm-up, then the timed runs)
       const runs = opts.runs ?? (routes >= 10000 ? 1 : 3);
-      const rounds = opts.rounds ?? (routes >= 10000 ? 5 : 3);
+      const rounds = opts.rounds ?? 5;
       const row: any = { name: `${routes} routes, ${layout} charts`, layout, routes };
       const samples: Record<string, number[]> = {};
       const rss: Record<string, number> = {};
+      const roundRatios: Record<string, number[]> = {};
       for (let round = 1; round <= rounds; round++) {
+        const roundMs: Record<string, number> = {};
         for (const stage of allNames) {
-          log(`  ${routes} routes, ${layout} charts, round ${round}/${rounds}: ${stage} (${runs} run${runs === 1 ? '' : 's'} + warm-up)…`);
           const r = runStage(stage, routes, runs, layout);
+          log(`  ${routes} routes, ${layout} charts, round ${round}/${rounds}: ${stage} (${runs} run${runs === 1 ? '' : 's'} + warm-up): ` +
+            `${r.samples.map((x) => Math.round(x)).join(', ')} ms`);
           (samples[stage] ??= []).push(...r.samples);
           rss[stage] = Math.max(rss[stage] ?? 0, r.peakRssMb);
+          roundMs[stage] = median(r.samples);
         }
+        for (const stage of allNames.slice(1)) (roundRatios[stage] ??= []).push(ratio(roundMs[stage], roundMs.baseline));
       }
       let peak = 0;
       for (const stage of allNames) {
@@ -111,6 +119,8 @@ function main(): void {
       row.samples = samples[allNames[0]].length;
       row.peakRssMb = Math.round(peak);
       row.ratios = Object.fromEntries(allNames.filter((s) => s !== 'baseline').map((s) => [s, ratio(row[`${s}Ms`], row.baselineMs)]));
+      row.roundRatios = roundRatios;
+      row.samplesMs = Object.fromEntries(allNames.map((s) => [s, samples[s].map((x) => Math.round(x))]));
       scenarios.push(row);
     }
     scalingByLayout[layout] = Object.fromEntries(allNames.map((s) => [s, ratio(byStage[s][large], byStage[s][small])]));
@@ -135,6 +145,9 @@ function main(): void {
   for (const row of scenarios) {
     log(`| ${row.name} | ` + allNames.map((s) => row[`${s}Ms`]).join(' | ') + ` | ${row.peakRssMb} | ` +
       allNames.slice(1).map((s) => `${row.ratios[s]}×`).join(' | ') + ' |');
+  }
+  for (const row of scenarios) {
+    log(`per-round ratios, ${row.name}: ` + allNames.slice(1).map((s) => `${s} ${row.roundRatios[s].join('/')}`).join('; '));
   }
   for (const [layout, scaling] of Object.entries(scalingByLayout)) {
     log(`scaling ${large}/${small}, ${layout} charts: ` + allNames.map((s) => `${s} ${scaling[s]}×`).join(', '));
