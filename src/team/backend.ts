@@ -1,6 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import type { RouteFilter } from './filters';
+import type { _FilterContext, RouteFilter } from './filters';
 import {
   checkGroup, checkKind, checkLength, checkNamespace, checkPort, checkWeight, compact, fail, q,
 } from './private/validate';
@@ -255,6 +255,20 @@ export class Backend {
       namespace: this.namespace !== undefined && this.namespace !== routeNamespace ? this.namespace : undefined,
       port,
     });
+  }
+
+  /**
+   * The `backendRefs[]` entry of a rule: the object reference, then the weight and the filters when set.
+   * @internal
+   */
+  public _renderRuleRef(routeNamespace: string | undefined): any {
+    const ref = this._renderRef(routeNamespace); // a new object: the rule's fields are added to it, not copied
+    if (this.weight !== undefined) ref.weight = this.weight;
+    if (this._filters.length > 0) {
+      const ctx: _FilterContext = { routeNamespace };
+      ref.filters = this._filters.map((f) => f._render(ctx));
+    }
+    return ref;
   }
 
   /** Identity of the referent, e.g. `/Service/shop/cart`. @internal */

@@ -161,11 +161,7 @@ export class GrpcRouteRule {
         headers: m.headers && m.headers.length > 0 ? m.headers.map((h) => h._render()) : undefined,
       })) : undefined,
       filters: this._filters.length > 0 ? this._filters.map((f) => f._render(ctx)) : undefined,
-      backendRefs: this._backends.length > 0 ? this._backends.map((b) => compact({
-        ...b._renderRef(this.host.routeNamespace),
-        weight: b.weight,
-        filters: b._filters.length > 0 ? b._filters.map((f) => f._render(ctx)) : undefined,
-      })) : undefined,
+      backendRefs: this._backends.length > 0 ? this._backends.map((b) => b._renderRuleRef(ctx.routeNamespace)) : undefined,
       sessionPersistence: this.sessionPersistenceSpec?._render(),
     });
   }

@@ -293,11 +293,7 @@ export class HttpRouteRule {
       name: this.name,
       matches: this._matches.length > 0 ? this._matches.map(renderHttpMatch) : undefined,
       filters: this._filters.length > 0 ? this._filters.map((f) => f._render(ctx)) : undefined,
-      backendRefs: this._backends.length > 0 ? this._backends.map((b) => compact({
-        ...b._renderRef(this.host.routeNamespace),
-        weight: b.weight,
-        filters: b._filters.length > 0 ? b._filters.map((f) => f._render(ctx)) : undefined,
-      })) : undefined,
+      backendRefs: this._backends.length > 0 ? this._backends.map((b) => b._renderRuleRef(ctx.routeNamespace)) : undefined,
       timeouts: this.timeoutsSpec && Object.keys(this.timeoutsSpec).length > 0 ? { ...this.timeoutsSpec } : undefined,
       retry: this.retrySpec ? { ...this.retrySpec } : undefined,
       sessionPersistence: this.sessionPersistenceSpec?._render(),

@@ -42,7 +42,7 @@ export class StreamRule {
     return {
       rules: [compact({
         name: this.name,
-        backendRefs: this.backends.map((b) => compact({ ...b._renderRef(routeNamespace), weight: b.weight })),
+        backendRefs: this.backends.map((b) => b._renderRuleRef(routeNamespace)),
       })],
     };
   }
