@@ -3,7 +3,8 @@
  *
  * For each scenario (1,000 and 10,000 HTTPRoutes across 100 Gateways — every tenth with 64 listeners — and 200
  * namespaces) and each stage, a fresh Node process builds the app, does one warm-up run and one or more timed runs
- * of "construct + synthesize to YAML"; this is repeated over several rounds with the stages interleaved. We report
+ * of "construct + synthesize to YAML"; this is repeated over several rounds with the stages interleaved (in an
+ * order that rotates from round to round). We report
  * the median over all timed runs, the peak RSS of the stage's processes and the ratio to the baseline stage
  * measured in the same rounds. Also: cold require() time of the package vs. require('cdk8s').
  *
@@ -98,7 +99,9 @@ function main(): void {
       const roundRatios: Record<string, number[]> = {};
       for (let round = 1; round <= rounds; round++) {
         const roundMs: Record<string, number> = {};
-        for (const stage of allNames) {
+        // the order rotates from round to round, so that no stage always runs first or last in a round
+        const order = allNames.map((_, i) => allNames[(i + round - 1) % allNames.length]);
+        for (const stage of order) {
           const r = runStage(stage, routes, runs, layout);
           log(`  ${routes} routes, ${layout} charts, round ${round}/${rounds}: ${stage} (${runs} run${runs === 1 ? '' : 's'} + warm-up): ` +
             `${r.samples.map((x) => Math.round(x)).join(', ')} ms`);
