@@ -2,9 +2,10 @@ import * as path from 'path';
 import { parse } from '@bufbuild/cel';
 import { documents, experimental, standard } from './helpers';
 import { GatewayApiValidator, ValidationResult } from '../../src/validation';
-import { clearOutcomeCaches, OUTCOME_STATS, setOutcomeCache } from '../../src/validation/cel';
+import { findVersion } from '../../src/validation/bundle';
+import { clearOutcomeCaches, nodeRules, OUTCOME_STATS, passesUniqueKey, setOutcomeCache, uniqueKeyOf } from '../../src/validation/cel';
 import { keyPlan, projectionKey, usageOf } from '../../src/validation/projection';
-import { schemaNodeOf } from '../../src/validation/schema-node';
+import { schemaNode, schemaNodeOf } from '../../src/validation/schema-node';
 import { listFiles, sharedPath } from '../support/shared';
 
 /** A small deterministic pseudo-random generator (the test must be reproducible). */
@@ -135,5 +136,95 @@ describe('projection keys', () => {
   test('a value used as a whole is in the key as a whole', () => {
     const rule = 'self.list == []';
     expect(key(rule, { list: [{ type: 'X', other: '1' }] })).not.toStrictEqual(key(rule, { list: [{ type: 'X', other: '2' }] }));
+  });
+});
+
+describe('uniqueness rules', () => {
+  const gateway = (listeners: unknown[]) => ({
+    apiVersion: 'gateway.networking.k8s.io/v1',
+    kind: 'Gateway',
+    metadata: { name: 'gw', namespace: 'ns' },
+    spec: { gatewayClassName: 'c', listeners },
+  });
+  const listenersNode = (): any => {
+    const key = findVersion('standard', 'gateway.networking.k8s.io', 'v1', 'Gateway')!.schemaKey!;
+    return schemaNode(key).properties!.get('spec')!.properties!.get('listeners')!;
+  };
+
+  test('the Gateway listener rules are recognized as uniqueness rules, with their key fields', () => {
+    expect(nodeRules(listenersNode()).unique).toStrictEqual([
+      { fields: [{ name: 'name', optional: false }] },
+      { fields: [{ name: 'port', optional: false }, { name: 'protocol', optional: false }, { name: 'hostname', optional: true }] },
+    ]);
+  });
+
+  test('only that exact form is recognized', () => {
+    const node = listenersNode();
+    expect(uniqueKeyOf('self.all(a, self.exists_one(b, b.name == a.name))', node)).toStrictEqual({ fields: [{ name: 'name', optional: false }] });
+    for (const rule of [
+      'self.all(a, self.exists(b, a.name == b.name))', // exists, not exists_one
+      'self.all(a, self.exists_one(b, a.name == a.name))', // not a comparison of two items
+      'self.all(a, self.exists_one(b, a.name != b.name))',
+      'self.all(a, self.exists_one(b, a.name == b.port))', // different fields
+      'self.all(a, self.exists_one(b, a.name == b.name || a.port == b.port))',
+      'self.all(a, self.exists_one(b, a.nope == b.nope))', // not a declared field
+      'self.all(a, self.exists_one(a, a.name == a.name))',
+      'self.all(a, self.exists_one(b, has(a.hostname) && has(b.hostname) ? a.hostname == b.hostname : true))',
+      'self.all(a, self.exists_one(b, has(a.hostname) && has(b.hostname) ? a.name == b.name : !has(a.hostname) && !has(b.hostname)))',
+      'self.exists_one(b, b.name == "x")',
+    ]) {
+      expect({ rule, key: uniqueKeyOf(rule, node) }).toStrictEqual({ rule, key: undefined });
+    }
+  });
+
+  test('the hash check passes only lists it can decide, without a key twice', () => {
+    const key = { fields: [{ name: 'port', optional: false }, { name: 'hostname', optional: true }] };
+    expect(passesUniqueKey([{ port: 80 }, { port: 80, hostname: 'a' }, { port: 443 }], key)).toBe(true);
+    expect(passesUniqueKey([{ port: 80, hostname: 'a' }, { port: 80, hostname: 'a' }], key)).toBe(false); // a key twice
+    expect(passesUniqueKey([{ port: 80 }, { port: 80 }], key)).toBe(false);
+    expect(passesUniqueKey([{ hostname: 'a' }], key)).toBe(false); // CEL errors on the missing port: not decided here
+    expect(passesUniqueKey([{ port: 80, hostname: null }], key)).toBe(false);
+    expect(passesUniqueKey([{ port: 80 }, { port: '81' }], key)).toBe(false); // one field, two types
+    expect(passesUniqueKey([null], key)).toBe(false);
+    expect(passesUniqueKey({}, key)).toBe(false);
+  });
+
+  test('validation results are the same as CEL one by one on random listener lists (duplicates, missing fields, other types)', () => {
+    const random = rng(7);
+    const pick = <T>(xs: T[]): T => xs[Math.floor(random() * xs.length)];
+    const docs: any[] = [];
+    for (let i = 0; i < 400; i++) {
+      const listeners = Array.from({ length: 1 + Math.floor(random() * 6) }, () => {
+        const l: any = { name: pick(['a', 'b', 'c']), port: pick([80, 443, 8080]), protocol: pick(['HTTP', 'HTTPS', 'TCP']) };
+        if (random() < 0.5) l.hostname = pick(['x.example.com', 'y.example.com', '']);
+        if (l.protocol === 'HTTPS') l.tls = { certificateRefs: [{ name: 'cert' }] };
+        if (random() < 0.05) delete l.name;
+        if (random() < 0.05) l.port = String(l.port);
+        if (random() < 0.03) l.hostname = null;
+        return l;
+      });
+      docs.push(gateway(listeners));
+    }
+    setOutcomeCache(false);
+    const uncached = docs.map((d) => standard.validate(d));
+    setOutcomeCache(true);
+    clearOutcomeCaches();
+    const fast = docs.map((d) => standard.validate(d));
+    expect(fast).toStrictEqual(uncached);
+    // both outcomes are exercised: lists with a name or a port/protocol/hostname twice, and lists without
+    const messages = uncached.flatMap((r) => r.errors.map((e) => e.message));
+    expect(messages).toContain('Listener name must be unique within the Gateway');
+    expect(messages).toContain('Combination of port, protocol and hostname must be unique for each listener');
+    expect(uncached.filter((r) => r.valid).length).toBeGreaterThan(40);
+  });
+
+  test('a 64-listener Gateway that passes costs no pairwise CEL evaluation; one with a port, protocol and hostname twice gets the upstream message', () => {
+    const listeners = Array.from({ length: 64 }, (_, i) => ({ name: `l${i}`, port: 80, protocol: 'HTTP', hostname: `h${i}.example.com` }));
+    clearOutcomeCaches();
+    const before = OUTCOME_STATS.evaluations;
+    expect(standard.validate(gateway(listeners)).errors).toStrictEqual([]);
+    expect(OUTCOME_STATS.evaluations).toBe(before);
+    const twice = standard.validate(gateway([...listeners.slice(0, 63), { ...listeners[3], name: 'again' }]));
+    expect(twice.errors).toStrictEqual([{ path: 'spec.listeners', message: 'Combination of port, protocol and hostname must be unique for each listener' }]);
   });
 });
