@@ -18,7 +18,7 @@
  *   `validate(x) == null`, exactly as in cel-go: an optional never equals null, and neither does a list.
  */
 import {
-  CelEnv, CelScalar, celEnv, celFunc, celList, celMap, celMethod, CelResult, CelValue, isCelError, listType, objectType, parse,
+  CelEnv, CelScalar, celEnv, celFunc, celList, celMap, celMethod, CelResult, CelValue, isCelError, isCelMap, listType, objectType, parse,
   plan, CelType, unparse,
 } from '@bufbuild/cel';
 import { strings } from '@bufbuild/cel/ext';
@@ -303,6 +303,12 @@ export interface NodeRules {
    * evaluates the rules one by one for their own outcome and message.
    */
   readonly allPass?: Program;
+  /**
+   * The fields `f` that the rules select as `self.f`: `allPass` gets each one present as a variable named
+   * `self.f`, which is how CEL resolves such a name first (a qualified identifier, then a field of `self`), so
+   * that the interpreter does not look it up in vain (in the variables, then as a type) every time.
+   */
+  readonly selfFields: readonly string[];
 }
 
 /** The outcomes of rules that all passed, by number of rules. */
@@ -519,7 +525,8 @@ export function nodeRules(node: SchemaNode): NodeRules {
       unique.length = 0;
       allPass = conjunction(active);
     }
-    rules = { all, active, plan: keyPlan(usageOf(active.flatMap((r) => r.exprs ?? [])), node), outcomes, unique, allPass };
+    const selfFields = node.properties ? selectedSelfFields(active.flatMap((r) => r.exprs ?? [])) : [];
+    rules = { all, active, plan: keyPlan(usageOf(active.flatMap((r) => r.exprs ?? [])), node), outcomes, unique, allPass, selfFields };
     COMPILED.set(node, rules);
   }
   return rules;
@@ -762,6 +769,36 @@ export function evaluateNodeRules(
   }
 }
 
+/** The fields `f` of `self.f` (not `has(self.f)`) in the expressions, in order of first use. */
+function selectedSelfFields(exprs: readonly AstExpr[]): string[] {
+  const out = new Set<string>();
+  const visit = (e: any): void => {
+    if (e === null || typeof e !== 'object') return;
+    const k = e.exprKind;
+    if (k?.case === 'selectExpr' && !k.value.testOnly && k.value.operand?.exprKind?.case === 'identExpr' && k.value.operand.exprKind.value.name === 'self') {
+      out.add(k.value.field);
+    }
+    for (const v of Object.values(e)) {
+      if (Array.isArray(v)) v.forEach(visit);
+      else if (v !== null && typeof v === 'object') visit(v);
+    }
+  };
+  exprs.forEach(visit);
+  return [...out];
+}
+
+/** The variables of `allPass`: `self`, and `self.f` for each field of `selfFields` that the subject has. */
+function allPassBindings(rules: NodeRules, celSelf: CelValue): { self: CelValue } {
+  const vars: { self: CelValue; [name: string]: CelValue } = { self: celSelf };
+  if (rules.selfFields.length > 0 && isCelMap(celSelf)) {
+    for (const f of rules.selfFields) {
+      const v = celSelf.get(f);
+      if (v !== undefined) vars[`self.${f}`] = v;
+    }
+  }
+  return vars;
+}
+
 /**
  * The fast path: true when the subject passes every active rule of the node, decided by the uniqueness rules' hash
  * check and one evaluation of the other rules' conjunction; false when that cannot tell (the rules are then evaluated
@@ -770,7 +807,7 @@ export function evaluateNodeRules(
 function passesAll(rules: NodeRules, value: unknown, self: () => CelValue): boolean {
   if (rules.unique.length === 0 && rules.allPass === undefined) return false;
   for (const key of rules.unique) if (!passesUniqueKey(value, key)) return false;
-  return rules.allPass === undefined || rules.allPass({ self: self() }) === true;
+  return rules.allPass === undefined || rules.allPass(allPassBindings(rules, self())) === true;
 }
 
 const UNCOMPILED = new WeakMap<SchemaNode, readonly string[]>();

@@ -3,7 +3,7 @@ import { parse } from '@bufbuild/cel';
 import { documents, experimental, standard } from './helpers';
 import { GatewayApiValidator, ValidationResult } from '../../src/validation';
 import { findVersion } from '../../src/validation/bundle';
-import { clearOutcomeCaches, nodeRules, OUTCOME_STATS, passesUniqueKey, setOutcomeCache, uniqueKeyOf } from '../../src/validation/cel';
+import { clearOutcomeCaches, evaluateRules, nodeRules, OUTCOME_STATS, passesUniqueKey, setOutcomeCache, uniqueKeyOf } from '../../src/validation/cel';
 import { keyPlan, projectionKey, usageOf } from '../../src/validation/projection';
 import { schemaNode, schemaNodeOf } from '../../src/validation/schema-node';
 import { listFiles, sharedPath } from '../support/shared';
@@ -96,6 +96,28 @@ describe('conjunction shortcut', () => {
     const bad = standard.validate(route('/fresh//path'));
     expect(OUTCOME_STATS.evaluations).toBeGreaterThan(evaluated);
     expect(bad.errors.map((e) => e.message)).toStrictEqual(['must not contain \'//\' when type one of [\'Exact\', \'PathPrefix\']']);
+  });
+});
+
+describe('self.f variables of the conjunction', () => {
+  afterEach(() => setOutcomeCache(true));
+  const node = schemaNodeOf({
+    'type': 'object',
+    'properties': { a: { type: 'string' }, b: { type: 'string' }, n: { type: 'integer' } },
+    'x-kubernetes-validations': [{ rule: "self.a == ''", message: 'a' }, { rule: 'self.n == 1 || self.b == "x"', message: 'n or b' }],
+  });
+
+  test('the conjunction reads the fields it selects as variables, present ones only: outcomes are those of CEL one by one', () => {
+    expect(nodeRules(node).selfFields).toStrictEqual(['a', 'n', 'b']);
+    const subjects = [{ a: '', n: 1 }, { a: '', b: 'x' }, {}, { n: 1 }, { a: '' }, { a: 'z', n: 1 }, { a: '', n: 2, b: 'y' }];
+    setOutcomeCache(false);
+    const oneByOne = subjects.map((x) => evaluateRules(x, node));
+    setOutcomeCache(true);
+    clearOutcomeCaches();
+    expect(subjects.map((x) => evaluateRules(x, node))).toStrictEqual(oneByOne);
+    // absent fields are errors in CEL ("no such key"), never values
+    expect(oneByOne[2].map((v) => v.message)).toStrictEqual(['no such key: a evaluating rule: a', 'no such key: n evaluating rule: n or b']);
+    expect(oneByOne[0]).toStrictEqual([]);
   });
 });
 
