@@ -2,7 +2,7 @@
  * `npm run bench`: synth, validation and analysis at platform scale, measured against raw cdk8s in the same run.
  *
  * For each scenario (1,000 and 10,000 HTTPRoutes across 100 Gateways — every tenth with 64 listeners — and 200
- * namespaces) and each stage, a fresh Node process builds the app, does one warm-up run and one or more timed runs
+ * namespaces) and each stage, a fresh Node process builds the app, does warm-up runs and one or more timed runs
  * of "construct + synthesize to YAML"; this is repeated over several rounds with the stages interleaved (in an
  * order that rotates from round to round). We report
  * the median over all timed runs, the peak RSS of the stage's processes and the ratio to the baseline stage
@@ -16,7 +16,8 @@
  * baseline's median in that round (`roundRatios`): the spread of those shows how much the machine drifted.
  *
  * Flags: --json (one JSON object on stdout), --rounds N (default 5), --runs N (timed runs per stage process and
- *        round, default 3 for 1k and 1 for 10k),
+ *        round, default 3 for 1k and 1 for 10k), --warmups N (warm-up runs per stage process, default 2 for 1k and 1
+ *        for 10k: at 1k the first run after a single warm-up is still 10-20% slower in every stage, the JIT not done),
  *        --routes a,b (scenario sizes, default 1000,10000), --layouts namespace,persona (default both).
  */
 import { execFileSync } from 'child_process';
@@ -36,10 +37,10 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-function runStage(stage: string, routes: number, runs: number, layout: ChartLayout): StageResult {
+function runStage(stage: string, routes: number, runs: number, layout: ChartLayout, warmups: number): StageResult {
   const out = execFileSync(process.execPath, [
     '--max-old-space-size=8192', '-r', 'ts-node/register/transpile-only', path.join(__dirname, 'stage.ts'),
-    stage, String(routes), String(runs), layout,
+    stage, String(routes), String(runs), layout, String(warmups),
   ], { cwd: ROOT, env: { ...process.env, TS_NODE_PROJECT: path.join(__dirname, 'tsconfig.json') }, encoding: 'utf-8', maxBuffer: 16 * 1024 * 1024 });
   return JSON.parse(out.trim().split('\n').pop()!);
 }
@@ -58,16 +59,22 @@ const LAYOUTS: readonly ChartLayout[] = ['namespace', 'persona'];
 
 function parseArgs(argv: string[]) {
   const opts = {
-    json: false, runs: undefined as number | undefined, rounds: undefined as number | undefined, routes: [1000, 10000], layouts: [...LAYOUTS],
+    json: false,
+    runs: undefined as number | undefined,
+    rounds: undefined as number | undefined,
+    warmups: undefined as number | undefined,
+    routes: [1000, 10000],
+    layouts: [...LAYOUTS],
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--json') opts.json = true;
     else if (a === '--runs') opts.runs = Number(argv[++i]);
     else if (a === '--rounds') opts.rounds = Number(argv[++i]);
+    else if (a === '--warmups') opts.warmups = Number(argv[++i]);
     else if (a === '--routes') opts.routes = argv[++i].split(',').map(Number);
     else if (a === '--layouts') opts.layouts = argv[++i].split(',') as ChartLayout[];
-    else throw new Error(`unknown argument "${a}": use --json, --runs N, --rounds N, --routes 1000,10000, --layouts namespace,persona`);
+    else throw new Error(`unknown argument "${a}": use --json, --runs N, --rounds N, --warmups N, --routes 1000,10000, --layouts namespace,persona`);
   }
   const bad = opts.layouts.filter((l) => !LAYOUTS.includes(l));
   if (bad.length > 0) throw new Error(`unknown chart layout "${bad[0]}": use ${LAYOUTS.join(', ')}`);
@@ -90,10 +97,11 @@ function main(): void {
     const byStage: Record<string, Record<number, number>> = {};
     for (const routes of opts.routes) {
       // stages are interleaved over rounds (baseline, l2, …, baseline, l2, …) so that drift in the machine's speed
-      // affects every stage alike; each round is a fresh process per stage (one warm-up, then the timed runs)
+      // affects every stage alike; each round is a fresh process per stage (warm-up runs, then the timed runs)
       const runs = opts.runs ?? (routes >= 10000 ? 1 : 3);
       const rounds = opts.rounds ?? 5;
-      const row: any = { name: `${routes} routes, ${layout} charts`, layout, routes };
+      const warmups = opts.warmups ?? (routes >= 10000 ? 1 : 2);
+      const row: any = { name: `${routes} routes, ${layout} charts`, layout, routes, warmups };
       const samples: Record<string, number[]> = {};
       const rss: Record<string, number> = {};
       const roundRatios: Record<string, number[]> = {};
@@ -102,8 +110,8 @@ function main(): void {
         // the order rotates from round to round, so that no stage always runs first or last in a round
         const order = allNames.map((_, i) => allNames[(i + round - 1) % allNames.length]);
         for (const stage of order) {
-          const r = runStage(stage, routes, runs, layout);
-          log(`  ${routes} routes, ${layout} charts, round ${round}/${rounds}: ${stage} (${runs} run${runs === 1 ? '' : 's'} + warm-up): ` +
+          const r = runStage(stage, routes, runs, layout, warmups);
+          log(`  ${routes} routes, ${layout} charts, round ${round}/${rounds}: ${stage} (${runs} run${runs === 1 ? '' : 's'} after ${warmups} warm-up${warmups === 1 ? '' : 's'}): ` +
             `${r.samples.map((x) => Math.round(x)).join(', ')} ms`);
           (samples[stage] ??= []).push(...r.samples);
           rss[stage] = Math.max(rss[stage] ?? 0, r.peakRssMb);
