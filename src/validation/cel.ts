@@ -409,31 +409,22 @@ export function uniqueKeyOf(rule: string, node: SchemaNode): UniqueKey | undefin
     const v = args.length === 2 ? ident(args[0]) : undefined;
     return v === undefined ? undefined : { v, body: args[1] };
   };
-  const outer = comprehension({ id: parsed.expr?.id, exprKind: {} }, 'all');
+  const outer = comprehension(macros[String(parsed.expr?.id)], 'all');
   const inner = outer && comprehension(outer.body, 'exists_one');
   if (!outer || !inner || outer.v === inner.v || outer.v === 'self' || inner.v === 'self') return undefined;
-  const field = (e: any, v: string, testOnly = false): string | undefined => {
+  /** `v.f` (a plain select, as in `has(v.f)`'s argument): f, else undefined. */
+  const field = (e: any, v: string): string | undefined => {
     const x = unmacro(e);
-    if (x?.exprKind?.case !== 'selectExpr' || ident(x.exprKind.value.operand) !== v || Boolean(x.exprKind.value.testOnly) !== testOnly) return undefined;
+    if (x?.exprKind?.case !== 'selectExpr' || ident(x.exprKind.value.operand) !== v || x.exprKind.value.testOnly) return undefined;
     return x.exprKind.value.field;
   };
   const has = (e: any, v: string): string | undefined => {
     const args = call(e, 'has', 1);
     return args ? field(args[0], v) : undefined;
   };
-  /** `x.f == y.f` (either way round): f, else undefined. */
-  const equal = (e: any): string | undefined => {
-    const args = call(e, '_==_', 2);
-    if (!args) return undefined;
-    for (const [a, b] of [[args[0], args[1]], [args[1], args[0]]]) {
-      const f = field(a, outer.v);
-      if (f !== undefined && field(b, inner.v) === f) return f;
-    }
-    return undefined;
-  };
-  /** Both operands of `_&&_` with `test` true for one of x and y each: the field, else undefined. */
-  const pairOf = (e: any, test: (operand: any, v: string) => string | undefined): string | undefined => {
-    const args = call(e, '_&&_', 2);
+  /** `a op b` (either way round) where `test` finds the same field f in `a` for x and in `b` for y: f, else undefined. */
+  const pairOf = (e: any, op: string, test: (operand: any, v: string) => string | undefined): string | undefined => {
+    const args = call(e, op, 2);
     if (!args) return undefined;
     for (const [a, b] of [[args[0], args[1]], [args[1], args[0]]]) {
       const f = test(a, outer.v);
@@ -445,19 +436,19 @@ export function uniqueKeyOf(rule: string, node: SchemaNode): UniqueKey | undefin
   const term = (e: any): boolean => {
     const both = call(e, '_&&_', 2);
     if (both) return term(both[0]) && term(both[1]);
-    const f = equal(e);
+    const f = pairOf(e, '_==_', field);
     if (f !== undefined) {
       fields.push({ name: f, optional: false });
       return true;
     }
     const cond = call(e, '_?_:_', 3);
     if (!cond) return false;
-    const g = pairOf(cond[0], has);
+    const g = pairOf(cond[0], '_&&_', has);
     const notHas = (x: any, v: string) => {
       const args = call(x, '!_', 1);
       return args ? has(args[0], v) : undefined;
     };
-    if (g === undefined || equal(cond[1]) !== g || pairOf(cond[2], notHas) !== g) return false;
+    if (g === undefined || pairOf(cond[1], '_==_', field) !== g || pairOf(cond[2], '_&&_', notHas) !== g) return false;
     fields.push({ name: g, optional: true });
     return true;
   };
@@ -525,8 +516,10 @@ export function nodeRules(node: SchemaNode): NodeRules {
       unique.length = 0;
       allPass = conjunction(active);
     }
-    const selfFields = node.properties ? selectedSelfFields(active.flatMap((r) => r.exprs ?? [])) : [];
-    rules = { all, active, plan: keyPlan(usageOf(active.flatMap((r) => r.exprs ?? [])), node), outcomes, unique, allPass, selfFields };
+    const keys = keyPlan(usageOf(active.flatMap((r) => r.exprs ?? [])), node);
+    // the fields whose values the rules read (`self.f`), from the same analysis as the projection key
+    const selfFields = node.properties ? keys.fields.map(([cel]) => cel) : [];
+    rules = { all, active, plan: keys, outcomes, unique, allPass, selfFields };
     COMPILED.set(node, rules);
   }
   return rules;
@@ -767,24 +760,6 @@ export function evaluateNodeRules(
     if (outcome === null) continue;
     out.push({ segs: outcome.atFieldPath ? [...segs, ...active[i].fieldPath] : [...segs], message: outcome.message });
   }
-}
-
-/** The fields `f` of `self.f` (not `has(self.f)`) in the expressions, in order of first use. */
-function selectedSelfFields(exprs: readonly AstExpr[]): string[] {
-  const out = new Set<string>();
-  const visit = (e: any): void => {
-    if (e === null || typeof e !== 'object') return;
-    const k = e.exprKind;
-    if (k?.case === 'selectExpr' && !k.value.testOnly && k.value.operand?.exprKind?.case === 'identExpr' && k.value.operand.exprKind.value.name === 'self') {
-      out.add(k.value.field);
-    }
-    for (const v of Object.values(e)) {
-      if (Array.isArray(v)) v.forEach(visit);
-      else if (v !== null && typeof v === 'object') visit(v);
-    }
-  };
-  exprs.forEach(visit);
-  return [...out];
 }
 
 /** The variables of `allPass`: `self`, and `self.f` for each field of `selfFields` that the subject has. */
