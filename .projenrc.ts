@@ -24,9 +24,17 @@ const project = new cdk8s.ConstructLibraryCdk8s({
 
   peerDeps: ['cdk8s-plus-28@^2.5.6'],
   // runtime dependencies are bundled into the jsii package
-  bundledDeps: ['yaml@^2.8.0', 'ajv@^8.17.1', '@bufbuild/cel@0.6.1', '@bufbuild/re2@0.6.1'],
+  bundledDeps: [
+    'yaml@^2.8.0', 'ajv@^8.17.1', '@bufbuild/cel@0.6.1', '@bufbuild/re2@0.6.1',
+    // the CLI's argument parser; the fast YAML reader of large inputs; Graphviz (WebAssembly) for the report's layout
+    'commander@^14.0.0', 'js-yaml@^4.1.0', '@viz-js/viz@^3.20.0',
+  ],
   // cdk8s-plus-33 stands in for "a later cdk8s-plus line" in the Backend.fromService() tests
-  devDeps: ['@types/node@^20', `cdk8s-cli@${CDK8S_CLI_VERSION}`, 'cdk8s-plus-28@^2.5.6', 'cdk8s-plus-33@^2.5.57'],
+  devDeps: [
+    '@types/node@^20', `cdk8s-cli@${CDK8S_CLI_VERSION}`, 'cdk8s-plus-28@^2.5.6', 'cdk8s-plus-33@^2.5.57', '@types/js-yaml@^4.0.9',
+    // browser tests of the HTML report (Debian chromium at /usr/bin/chromium); the peer in the CLI benchmark
+    'playwright-core@^1.50.0', '@kubernetes-models/gateway-api@^2.0.0',
+  ],
 
   // jsii targets. Publishing workflows are not enabled yet; these settings drive `jsii-pacmak`.
   publishToPypi: {

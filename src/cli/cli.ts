@@ -1,26 +1,19 @@
 /**
  * The `cdk8s-gateway-api` command:
  * - `validate`: validates Gateway API manifests in YAML/JSON files offline (schema + CEL rules);
- * - `analyze`: predicts the status a conformant controller would write (see src/analysis/cli.ts).
+ * - `analyze`: predicts the status a conformant controller would write (see analyze.ts).
  *
  * The logic is here, free of process globals, so that it can be tested in-process; `main.ts` wires it to the
  * real process.
  */
-import { runAnalyzeCli } from '../analysis/cli';
+import { runAnalyzeCli } from './analyze';
 import { BUNDLE_VERSION } from '../validation/bundle';
 import { collectFiles, DocumentReport, validateFile, validateText } from '../validation/documents';
 import { ValidationChannel } from '../validation/types';
 import { GatewayApiValidator } from '../validation/validator';
+import { CliIo } from './io';
 
-/** Where the CLI writes and reads. */
-export interface CliIo {
-  /** Writes to standard output. */
-  stdout(text: string): void;
-  /** Writes to standard error. */
-  stderr(text: string): void;
-  /** Reads standard input (for the `-` argument). */
-  readStdin?(): string;
-}
+export type { CliIo } from './io';
 
 export const EXIT_VALID = 0;
 export const EXIT_INVALID = 1;

@@ -3,7 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as YAML from 'yaml';
 import { httpRoute, parentRef, platform, rule } from './fixtures';
-import { runAnalyzeCli } from '../../src/analysis/cli';
+import { runAnalyzeCli } from '../../src/cli/analyze';
 import { runCli } from '../../src/cli/cli';
 import { sharedPath } from '../support/shared';
 

@@ -1,21 +1,13 @@
 /**
  * `cdk8s-gateway-api analyze`: the attachment analysis over YAML/JSON files, as an in-process function.
- * Not part of the jsii API (it is not re-exported by src/analysis/index.ts); the bin wires it as a subcommand.
+ * Not part of the jsii API; the bin wires it as a subcommand.
  */
-import * as fs from 'fs';
 import * as YAML from 'yaml';
-import { GatewayApiAnalyzer } from './analyzer';
-import { _GATEWAY_GROUP } from './engine';
-import { ExternalObject, FindingSeverity, MissingReferencePolicy } from './types';
-import { collectFiles, parseDocuments } from '../validation/documents';
-
-/** Where the CLI writes, and optionally how it reads files (defaults to the file system). */
-export interface AnalyzeCliIo {
-  stdout(s: string): void;
-  stderr(s: string): void;
-  /** Reads a file as UTF-8 text; defaults to fs.readFileSync. */
-  readFile?(file: string): string;
-}
+import { InputError, readManifests } from './input';
+import { CliIo } from './io';
+import { GatewayApiAnalyzer } from '../analysis/analyzer';
+import { _GATEWAY_GROUP } from '../analysis/engine';
+import { ExternalObject, FindingSeverity, MissingReferencePolicy } from '../analysis/types';
 
 /** The usage text of `cdk8s-gateway-api analyze`. */
 export const ANALYZE_USAGE = `Usage: cdk8s-gateway-api analyze [options] <file|dir>...
@@ -96,32 +88,11 @@ function parseExternal(value: string): ExternalObject {
   return parts.length === 2 ? { group, kind, name: parts[1] } : { group, kind, namespace: parts[1], name: parts[2] };
 }
 
-function flatten(doc: any, out: any[]): void {
-  if (doc === null || doc === undefined) return;
-  if (Array.isArray(doc)) {
-    for (const d of doc) flatten(d, out);
-  } else if (typeof doc === 'object' && typeof doc.kind === 'string' && doc.kind.endsWith('List') && Array.isArray(doc.items)) {
-    for (const d of doc.items) flatten(d, out);
-  } else if (typeof doc === 'object') {
-    out.push(doc);
-  }
-}
-
-/** The manifests of one file (List kinds and JSON arrays flattened); throws on a malformed document. */
-function parseFile(file: string, text: string): any[] {
-  const out: any[] = [];
-  for (const doc of parseDocuments(text, file)) {
-    if (doc.error !== undefined) throw new Error(`document ${doc.index}: ${doc.error}`);
-    flatten(doc.value, out);
-  }
-  return out;
-}
-
 /**
  * Runs `cdk8s-gateway-api analyze` with `argv` (the arguments after the subcommand name; a leading `analyze` is
  * skipped) and returns the exit code: 0 ok, 1 when `--fail-on` is reached, 2 for usage errors or unreadable input.
  */
-export function runAnalyzeCli(argv: string[], io: AnalyzeCliIo): number {
+export function runAnalyzeCli(argv: string[], io: CliIo): number {
   let args: CliArgs;
   try {
     args = parseArgs(argv);
@@ -138,15 +109,13 @@ export function runAnalyzeCli(argv: string[], io: AnalyzeCliIo): number {
     io.stderr(`cdk8s-gateway-api analyze: no input files\n\n${ANALYZE_USAGE}`);
     return 2;
   }
-  const read = io.readFile ?? ((f: string) => fs.readFileSync(f, 'utf8'));
-  const objects: any[] = [];
-  for (const file of collectFiles(args.inputs)) {
-    try {
-      objects.push(...parseFile(file, read(file)));
-    } catch (e) {
-      io.stderr(`cdk8s-gateway-api analyze: cannot read ${file}: ${(e as Error).message}\n`);
-      return 2;
-    }
+  let objects: any[];
+  try {
+    objects = readManifests(args.inputs, io);
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    io.stderr(`cdk8s-gateway-api analyze: ${e.message}\n`);
+    return 2;
   }
 
   const report = new GatewayApiAnalyzer().analyze(objects, {
