@@ -34,6 +34,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     '@types/node@^20', `cdk8s-cli@${CDK8S_CLI_VERSION}`, 'cdk8s-plus-28@^2.5.6', 'cdk8s-plus-33@^2.5.57', '@types/js-yaml@^4.0.9',
     // browser tests of the HTML report (Debian chromium at /usr/bin/chromium); the peer in the CLI benchmark
     'playwright-core@^1.50.0', '@kubernetes-models/gateway-api@^2.0.0',
+    // extracts the pinned Gateway API release files from the upstream source archive (scripts/gateway-api-release.js)
+    'tar@^7.4.0',
   ],
 
   // jsii targets. Publishing workflows are not enabled yet; these settings drive `jsii-pacmak`.
@@ -75,6 +77,9 @@ const project = new cdk8s.ConstructLibraryCdk8s({
       testTimeout: 60_000,
       // coverage is slow on the large generated L1 files and not used by CI
       collectCoverage: false,
+      // finds the Gateway API release files once per run (GATEWAY_API_SHARED_DIR, ../shared, the local cache,
+      // or a download into the cache); fails the whole run with one clear message when there are none
+      globalSetup: '<rootDir>/test/support/global-setup.js',
     },
   },
   gitignore: ['/examples/dist/', '/dist/', '.jsii-pacmak-out/'],
@@ -123,6 +128,12 @@ project.addTask('import', {
   description:
     'Regenerate the L1 classes in imports/ from the Gateway API CRDs (override the CRD folder with GATEWAY_API_CRDS_DIR)',
   exec: 'node scripts/import-crds.js',
+});
+// The Gateway API release files for the tests and the import task: GATEWAY_API_SHARED_DIR, ../shared, or the local
+// cache that this task fills from the upstream source archive, checked against pinned SHA-256 sums.
+project.addTask('fetch:gateway-api', {
+  description: 'Download the Gateway API v1.6.1 release files into node_modules/.cache (checked against scripts/gateway-api-v1.6.1.sha256)',
+  exec: 'node scripts/gateway-api-release.js fetch',
 });
 // ...and the schema bundle of the validation engine (src/validation/bundle/gateway-api-crds.json).
 project.tasks.tryFind('import')!.exec('node scripts/bundle-schemas.js');

@@ -4,7 +4,8 @@
  * from the Gateway API CRDs of both channels.
  *
  * Run through projen as part of `npx projen import` (or directly: `node scripts/bundle-schemas.js`).
- * The CRD folder defaults to ../shared/gateway-api-v1.6.1/crds (relative to the repository root) and can be
+ * The CRD folder defaults to the crds/ folder of the release files (GATEWAY_API_SHARED_DIR, ../shared/gateway-api-v1.6.1
+ * or the local cache: see scripts/gateway-api-release.js) and can be
  * pointed elsewhere with GATEWAY_API_CRDS_DIR (the folder must contain `standard/` and `experimental/`);
  * GATEWAY_API_BUNDLE_OUT overrides the output file.
  *
@@ -23,7 +24,10 @@ const path = require('path');
 const YAML = require('yaml');
 
 const ROOT = path.resolve(__dirname, '..');
-const CRDS_DIR = path.resolve(ROOT, process.env.GATEWAY_API_CRDS_DIR || '../shared/gateway-api-v1.6.1/crds');
+const CRDS_DIR = process.env.GATEWAY_API_CRDS_DIR
+  ? path.resolve(ROOT, process.env.GATEWAY_API_CRDS_DIR)
+  // GATEWAY_API_SHARED_DIR, ../shared/gateway-api-v1.6.1 or the local cache (scripts/gateway-api-release.js)
+  : path.join(require('./gateway-api-release').requireReleaseDir().dir, 'crds');
 // GATEWAY_API_BUNDLE_OUT writes elsewhere (the tests check that regeneration reproduces the committed file)
 const OUT = path.resolve(ROOT, process.env.GATEWAY_API_BUNDLE_OUT || 'src/validation/bundle/gateway-api-crds.json');
 const CHANNELS = ['standard', 'experimental'];
@@ -53,7 +57,7 @@ function crdFiles(channel) {
   const dir = path.join(CRDS_DIR, channel);
   if (!fs.existsSync(dir)) {
     fail(`CRD folder ${dir} does not exist. Set GATEWAY_API_CRDS_DIR to a folder with standard/ and experimental/ ` +
-      'sub-folders holding the Gateway API CRD YAML files (default: ../shared/gateway-api-v1.6.1/crds).');
+      'sub-folders holding the Gateway API CRD YAML files (default: the crds/ folder of the Gateway API release files, see scripts/gateway-api-release.js).');
   }
   const files = fs.readdirSync(dir)
     .filter((f) => f.endsWith('.yaml') && f.startsWith('gateway.networking.'))

@@ -3,7 +3,8 @@
  * Regenerates the L1 classes in imports/ from the Gateway API CRDs with `cdk8s import`.
  *
  * Run through projen: `npx projen import`.
- * The CRD folder defaults to ../shared/gateway-api-v1.6.1/crds (relative to the repository root) and can be
+ * The CRD folder defaults to the crds/ folder of the release files (GATEWAY_API_SHARED_DIR, ../shared/gateway-api-v1.6.1
+ * or the local cache: see scripts/gateway-api-release.js) and can be
  * pointed elsewhere with GATEWAY_API_CRDS_DIR, e.g. at an unpacked upstream release's `config/crd` folder
  * (the folder must contain `standard/` and `experimental/`).
  *
@@ -19,7 +20,10 @@ const YAML = require('yaml');
 
 const ROOT = path.resolve(__dirname, '..');
 const IMPORTS = path.join(ROOT, 'imports');
-const CRDS_DIR = path.resolve(ROOT, process.env.GATEWAY_API_CRDS_DIR || '../shared/gateway-api-v1.6.1/crds');
+const CRDS_DIR = process.env.GATEWAY_API_CRDS_DIR
+  ? path.resolve(ROOT, process.env.GATEWAY_API_CRDS_DIR)
+  // GATEWAY_API_SHARED_DIR, ../shared/gateway-api-v1.6.1 or the local cache (scripts/gateway-api-release.js)
+  : path.join(require('./gateway-api-release').requireReleaseDir().dir, 'crds');
 
 /**
  * Each module: which CRD files of which channel go into which generated file.
@@ -45,7 +49,7 @@ function crdFiles(channel, group) {
   const dir = path.join(CRDS_DIR, channel);
   if (!fs.existsSync(dir)) {
     fail(`CRD folder ${dir} does not exist. Set GATEWAY_API_CRDS_DIR to a folder with standard/ and experimental/ ` +
-      'sub-folders holding the Gateway API CRD YAML files (default: ../shared/gateway-api-v1.6.1/crds).');
+      'sub-folders holding the Gateway API CRD YAML files (default: the crds/ folder of the Gateway API release files, see scripts/gateway-api-release.js).');
   }
   const files = fs.readdirSync(dir)
     .filter((f) => f.startsWith(`${group}_`) && f.endsWith('.yaml'))

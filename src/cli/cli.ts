@@ -7,11 +7,11 @@
  * real process.
  */
 import { runAnalyzeCli } from './analyze';
+import { CliIo } from './io';
 import { BUNDLE_VERSION } from '../validation/bundle';
 import { collectFiles, DocumentReport, validateFile, validateText } from '../validation/documents';
 import { ValidationChannel } from '../validation/types';
 import { GatewayApiValidator } from '../validation/validator';
-import { CliIo } from './io';
 
 export type { CliIo } from './io';
 

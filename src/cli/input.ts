@@ -4,8 +4,8 @@
  * JSON arrays are flattened into their items.
  */
 import * as fs from 'fs';
-import { collectFiles, parseDocuments } from '../validation/documents';
 import { CliIo } from './io';
+import { collectFiles, parseDocuments } from '../validation/documents';
 
 /** Raised when an input cannot be read or parsed; the message names the file (and document). */
 export class InputError extends Error {}

@@ -1,22 +1,17 @@
 import * as fs from 'fs';
 import * as path from 'path';
+const release = require('../../scripts/gateway-api-release'); // eslint-disable-line @typescript-eslint/no-require-imports
 
 /**
- * The Gateway API v1.6.1 release files (CRDs, examples, invalid examples) that the tests read.
- * They live in ../shared next to the repository (CI has them too); GATEWAY_API_SHARED_DIR overrides the location.
- * When they are absent, the tests that need them fail with this message instead of passing vacuously.
+ * The Gateway API v1.6.1 release files (CRDs, examples, invalid examples, conformance reports) that the tests read:
+ * from GATEWAY_API_SHARED_DIR, ../shared/gateway-api-v1.6.1 or the local cache (scripts/gateway-api-release.js).
+ * The jest global setup resolves (and if need be downloads) them once per run; when they are absent, the tests that
+ * need them fail with the resolver's message instead of passing vacuously.
  */
-export const SHARED_DIR = path.resolve(
-  __dirname, '..', '..', process.env.GATEWAY_API_SHARED_DIR ?? '../shared/gateway-api-v1.6.1',
-);
+export const SHARED_DIR: string = process.env.GATEWAY_API_RELEASE_DIR ?? release.resolveReleaseDir()?.dir ?? '';
 
 export function sharedPath(...parts: string[]): string {
-  if (!fs.existsSync(SHARED_DIR)) {
-    throw new Error(
-      `The Gateway API v1.6.1 release files are missing: ${SHARED_DIR} does not exist. ` +
-      'These tests read the CRDs and examples from ../shared/gateway-api-v1.6.1 (set GATEWAY_API_SHARED_DIR to use another copy).',
-    );
-  }
+  if (!SHARED_DIR || !fs.existsSync(SHARED_DIR)) throw new Error(release.missingMessage());
   return path.join(SHARED_DIR, ...parts);
 }
 
