@@ -26,6 +26,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   // runtime dependencies are bundled into the jsii package
   bundledDeps: [
     'yaml@^2.8.0', 'ajv@^8.17.1', '@bufbuild/cel@0.6.1', '@bufbuild/re2@0.6.1',
+    // the peer dependency of @bufbuild/cel: bundled with it, or an installed package cannot load the CEL runtime
+    '@bufbuild/protobuf@^2.6.2',
     // the CLI's argument parser; the fast YAML reader of large inputs; Graphviz (WebAssembly) for the report's layout
     'commander@^14.0.0', 'js-yaml@^4.1.0', '@viz-js/viz@^3.20.0',
   ],
