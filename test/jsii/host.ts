@@ -14,6 +14,13 @@ export interface ObjRef {
 /** A host-side implementation of overridden members, keyed by the cookie sent with each override. */
 export type Overrides = Record<string, (...args: any[]) => unknown>;
 
+/** What a host subclass or interface implementation sends with `create`: the members it answers itself. */
+export interface CreateOptions {
+  readonly interfaces?: string[];
+  readonly overrides?: Array<{ method?: string; property?: string; cookie: string }>;
+  readonly handlers?: Overrides;
+}
+
 export const struct = (fqn: string, data: Record<string, unknown>) => ({ '$jsii.struct': { fqn, data } });
 export const map = (data: Record<string, unknown>) => ({ '$jsii.map': data });
 export const enumValue = (fqn: string, member: string) => ({ '$jsii.enum': `${fqn}/${member}` });
@@ -52,7 +59,7 @@ export class JsiiHost {
   }
 
   /** `new fqn(...args)`; `overrides` are the host-implemented members (as a Python subclass has), by cookie. */
-  public async create(fqn: string, args: unknown[] = [], options: { interfaces?: string[]; overrides?: Array<{ method?: string; property?: string; cookie: string }>; handlers?: Overrides } = {}): Promise<ObjRef> {
+  public async create(fqn: string, args: unknown[] = [], options: CreateOptions = {}): Promise<ObjRef> {
     const ref = await this.request({ api: 'create', fqn, args, interfaces: options.interfaces ?? [], overrides: options.overrides ?? [] });
     if (options.handlers) this.handlers.set(ref['$jsii.byref'], options.handlers);
     return ref;
