@@ -1,5 +1,5 @@
-import { reportedFeatures, CORE_FEATURE_PROFILES } from '../src/features/catalogue';
-import { detectFeatures, NOT_DETECTABLE } from '../src/features/detect';
+import { reportedFeatures, CORE_FEATURE_PROFILES } from '../../src/features/catalogue';
+import { detectFeatures, NOT_DETECTABLE } from '../../src/features/detect';
 
 const V1 = 'gateway.networking.k8s.io/v1';
 
