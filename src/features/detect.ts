@@ -275,7 +275,9 @@ function routeParents(m: Obj, kind: string, ctx: Context, out: Collector): Paren
 }
 
 /** Adds `gatewayName` for Gateway parents and `meshName` (when the mesh profile has one) for Service parents. */
-function addFor(parents: Parents, out: Collector, gatewayName: string, meshName: string | undefined, path: string, where: string, what: string): void {
+function addFor(
+  parents: Parents, out: Collector, gatewayName: string, meshName: string | undefined, path: string, where: string, what: string,
+): void {
   if (parents.gateway || meshName === undefined) out.add(gatewayName, path, where, what);
   if (parents.mesh && meshName !== undefined) out.add(meshName, path, where, what);
 }

@@ -123,12 +123,18 @@ export function lintFeatures(objects: readonly unknown[], options: LintOptions =
       for (const use of object.uses) {
         if (!isKnownFeature(use.feature)) {
           findings.push({
-            kind: 'unknown', implementation, object, use,
+            kind: 'unknown',
+            implementation,
+            object,
+            use,
             message: `${use.path}: ${usePhrase(use)}, which no conformance report mentions: whether ${implementation} supports it is unknown`,
           });
         } else if (implementation.supportOf(use.feature) !== FeatureSupport.SUPPORTED) {
           findings.push({
-            kind: 'not-claimed', implementation, object, use,
+            kind: 'not-claimed',
+            implementation,
+            object,
+            use,
             message: `${use.path}: ${usePhrase(use)}, which ${implementation} does not claim (${describeReport(implementation._report())})`,
           });
         }

@@ -32,7 +32,8 @@ describe('cdk8s-gateway-api features', () => {
     expect(r.code).toBe(1);
     const j = JSON.parse(r.out);
     expect(j.implementation).toMatchObject({
-      name: 'traefik', version: 'v3.7',
+      name: 'traefik',
+      version: 'v3.7',
       report: { file: 'v1.5/traefik-traefik/experimental-v3.7.0-default-report.yaml', gatewayApiVersion: 'v1.5.1', date: '2026-03-20T09:49:42+01:00' },
       missing: ['HTTPRouteNamedRouteRule', 'HTTPRouteRequestMirror'],
       claimed: 4,

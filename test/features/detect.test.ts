@@ -66,14 +66,18 @@ const CASES: { [feature: string]: { uses: any[]; not: any[]; path: string } } = 
     path: 'spec.listeners[0].tls.mode',
   },
   TLSRouteModeMixed: {
-    uses: [gateway({ listeners: [
-      { name: 'pass', port: 443, protocol: 'TLS', hostname: 'a.example.com', tls: { mode: 'Passthrough' } },
-      { name: 'term', port: 443, protocol: 'TLS', hostname: 'b.example.com', tls: { mode: 'Terminate', certificateRefs: [{ name: 'c' }] } },
-    ] })],
-    not: [gateway({ listeners: [
-      { name: 'pass', port: 443, protocol: 'TLS', hostname: 'a.example.com', tls: { mode: 'Passthrough' } },
-      { name: 'term', port: 8443, protocol: 'TLS', hostname: 'b.example.com', tls: { mode: 'Terminate', certificateRefs: [{ name: 'c' }] } },
-    ] })],
+    uses: [gateway({
+      listeners: [
+        { name: 'pass', port: 443, protocol: 'TLS', hostname: 'a.example.com', tls: { mode: 'Passthrough' } },
+        { name: 'term', port: 443, protocol: 'TLS', hostname: 'b.example.com', tls: { mode: 'Terminate', certificateRefs: [{ name: 'c' }] } },
+      ],
+    })],
+    not: [gateway({
+      listeners: [
+        { name: 'pass', port: 443, protocol: 'TLS', hostname: 'a.example.com', tls: { mode: 'Passthrough' } },
+        { name: 'term', port: 8443, protocol: 'TLS', hostname: 'b.example.com', tls: { mode: 'Terminate', certificateRefs: [{ name: 'c' }] } },
+      ],
+    })],
     path: 'spec.listeners[1].tls.mode',
   },
   // routes

@@ -10,12 +10,16 @@ function traefikApp(opts: { classController?: string } = {}): { app: App; store:
   const infra = new Chart(app, 'infra');
   new ApiObject(infra, 'class', { apiVersion: V1, kind: 'GatewayClass', metadata: { name: 'traefik' }, spec: { controllerName: opts.classController ?? 'traefik.io/gateway-controller' } });
   new ApiObject(infra, 'gw', {
-    apiVersion: V1, kind: 'Gateway', metadata: { name: 'gw', namespace: 'infra' },
+    apiVersion: V1,
+    kind: 'Gateway',
+    metadata: { name: 'gw', namespace: 'infra' },
     spec: { gatewayClassName: 'traefik', listeners: [{ name: 'http', port: 80, protocol: 'HTTP', allowedRoutes: { namespaces: { from: 'All' } } }] },
   });
   const store = new Chart(app, 'store', { namespace: 'store' });
   new ApiObject(store, 'api', {
-    apiVersion: V1, kind: 'HTTPRoute', metadata: { name: 'api' },
+    apiVersion: V1,
+    kind: 'HTTPRoute',
+    metadata: { name: 'api' },
     spec: {
       parentRefs: [{ name: 'gw', namespace: 'infra' }],
       rules: [{
