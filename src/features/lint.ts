@@ -48,15 +48,16 @@ function usePhrase(use: FeatureUse): string {
  * elsewhere) get every implementation the input's GatewayClasses name. Empty when no controller name is known.
  */
 export function implementationsOf(objects: readonly unknown[], defaultNamespace = 'default'): Map<number, Implementation[]> {
-  const classes = new Map<string, string>();
+  /** GatewayClass name → catalogue id, or null for a class of a controller the table does not know. */
+  const classes = new Map<string, string | null>();
   const gateways = new Map<string, string>();
   const listenerSets = new Map<string, string>();
   objects.forEach((o) => {
     if (!isObj(o) || !isObj(o.metadata) || typeof o.metadata.name !== 'string' || !isObj(o.spec)) return;
     const ns = o.metadata.namespace ?? defaultNamespace;
-    if (o.kind === 'GatewayClass' && typeof o.spec.controllerName === 'string') {
-      const id = implementationOfController(o.spec.controllerName);
-      if (id) classes.set(o.metadata.name, id);
+    if (o.kind === 'GatewayClass') {
+      const id = typeof o.spec.controllerName === 'string' ? implementationOfController(o.spec.controllerName) : undefined;
+      classes.set(o.metadata.name, id ?? null);
     } else if (o.kind === 'Gateway' && typeof o.spec.gatewayClassName === 'string') {
       gateways.set(`${ns}/${o.metadata.name}`, o.spec.gatewayClassName);
     } else if ((o.kind === 'ListenerSet' || o.kind === 'XListenerSet') && isObj(o.spec.parentRef) && typeof o.spec.parentRef.name === 'string') {
@@ -64,44 +65,44 @@ export function implementationsOf(objects: readonly unknown[], defaultNamespace 
     }
   });
   const out = new Map<number, Implementation[]>();
-  const all = [...new Set(classes.values())].sort();
+  const all = [...new Set([...classes.values()].filter((id): id is string => id !== null))].sort();
   if (all.length === 0) return out;
   const cache = new Map<string, Implementation>();
   const impl = (id: string) => {
     if (!cache.has(id)) cache.set(id, Implementation.named(id));
     return cache.get(id)!;
   };
-  const ofGateway = (key: string): string | undefined => {
-    const cls = gateways.get(key);
+  /** The id serving a Gateway: a string, null (its class belongs to an unknown controller), undefined (not in the input). */
+  const ofGateway = (key: string | undefined): string | null | undefined => {
+    const cls = key === undefined ? undefined : gateways.get(key);
     return cls === undefined ? undefined : classes.get(cls);
   };
   objects.forEach((o, index) => {
     if (!isObj(o)) return;
     const ns = (isObj(o.metadata) && o.metadata.namespace) || defaultNamespace;
-    let ids: string[] = [];
     const spec = isObj(o.spec) ? o.spec : {};
+    const served: Array<string | null | undefined> = [];
     if (o.kind === 'GatewayClass') {
-      const id = typeof spec.controllerName === 'string' ? implementationOfController(spec.controllerName) : undefined;
-      if (id === undefined) return; // another controller's class: nothing to check it against
-      ids = [id];
+      served.push(typeof spec.controllerName === 'string' ? implementationOfController(spec.controllerName) ?? null : null);
     } else if (o.kind === 'Gateway') {
-      const id = typeof spec.gatewayClassName === 'string' ? classes.get(spec.gatewayClassName) : undefined;
-      ids = id ? [id] : [];
+      served.push(typeof spec.gatewayClassName === 'string' ? classes.get(spec.gatewayClassName) : undefined);
     } else if (o.kind === 'ListenerSet' || o.kind === 'XListenerSet') {
-      const gw = isObj(o.metadata) ? listenerSets.get(`${ns}/${o.metadata.name}`) : undefined;
-      const id = gw ? ofGateway(gw) : undefined;
-      ids = id ? [id] : [];
+      served.push(ofGateway(isObj(o.metadata) ? listenerSets.get(`${ns}/${o.metadata.name}`) : undefined));
     } else if (Array.isArray(spec.parentRefs)) {
       for (const ref of spec.parentRefs) {
         if (!isObj(ref) || typeof ref.name !== 'string') continue;
         const kind = ref.kind ?? 'Gateway';
         const key = `${ref.namespace ?? ns}/${ref.name}`;
-        const id = kind === 'Gateway' ? ofGateway(key) : kind === 'ListenerSet' || kind === 'XListenerSet'
-          ? (listenerSets.has(key) ? ofGateway(listenerSets.get(key)!) : undefined) : undefined;
-        if (id && !ids.includes(id)) ids.push(id);
+        if (kind === 'Gateway') served.push(ofGateway(key));
+        else if (kind === 'ListenerSet' || kind === 'XListenerSet') served.push(ofGateway(listenerSets.get(key)));
+        else served.push(undefined);
       }
     }
-    out.set(index, (ids.length > 0 ? ids.sort() : all).map(impl));
+    const ids = [...new Set(served.filter((id): id is string => typeof id === 'string'))].sort();
+    if (ids.length > 0) out.set(index, ids.map(impl));
+    // served only by classes of unknown controllers: nothing to check against
+    else if (served.length > 0 && served.every((id) => id === null)) return;
+    else out.set(index, all.map(impl));
   });
   return out;
 }

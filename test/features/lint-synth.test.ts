@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import { ApiObject, App, Chart, Testing } from 'cdk8s';
 import { GatewayApiValidation, Implementation, ValidationMode } from '../../src';
+import { implementationsOf } from '../../src/features/lint';
 
 const V1 = 'gateway.networking.k8s.io/v1';
 
@@ -118,5 +119,35 @@ describe('Implementation', () => {
   test('fromControllerName() resolves known controllers only', () => {
     expect(Implementation.fromControllerName('istio.io/gateway-controller')?.name).toBe('istio');
     expect(Implementation.fromControllerName('example.com/x')).toBeUndefined();
+  });
+});
+
+describe('implementationsOf', () => {
+  const cls = (name: string, controllerName: string) => ({ apiVersion: V1, kind: 'GatewayClass', metadata: { name }, spec: { controllerName } });
+  const gw = (name: string, className: string) => ({ apiVersion: V1, kind: 'Gateway', metadata: { name, namespace: 'infra' }, spec: { gatewayClassName: className, listeners: [] } });
+  const rt = (...parents: string[]) => ({ apiVersion: V1, kind: 'HTTPRoute', metadata: { name: 'r', namespace: 'infra' }, spec: { parentRefs: parents.map((name) => ({ name })) } });
+  const names = (m: Map<number, Implementation[]>, i: number) => m.get(i)?.map((x) => x.name);
+
+  test('objects are checked against the implementation of the class that serves them, else against every known one', () => {
+    const objs = [
+      cls('t', 'traefik.io/gateway-controller'), cls('e', 'gateway.envoyproxy.io/gatewayclass-controller'), cls('other', 'example.com/x'),
+      gw('gt', 't'), gw('ge', 'e'), gw('go', 'other'),
+      rt('gt'), rt('gt', 'ge'), rt('go'), rt('elsewhere'),
+      { apiVersion: V1, kind: 'BackendTLSPolicy', metadata: { name: 'p' }, spec: {} },
+    ];
+    const m = implementationsOf(objs);
+    expect(names(m, 0)).toEqual(['traefik']);
+    expect(m.has(2)).toBe(false); // a class of an unknown controller
+    expect(names(m, 3)).toEqual(['traefik']);
+    expect(m.has(5)).toBe(false); // a Gateway of that class
+    expect(names(m, 6)).toEqual(['traefik']);
+    expect(names(m, 7)).toEqual(['envoy-gateway', 'traefik']);
+    expect(m.has(8)).toBe(false); // a route attached only to that Gateway
+    expect(names(m, 9)).toEqual(['envoy-gateway', 'traefik']); // its Gateway is not in the input
+    expect(names(m, 10)).toEqual(['envoy-gateway', 'traefik']);
+  });
+
+  test('no known controller: nothing is checked', () => {
+    expect(implementationsOf([cls('other', 'example.com/x'), gw('g', 'other'), rt('g')]).size).toBe(0);
   });
 });
