@@ -8,7 +8,7 @@ import { IConstruct } from 'constructs';
 import { implementationOfController } from './controllers';
 import { Implementation } from './implementation';
 import { lintFeatures } from './lint';
-import { _renderedJson } from '../core/epoch';
+import { _EpochMemo, _renderedJson } from '../core/epoch';
 
 const GROUPS = ['gateway.networking.k8s.io/', 'gateway.networking.x-k8s.io/'];
 
@@ -20,29 +20,55 @@ function read(obj: ApiObject): any {
   }
 }
 
+interface AppLint {
+  /** The app's Gateway API objects and Services. */
+  readonly relevant: ApiObject[];
+  /** Whether a GatewayClass of the app names a controller the catalogue knows. */
+  readonly known: boolean;
+  /** The findings, per explicit implementation (undefined: from the GatewayClasses), computed on first use. */
+  readonly byImplementation: Map<Implementation | undefined, Array<{ obj: ApiObject; line: string; unknown: boolean }>>;
+}
+
+/** Per App: what the lint found in the current synth (cdk8s validates the app once per chart; compute once). */
+const MEMOS = new WeakMap<IConstruct, _EpochMemo<AppLint>>();
+
+function appLint(root: IConstruct): AppLint {
+  let memo = MEMOS.get(root);
+  if (!memo) {
+    memo = new _EpochMemo<AppLint>();
+    MEMOS.set(root, memo);
+  }
+  return memo.get(() => {
+    const relevant = root.node.findAll().filter((c): c is ApiObject => ApiObject.isApiObject(c)
+      && (c.kind === 'Service' || GROUPS.some((g) => c.apiVersion.startsWith(g))));
+    const known = relevant.some((c) => c.kind === 'GatewayClass' && implementationOfController(read(c)?.spec?.controllerName) !== undefined);
+    return { relevant, known, byImplementation: new Map() };
+  });
+}
+
 /**
  * The lint's lines for the objects `owns` accepts, in the validation's format
  * (`<construct path> (<kind> <namespace>/<name>) <field path>: <message>`). The whole app informs which implementation
- * serves an object (GatewayClasses, Gateways and Services may live in other charts). Uses of features no conformance
- * report mentions are printed as warnings on stderr, never failing the synth.
+ * serves an object (GatewayClasses, Gateways and Services may live in other charts); the app is linted once per synth
+ * and implementation. Uses of features no conformance report mentions are printed as warnings on stderr, never
+ * failing the synth.
  * @internal
  */
 export function _featureLintLines(scope: IConstruct, owns: (c: IConstruct) => boolean, implementation?: Implementation): string[] {
-  const all = scope.node.root.node.findAll().filter((c): c is ApiObject => ApiObject.isApiObject(c));
-  const relevant = all.filter((c) => c.kind === 'Service' || GROUPS.some((g) => c.apiVersion.startsWith(g)));
-  if (implementation === undefined) {
-    const known = relevant.some((c) => c.kind === 'GatewayClass' && implementationOfController(read(c)?.spec?.controllerName) !== undefined);
-    if (!known) return [];
+  const app = appLint(scope.node.root);
+  if (implementation === undefined && !app.known) return [];
+  let all = app.byImplementation.get(implementation);
+  if (all === undefined) {
+    const findings = lintFeatures(app.relevant.map(read), { implementation });
+    all = findings.map((f) => {
+      const o = f.object;
+      const obj = app.relevant[o.index];
+      return { obj, line: `${obj.node.path} (${o.kind} ${o.namespace ? `${o.namespace}/` : ''}${o.name}) ${f.message}`, unknown: f.kind === 'unknown' };
+    });
+    app.byImplementation.set(implementation, all);
   }
-  const manifests = relevant.map(read);
-  const findings = lintFeatures(manifests, { implementation, include: (i) => owns(relevant[i]) });
-  const lines: string[] = [];
-  const unknown: string[] = [];
-  for (const f of findings) {
-    const o = f.object;
-    const line = `${relevant[o.index].node.path} (${o.kind} ${o.namespace ? `${o.namespace}/` : ''}${o.name}) ${f.message}`;
-    (f.kind === 'unknown' ? unknown : lines).push(line);
-  }
+  const mine = all.filter((f) => owns(f.obj));
+  const unknown = mine.filter((f) => f.unknown).map((f) => f.line);
   if (unknown.length > 0) console.error(['warning: Gateway API features no conformance report mentions:', ...unknown.map((l) => `  ${l}`)].join('\n'));
-  return lines;
+  return mine.filter((f) => !f.unknown).map((f) => f.line);
 }
