@@ -4,7 +4,8 @@
  * conformance reports shipped with the release (`conformance-reports/<gateway-api-version>/<implementation>/*.yaml`).
  *
  * Run through projen as part of `npx projen import` (or directly: `node scripts/build-feature-catalogue.js`).
- * The reports folder defaults to ../shared/gateway-api-v1.6.1/conformance-reports (relative to the repository root)
+ * The reports folder defaults to the conformance-reports/ folder of the release files (GATEWAY_API_SHARED_DIR,
+ * ../shared/gateway-api-v1.6.1 or the local cache: see scripts/gateway-api-release.js)
  * and can be pointed elsewhere with GATEWAY_API_REPORTS_DIR; GATEWAY_API_CATALOGUE_OUT overrides the output file.
  *
  * What the catalogue keeps, per report: the implementation (organization, project, version, url), the Gateway API
@@ -20,8 +21,10 @@ const path = require('path');
 const YAML = require('yaml');
 
 const ROOT = path.resolve(__dirname, '..');
-const DEFAULT_DIR = '../shared/gateway-api-v1.6.1/conformance-reports';
-const REPORTS_DIR = path.resolve(ROOT, process.env.GATEWAY_API_REPORTS_DIR || DEFAULT_DIR);
+const REPORTS_DIR = process.env.GATEWAY_API_REPORTS_DIR
+  ? path.resolve(ROOT, process.env.GATEWAY_API_REPORTS_DIR)
+  // GATEWAY_API_SHARED_DIR, ../shared/gateway-api-v1.6.1 or the local cache (scripts/gateway-api-release.js)
+  : path.join(require('./gateway-api-release').requireReleaseDir().dir, 'conformance-reports');
 const OUT = path.resolve(ROOT, process.env.GATEWAY_API_CATALOGUE_OUT || 'src/features/catalogue.json');
 
 /**
@@ -78,7 +81,7 @@ function field(doc, name) {
 function main() {
   if (!fs.existsSync(REPORTS_DIR)) {
     fail(`reports folder ${REPORTS_DIR} does not exist. Set GATEWAY_API_REPORTS_DIR to the conformance-reports folder ` +
-      `of a Gateway API release (default: ${DEFAULT_DIR}).`);
+      `of a Gateway API release (default: the release files, see scripts/gateway-api-release.js).`);
   }
   const reports = [];
   const universe = new Map();
@@ -140,7 +143,7 @@ function main() {
   }
   reports.sort((a, b) => (a.implementation + '\0' + a.file < b.implementation + '\0' + b.file ? -1 : 1));
   const catalogue = {
-    source: path.basename(path.dirname(REPORTS_DIR)) + '/' + path.basename(REPORTS_DIR),
+    source: 'gateway-api-v1.6.1/conformance-reports',
     features: Object.fromEntries([...universe.keys()].sort().map((n) => [n, [...universe.get(n)].sort()])),
     implementations: Object.fromEntries(Object.keys(implementations).sort().map((k) => [k, implementations[k]])),
     reports,
