@@ -2,10 +2,11 @@
  * `cdk8s-gateway-api validate`: validates Gateway API manifests in YAML/JSON files offline (OpenAPI schema, CRD
  * defaults and CEL rules of the Gateway API CRDs). Not part of the jsii API.
  */
+import * as fs from 'fs';
 import { Command, Option } from 'commander';
 import { CliIo, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './io';
 import { BUNDLE_VERSION } from '../validation/bundle';
-import { collectFiles, DocumentReport, validateFile, validateText } from '../validation/documents';
+import { collectFiles, DocumentReport, parseDocuments, validateFile, validateText } from '../validation/documents';
 import { ValidationChannel } from '../validation/types';
 import { GatewayApiValidator } from '../validation/validator';
 
@@ -60,6 +61,38 @@ function formatJson(reports: readonly DocumentReport[]): string {
   })), null, 2) + '\n';
 }
 
+/** Why a file that holds no Kubernetes object is skipped. */
+export const NOT_A_MANIFEST = 'not a Kubernetes manifest: no document has apiVersion, kind or metadata ' +
+  '(e.g. the construct-metadata.json that cdk8s writes next to the manifests)';
+
+/** Does this report say only that the document has neither apiVersion nor kind? */
+function lacksApiVersionAndKind(r: DocumentReport): boolean {
+  const paths = new Set(r.errors.map((e) => e.path));
+  return !r.valid && !r.skipped && !r.unreadable && paths.has('apiVersion') && paths.has('kind');
+}
+
+/** Is `value` a mapping with none of the fields every Kubernetes object has? */
+function isNonObject(value: unknown): boolean {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  return !('apiVersion' in value) && !('kind' in value) && !('metadata' in value);
+}
+
+/**
+ * The reports of one file, with a file that holds no Kubernetes object at all (JSON or YAML mappings without
+ * apiVersion, kind and metadata, such as cdk8s's construct-metadata.json) turned into one skipped report. A file
+ * that mixes manifests with such documents keeps its errors: there, a missing apiVersion/kind is a mistake.
+ */
+function skipNonManifestFile(file: string, reports: DocumentReport[], text: () => string | undefined): DocumentReport[] {
+  const content = reports.filter((r) => !(r.skipped && r.valid));
+  // cheap test first: only a file whose every document lacks apiVersion and kind is parsed a second time
+  if (content.length === 0 || !content.every(lacksApiVersionAndKind)) return reports;
+  const source = text();
+  if (source === undefined) return reports;
+  const docs = parseDocuments(source, file).filter((d) => !d.empty);
+  if (docs.length === 0 || !docs.every((d) => d.error === undefined && isNonObject(d.value))) return reports;
+  return [{ file, index: 0, valid: true, skipped: true, skipReason: NOT_A_MANIFEST, errors: [], warnings: [] }];
+}
+
 /** Runs the validation of `paths` and writes the report; returns the exit status. */
 function runValidate(paths: readonly string[], options: ValidateOptions, io: CliIo): number {
   const channel = options.channel === 'experimental' ? ValidationChannel.EXPERIMENTAL : ValidationChannel.STANDARD;
@@ -77,10 +110,19 @@ function runValidate(paths: readonly string[], options: ValidateOptions, io: Cli
         reports.push({ file: '<stdin>', index: 0, valid: false, skipped: false, unreadable: true, warnings: [], errors: [{ path: '', message: `cannot read standard input: ${e instanceof Error ? e.message : String(e)}` }] });
         continue;
       }
-      reports.push(...validateText(text, '<stdin>', validator));
+      const stdin = text;
+      reports.push(...skipNonManifestFile('<stdin>', validateText(stdin, '<stdin>', validator), () => stdin));
       continue;
     }
-    for (const file of collectFiles([p])) reports.push(...validateFile(file, validator));
+    for (const file of collectFiles([p])) {
+      reports.push(...skipNonManifestFile(file, validateFile(file, validator), () => {
+        try {
+          return fs.readFileSync(file, 'utf-8');
+        } catch {
+          return undefined;
+        }
+      }));
+    }
   }
   io.stdout(options.output === 'json' ? formatJson(reports) : formatText(reports, channel));
   if (reports.some((r) => r.unreadable)) return EXIT_USAGE;

@@ -167,6 +167,42 @@ describe('cdk8s-gateway-api validate', () => {
   });
 });
 
+describe('files that are not Kubernetes objects', () => {
+  test('cdk8s\'s construct-metadata.json next to the manifests is skipped with a note, and the run passes', async () => {
+    write('dist/app.k8s.yaml', VALID_ROUTE);
+    const metadata = write('dist/construct-metadata.json', JSON.stringify({ version: '1.0.0', resources: { 'apps-good-c8a1b2c3': { path: 'app/apps/good' } } }));
+    const r = await cli(['validate', path.join(dir, 'dist')]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`${metadata}#0: skipped (not a Kubernetes manifest: no document has apiVersion, kind or metadata ` +
+      '(e.g. the construct-metadata.json that cdk8s writes next to the manifests))\n');
+    expect(r.stdout).toContain('2 documents: 1 valid, 0 invalid, 1 skipped');
+    const json = JSON.parse((await cli(['validate', '-o', 'json', metadata])).stdout);
+    expect(json).toStrictEqual([{
+      file: metadata, index: 0, apiVersion: null, kind: null, namespace: null, name: null, valid: true, skipped: true,
+      skipReason: expect.stringMatching(/^not a Kubernetes manifest/), errors: [],
+    }]);
+  });
+
+  test('JSON and YAML without apiVersion/kind (an array, or several documents) are skipped too, also on stdin', async () => {
+    const array = write('settings.json', JSON.stringify([{ name: 'a' }, { name: 'b' }]));
+    expect((await cli(['validate', array])).stdout).toContain(`${array}#0: skipped (not a Kubernetes manifest`);
+    const yaml = write('values.yaml', 'replicas: 2\n---\nimage: nginx\n');
+    expect((await cli(['validate', yaml])).code).toBe(0);
+    expect((await cli(['validate', '-'], '{"version": "1.0.0"}')).stdout).toContain('<stdin>#0: skipped (not a Kubernetes manifest');
+  });
+
+  test('fails if a document lacks apiVersion and kind in a file that holds manifests, or has metadata', async () => {
+    const mixed = write('mixed-non-object.yaml', `${VALID_ROUTE}---\nname: forgot-everything\n`);
+    const r = await cli(['validate', mixed]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`${mixed}#1: 2 errors\n  apiVersion: Required value`);
+    const noKind = write('no-kind.yaml', 'metadata:\n  name: x\nspec: {}\n');
+    expect((await cli(['validate', noKind])).code).toBe(1);
+    const notAnObject = write('scalar.json', '"text"');
+    expect((await cli(['validate', notAnObject])).code).toBe(1);
+  });
+});
+
 describe('bad input', () => {
   test('each bad document gets one clear error naming file and index, and the others are still checked', async () => {
     const file = write('bad-input.yaml', [
