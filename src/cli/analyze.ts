@@ -59,6 +59,28 @@ The summary table goes to stderr (stdout with --output table).`)
     });
 }
 
+/**
+ * The GatewayClasses that Gateways of `objects` name but that neither the input nor `--external` holds, with the
+ * Gateways naming each (sorted). A manifest set rarely holds its GatewayClass: the platform installs it with the
+ * controller. So it is assumed to exist, with a note, rather than reported as an error.
+ */
+function gatewayClassesOutsideInput(objects: readonly any[], externals: readonly ExternalObject[], defaultNamespace: string): Map<string, string[]> {
+  const isGatewayApi = (o: any) => o && typeof o === 'object' && typeof o.apiVersion === 'string' && o.apiVersion.startsWith(`${_GATEWAY_GROUP}/`);
+  const known = new Set<string>([
+    ...objects.filter((o) => isGatewayApi(o) && o.kind === 'GatewayClass').map((o) => String(o.metadata?.name ?? '')),
+    ...externals.filter((e) => e.kind === 'GatewayClass').map((e) => e.name),
+  ]);
+  const missing = new Map<string, string[]>();
+  for (const o of objects) {
+    if (!isGatewayApi(o) || o.kind !== 'Gateway') continue;
+    const name = o.spec?.gatewayClassName;
+    if (typeof name !== 'string' || name === '' || known.has(name)) continue;
+    const gateway = `${o.metadata?.namespace || defaultNamespace}/${o.metadata?.name ?? ''}`;
+    missing.set(name, [...(missing.get(name) ?? []), gateway].sort());
+  }
+  return new Map([...missing].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
 /** Runs the analysis of `paths` and writes the objects and the summary; returns the exit status. */
 function runAnalyze(paths: readonly string[], args: AnalyzeOptions, io: CliIo): number {
   let objects: any[];
@@ -70,11 +92,16 @@ function runAnalyze(paths: readonly string[], args: AnalyzeOptions, io: CliIo): 
     return EXIT_USAGE;
   }
 
+  const platformClasses = gatewayClassesOutsideInput(objects, args.external, args.defaultNamespace);
+  for (const [name, gateways] of platformClasses) {
+    io.stderr(`cdk8s-gateway-api analyze: note: GatewayClass "${name}" (of Gateway${gateways.length === 1 ? '' : 's'} ${gateways.join(', ')}) is not in the input; ` +
+      `it is assumed to be installed in the cluster. Pass --external GatewayClass/${name} to declare it, or add its manifest to the input.\n`);
+  }
   const report = new GatewayApiAnalyzer().analyze(objects, {
     defaultNamespace: args.defaultNamespace,
     missingReferences: args.missingRefs === 'unknown' ? MissingReferencePolicy.UNKNOWN : MissingReferencePolicy.ERROR,
     completeNamespaces: args.completeNamespace,
-    externalObjects: args.external,
+    externalObjects: [...args.external, ...[...platformClasses.keys()].map((name) => ({ group: _GATEWAY_GROUP, kind: 'GatewayClass', name }))],
   });
   const gatewayApi = report.objects.filter((o) => o && typeof o.apiVersion === 'string' && o.apiVersion.startsWith(`${_GATEWAY_GROUP}/`));
   const summary = report.summary();

@@ -78,9 +78,12 @@ describe('cdk8s-gateway-api analyze', () => {
     const strict = await run(['--output', 'table', example]);
     expect(strict.code).toBe(1);
     expect(strict.stdout).toContain('BackendNotFound');
+    expect(strict.stderr).toContain('note: GatewayClass "foo-lb" (of Gateways gateway-api-example-ns1/foo-gateway, gateway-api-example-ns1/prod-gateway) is not in the input; ' +
+      'it is assumed to be installed in the cluster. Pass --external GatewayClass/foo-lb to declare it');
     const externals = ['--external', 'GatewayClass/foo-lb', '--external', 'Service/gateway-api-example-ns2/foo-svc'];
     const ok = await run(['--output', 'table', ...externals, example]);
     expect(ok.stdout).toContain('0 error(s), 0 warning(s).');
+    expect(ok.stderr).toBe('');
     expect(ok.code).toBe(0);
     expect((await run(['--external', 'Service', example])).code).toBe(2);
   });
