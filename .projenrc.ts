@@ -82,7 +82,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
       collectCoverage: false,
     },
   },
-  gitignore: ['/examples/dist/', '/dist/', '.jsii-pacmak-out/'],
+  gitignore: ['/examples/dist/', '/dist/', '.jsii-pacmak-out/', '.jsii.gz'],
   docgen: true,
   // the jsii assembly (3 MB of JSON) ships gzipped; jsii-pacmak, jsii-docgen and the jsii runtime read it
   compressAssembly: true,
