@@ -13,7 +13,12 @@ const built = fs.existsSync(path.join(ROOT, 'lib', 'src', 'index.js'));
 const whenBuilt = built ? test : test.skip;
 if (!built) console.warn('test/package.test.ts: lib/ is not compiled (npx projen compile): the size and lib/ checks are skipped');
 
-interface PackResult { readonly size: number; readonly unpackedSize: number; readonly entryCount: number; readonly files: Array<{ path: string; size: number }> }
+interface PackResult {
+  readonly size: number;
+  readonly unpackedSize: number;
+  readonly entryCount: number;
+  readonly files: Array<{ path: string; size: number }>;
+}
 
 let pack: PackResult;
 beforeAll(() => {

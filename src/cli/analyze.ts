@@ -37,7 +37,7 @@ const collect = <T>(parse: (v: string) => T) => (value: string, previous: T[] | 
 export function createAnalyzeCommand(io: CliIo, setExit: (code: number) => void): Command {
   return new Command('analyze')
     .summary('predict the status a conformant controller would write (Accepted, ResolvedRefs, attachedRoutes)')
-    .description(`Predicts the status a conformant Gateway API v1.6.1 controller would write (route Accepted/ResolvedRefs per parent, Gateway and listener conditions, attachedRoutes) from manifests, offline. Directories are read recursively (*.yaml, *.yml, *.json; multi-document YAML, JSON objects, arrays and Lists); '-' reads standard input.`)
+    .description('Predicts the status a conformant Gateway API v1.6.1 controller would write (route Accepted/ResolvedRefs per parent, Gateway and listener conditions, attachedRoutes) from manifests, offline. Directories are read recursively (*.yaml, *.yml, *.json; multi-document YAML, JSON objects, arrays and Lists); \'-\' reads standard input.')
     .argument('[paths...]', 'files, directories, or - for standard input')
     .addOption(new Option('-o, --output <format>', 'yaml: the Gateway API objects with their status, multi-document YAML; ' +
       'json: one JSON array; table: only the summary table (to stdout)').choices(['yaml', 'json', 'table']).default('yaml'))

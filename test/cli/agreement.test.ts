@@ -3,11 +3,11 @@ import * as os from 'os';
 import * as path from 'path';
 import { App, Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { runCli } from '../../src/cli/cli';
 import {
   Backend, CertificateRef, CertManagerIssuer, GatewayApiAnalysis, GatewayApiAnalyzer, Listener, MissingReferencePolicy,
   PathMatch, PlatformGateway, RouteNamespaces, TeamRoute,
 } from '../../src';
+import { runCli } from '../../src/cli/cli';
 
 async function cli(args: string[]) {
   let stdout = '';

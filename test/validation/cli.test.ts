@@ -178,8 +178,16 @@ describe('files that are not Kubernetes objects', () => {
     expect(r.stdout).toContain('2 documents: 1 valid, 0 invalid, 1 skipped');
     const json = JSON.parse((await cli(['validate', '-o', 'json', metadata])).stdout);
     expect(json).toStrictEqual([{
-      file: metadata, index: 0, apiVersion: null, kind: null, namespace: null, name: null, valid: true, skipped: true,
-      skipReason: expect.stringMatching(/^not a Kubernetes manifest/), errors: [],
+      file: metadata,
+      index: 0,
+      apiVersion: null,
+      kind: null,
+      namespace: null,
+      name: null,
+      valid: true,
+      skipped: true,
+      skipReason: expect.stringMatching(/^not a Kubernetes manifest/),
+      errors: [],
     }]);
   });
 
