@@ -4,6 +4,7 @@
  */
 import * as fs from 'fs';
 import { Command, Option } from 'commander';
+import { stdinReader } from './input';
 import { CliIo, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './io';
 import { BUNDLE_VERSION } from '../validation/bundle';
 import { collectFiles, DocumentReport, parseDocuments, validateFile, validateText } from '../validation/documents';
@@ -98,20 +99,18 @@ function runValidate(paths: readonly string[], options: ValidateOptions, io: Cli
   const channel = options.channel === 'experimental' ? ValidationChannel.EXPERIMENTAL : ValidationChannel.STANDARD;
   const validator = new GatewayApiValidator({ channel });
   const reports: DocumentReport[] = [];
-  let stdinRead = false;
+  const stdin = stdinReader(io);
   for (const p of paths) {
     if (p === '-') {
-      if (stdinRead) continue;
-      stdinRead = true;
-      let text: string;
+      let text: string | undefined;
       try {
-        text = io.readStdin ? io.readStdin() : '';
+        text = stdin();
       } catch (e) {
-        reports.push({ file: '<stdin>', index: 0, valid: false, skipped: false, unreadable: true, warnings: [], errors: [{ path: '', message: `cannot read standard input: ${e instanceof Error ? e.message : String(e)}` }] });
+        reports.push({ file: '<stdin>', index: 0, valid: false, skipped: false, unreadable: true, warnings: [], errors: [{ path: '', message: (e as Error).message }] });
         continue;
       }
-      const stdin = text;
-      reports.push(...skipNonManifestFile('<stdin>', validateText(stdin, '<stdin>', validator), () => stdin));
+      const source = text;
+      if (source !== undefined) reports.push(...skipNonManifestFile('<stdin>', validateText(source, '<stdin>', validator), () => source));
       continue;
     }
     for (const file of collectFiles([p])) {
