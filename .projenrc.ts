@@ -68,6 +68,9 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   tsconfig: {
     compilerOptions: {
       rootDir: '.',
+      // no source maps in the package: they would embed the TypeScript sources, which it does not ship
+      inlineSourceMap: false,
+      inlineSources: false,
     },
     include: ['src/**/*.ts', 'imports/**/*.ts'],
   },
@@ -84,8 +87,10 @@ const project = new cdk8s.ConstructLibraryCdk8s({
       globalSetup: '<rootDir>/test/support/global-setup.js',
     },
   },
-  gitignore: ['/examples/dist/', '/dist/', '.jsii-pacmak-out/'],
+  gitignore: ['/examples/dist/', '/dist/', '.jsii-pacmak-out/', '.jsii.gz'],
   docgen: true,
+  // the jsii assembly (3 MB of JSON) ships gzipped; jsii-pacmak, jsii-docgen and the jsii runtime read it
+  compressAssembly: true,
 });
 
 // Entry points: projen assumes lib/index.*, but rootDir "." puts the compiled entry at lib/src/index.*.
@@ -98,6 +103,20 @@ project.eslint?.addIgnorePattern('imports/');
 project.eslint?.addIgnorePattern('examples/dist/');
 project.npmignore?.exclude('/examples/', '/scripts/', '/.ci/', '/bench/');
 project.npmignore?.include('/lib/');
+
+// A lean package (test/package.test.ts holds it to a budget):
+// - the generated L1 sources (imports/*.ts) stay out: lib/imports/ has their compiled .js and .d.ts;
+project.npmignore?.exclude('/imports/');
+// - no source maps: they would point at (or embed) the TypeScript sources, which the package does not ship;
+//   (jsii compiles with tsconfig.json: see tsconfig.compilerOptions above)
+// - the L1 namespaces of the entry point load on first access (require('cdk8s-gateway-api') stays fast);
+project.compileTask.exec('node scripts/lazy-submodules.js');
+// - the JSON copied into lib/ (the CRD schema bundle) without whitespace;
+project.compileTask.exec('node scripts/minify-json.js');
+// - the API reference stays on GitHub (README links it), as do the per-submodule files;
+project.npmignore?.exclude('/API.md');
+// - the bundled dependencies' test data, ESM/browser builds and sources stay out (see scripts/trim-bundled.js).
+project.package.setScript('prepack', 'node scripts/trim-bundled.js');
 
 project.eslint?.addLintPattern('examples');
 project.eslint?.addLintPattern('bench');
@@ -163,6 +182,8 @@ const bench = project.addTask('bench', {
 });
 // (compiler output goes to stderr, so that `npm run --silent bench -- --json > bench.json` writes only the JSON)
 bench.exec('jsii --silence-warnings=reserved-word 1>&2');
+bench.exec('node scripts/lazy-submodules.js');
+bench.exec('node scripts/minify-json.js');
 bench.exec('ts-node --transpile-only --project bench/tsconfig.json bench/run.ts', { receiveArgs: true });
 project.npmignore?.exclude('/bench/');
 

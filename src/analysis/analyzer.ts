@@ -1,5 +1,6 @@
 import { _analyze } from './engine';
-import { AnalysisFinding, AnalysisOptions, FindingSeverity, RouteParentResult } from './types';
+import { _impliedObjects } from './implied';
+import { AnalysisFinding, AnalysisOptions, AnalysisParentRef, FindingSeverity, RouteParentResult } from './types';
 
 /**
  * The result of an attachment analysis.
@@ -32,8 +33,8 @@ export class AnalysisReport {
   }
 
   /**
-   * A plain-text table for terminals and CI logs: one line per route and parent (Accepted, ResolvedRefs, reason),
-   * then the listener and warning findings.
+   * A plain-text summary for terminals and CI logs: a table with one line per route and parent (Accepted,
+   * ResolvedRefs, reason), then every finding with its message and fix, then the counts.
    */
   public summary(): string {
     return formatSummary(this);
@@ -51,10 +52,14 @@ export class GatewayApiAnalyzer {
   /**
    * Analyses `objects`: GatewayClasses, Gateways, ListenerSets, routes, ReferenceGrants, BackendTLSPolicies and the
    * core objects they refer to (Services, Secrets, ConfigMaps, Namespaces with labels). Other objects are ignored.
+   * Objects that the input's annotations make a controller create count as existing: the certificate Secrets of a
+   * Gateway annotated for cert-manager (`cert-manager.io/issuer` or `cert-manager.io/cluster-issuer`).
    * The input objects are not modified.
    */
   public analyze(objects: any[], options?: AnalysisOptions): AnalysisReport {
-    const r = _analyze(objects, options ?? {});
+    const implied = _impliedObjects(objects, options?.defaultNamespace ?? 'default');
+    const r = _analyze(objects, implied.length === 0 ? options ?? {}
+      : { ...options, externalObjects: [...(options?.externalObjects ?? []), ...implied] });
     return new AnalysisReport(r.objects, r.findings, r.routes);
   }
 }
@@ -64,28 +69,33 @@ function table(rows: string[][]): string {
   return rows.map((r) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]))).join('  ').trimEnd()).join('\n');
 }
 
+function parentLabel(p: AnalysisParentRef): string {
+  return `${p.kind}/${p.namespace}/${p.name}${p.sectionName !== undefined ? `#${p.sectionName}` : ''}${p.port !== undefined ? `:${p.port}` : ''}`;
+}
+
 function formatSummary(report: AnalysisReport): string {
   const out: string[] = [];
   const rows: string[][] = [['ROUTE', 'PARENT', 'ACCEPTED', 'RESOLVEDREFS', 'REASON', 'LISTENERS']];
   for (const r of report.routeResults) {
     const route = `${r.route.kind}/${r.route.namespace}/${r.route.name}`;
-    const p = r.parentRef;
-    const parent = `${p.kind}/${p.namespace}/${p.name}${p.sectionName !== undefined ? `#${p.sectionName}` : ''}${p.port !== undefined ? `:${p.port}` : ''}`;
+    const parent = parentLabel(r.parentRef);
     const reason = r.parentMissing
       ? (r.acceptedReason === 'NoMatchingParent' ? 'NoMatchingParent (parent not found)' : 'parent not in input (unknown)')
       : r.accepted !== 'True' ? r.acceptedReason : r.resolvedRefs !== 'True' ? r.resolvedRefsReason : 'Accepted';
     rows.push([route, parent, r.accepted, r.resolvedRefs, reason, r.attachedListeners.map((l) => l.split('/').pop()).join(',') || '-']);
   }
   out.push(rows.length > 1 ? table(rows) : 'No routes.');
-  const others = report.findings.filter((f) => !(f.parentRef && (f.conditionType === 'Accepted' || f.conditionType === 'ResolvedRefs')));
-  if (others.length > 0) {
-    out.push('');
-    const frows: string[][] = [['SEVERITY', 'OBJECT', 'CONDITION', 'REASON', 'MESSAGE']];
-    for (const f of others) {
+  if (report.findings.length > 0) {
+    // every finding, route ones included, with its message and fix (the table above has only the reason)
+    out.push('', 'FINDINGS');
+    for (const f of report.findings) {
       const o = f.objectRef;
-      frows.push([f.severity, `${o.kind}/${o.namespace ? o.namespace + '/' : ''}${o.name}`, f.conditionType, f.reason, f.message]);
+      const p = f.parentRef;
+      const parent = p ? ` -> ${parentLabel(p)}` : '';
+      out.push(`${f.severity.padEnd(7)}  ${o.kind}/${o.namespace ? o.namespace + '/' : ''}${o.name}${parent}: ${f.conditionType} ${f.reason}`);
+      out.push(`         ${f.message}`);
+      if (f.fix) out.push(`         fix: ${f.fix}`);
     }
-    out.push(table(frows));
   }
   const e = report.errors().length;
   const w = report.warnings().length;

@@ -1,128 +1,107 @@
 /**
- * `cdk8s-gateway-api analyze`: the attachment analysis over YAML/JSON files, as an in-process function.
- * Not part of the jsii API; the bin wires it as a subcommand.
+ * `cdk8s-gateway-api analyze`: the attachment analysis over YAML/JSON files. Not part of the jsii API.
  */
+import { Command, InvalidArgumentError, Option } from 'commander';
 import * as YAML from 'yaml';
 import { InputError, readManifests } from './input';
-import { CliIo } from './io';
+import { CliIo, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './io';
 import { GatewayApiAnalyzer } from '../analysis/analyzer';
 import { _GATEWAY_GROUP } from '../analysis/engine';
 import { ExternalObject, FindingSeverity, MissingReferencePolicy } from '../analysis/types';
 
-/** The usage text of `cdk8s-gateway-api analyze`. */
-export const ANALYZE_USAGE = `Usage: cdk8s-gateway-api analyze [options] <file|dir>...
-
-Predicts the status a conformant Gateway API v1.6.1 controller would write (route Accepted/ResolvedRefs per parent,
-Gateway and listener conditions, attachedRoutes) from manifests, offline. Directories are read recursively
-(*.yaml, *.yml, *.json; multi-document YAML, JSON objects, arrays and Lists).
-
-Options:
-  --output yaml|json|table       yaml (default): the Gateway API objects with their status, multi-document YAML;
-                                 json: one JSON array; table: only the summary table (to stdout)
-  --fail-on error|warning|none   exit 1 when a finding of this severity or worse is found (default: error)
-  --missing-refs error|unknown   referents not in the input are missing (default: error) or assumed to exist
-  --complete-namespace <ns>      with --missing-refs unknown: a namespace whose objects are all in the input (repeatable)
-  --external <Kind>/[<ns>/]<name>  an object owned elsewhere, counted as existing (repeatable), e.g.
-                                 GatewayClass/shared, Service/shared-services/auth, Gateway/infra/shared
-  --default-namespace <ns>       namespace of objects without metadata.namespace (default: default)
-  -h, --help                     this help
-
-Exit codes: 0 ok, 1 --fail-on reached, 2 usage error or unreadable input.
-The summary table goes to stderr (stdout with --output table).
-`;
-
-class UsageError extends Error {}
-
-interface CliArgs {
-  output: string;
-  failOn: string;
-  missingRefs: string;
-  completeNamespaces: string[];
-  externals: ExternalObject[];
-  defaultNamespace: string;
-  inputs: string[];
-  help: boolean;
-}
-
-function parseArgs(argv: string[]): CliArgs {
-  const args: CliArgs = { output: 'yaml', failOn: 'error', missingRefs: 'error', completeNamespaces: [], externals: [], defaultNamespace: 'default', inputs: [], help: false };
-  const list = argv[0] === 'analyze' ? argv.slice(1) : [...argv];
-  for (let i = 0; i < list.length; i++) {
-    let a = list[i];
-    let value: string | undefined;
-    if (a.startsWith('--') && a.includes('=')) {
-      value = a.slice(a.indexOf('=') + 1);
-      a = a.slice(0, a.indexOf('='));
-    }
-    const take = (choices?: string[]): string => {
-      const v = value ?? list[++i];
-      if (v === undefined) throw new UsageError(`${a} needs a value`);
-      if (choices && !choices.includes(v)) throw new UsageError(`${a} must be one of ${choices.join(', ')} (got "${v}")`);
-      return v;
-    };
-    switch (a) {
-      case '-h': case '--help': args.help = true; break;
-      case '--output': case '-o': args.output = take(['yaml', 'json', 'table']); break;
-      case '--fail-on': args.failOn = take(['error', 'warning', 'none']); break;
-      case '--missing-refs': args.missingRefs = take(['error', 'unknown']); break;
-      case '--complete-namespace': args.completeNamespaces.push(take()); break;
-      case '--default-namespace': args.defaultNamespace = take(); break;
-      case '--external': args.externals.push(parseExternal(take())); break;
-      default:
-        if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
-        args.inputs.push(a);
-    }
-  }
-  return args;
+interface AnalyzeOptions {
+  readonly output: 'yaml' | 'json' | 'table';
+  readonly failOn: 'error' | 'warning' | 'none';
+  readonly missingRefs: 'error' | 'unknown';
+  readonly completeNamespace: string[];
+  readonly external: ExternalObject[];
+  readonly defaultNamespace: string;
 }
 
 const GATEWAY_KINDS = new Set(['GatewayClass', 'Gateway', 'ListenerSet', 'ReferenceGrant', 'BackendTLSPolicy', 'HTTPRoute', 'GRPCRoute', 'TLSRoute', 'TCPRoute', 'UDPRoute']);
 
-function parseExternal(value: string): ExternalObject {
+/** Parses an `--external` value: `<Kind>/<name>` or `<Kind>/<namespace>/<name>`. */
+export function parseExternal(value: string): ExternalObject {
   const parts = value.split('/');
   if (parts.length < 2 || parts.length > 3 || parts.some((p) => p === '')) {
-    throw new UsageError(`--external must be <Kind>/<name> or <Kind>/<namespace>/<name> (got "${value}")`);
+    throw new InvalidArgumentError(`--external must be <Kind>/<name> or <Kind>/<namespace>/<name> (got "${value}")`);
   }
   const kind = parts[0];
   const group = GATEWAY_KINDS.has(kind) ? _GATEWAY_GROUP : '';
   return parts.length === 2 ? { group, kind, name: parts[1] } : { group, kind, namespace: parts[1], name: parts[2] };
 }
 
+const collect = <T>(parse: (v: string) => T) => (value: string, previous: T[] | undefined): T[] => [...(previous ?? []), parse(value)];
+
+/** The `analyze` command. */
+export function createAnalyzeCommand(io: CliIo, setExit: (code: number) => void): Command {
+  return new Command('analyze')
+    .summary('predict the status a conformant controller would write (Accepted, ResolvedRefs, attachedRoutes)')
+    .description('Predicts the status a conformant Gateway API v1.6.1 controller would write (route Accepted/ResolvedRefs per parent, Gateway and listener conditions, attachedRoutes) from manifests, offline. Directories are read recursively (*.yaml, *.yml, *.json; multi-document YAML, JSON objects, arrays and Lists); \'-\' reads standard input.')
+    .argument('[paths...]', 'files, directories, or - for standard input')
+    .addOption(new Option('-o, --output <format>', 'yaml: the Gateway API objects with their status, multi-document YAML; ' +
+      'json: one JSON array; table: only the summary table (to stdout)').choices(['yaml', 'json', 'table']).default('yaml'))
+    .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding of this severity or worse is found')
+      .choices(['error', 'warning', 'none']).default('error'))
+    .addOption(new Option('--missing-refs <policy>', 'referents not in the input are missing (error) or assumed to exist (unknown)')
+      .choices(['error', 'unknown']).default('error'))
+    .option('--complete-namespace <ns>', 'with --missing-refs unknown: a namespace whose objects are all in the input (repeatable)', collect((v) => v), [] as string[])
+    .option('--external <Kind/[ns/]name>', 'an object owned elsewhere, counted as existing (repeatable), e.g. ' +
+      'GatewayClass/shared, Service/shared-services/auth, Gateway/infra/shared', collect(parseExternal), [] as ExternalObject[])
+    .option('--default-namespace <ns>', 'namespace of objects without metadata.namespace', 'default')
+    .helpOption('-h, --help', 'show this help')
+    .addHelpText('after', `
+Exit status: 0 ok, 1 --fail-on reached, 2 usage error or unreadable input.
+The summary table goes to stderr (stdout with --output table).`)
+    .action(function (this: Command, paths: string[], options: AnalyzeOptions) {
+      if (paths.length === 0) this.error('no input files', { exitCode: EXIT_USAGE, code: 'cdk8s-gateway-api.usage' });
+      setExit(runAnalyze(paths, options, io));
+    });
+}
+
 /**
- * Runs `cdk8s-gateway-api analyze` with `argv` (the arguments after the subcommand name; a leading `analyze` is
- * skipped) and returns the exit code: 0 ok, 1 when `--fail-on` is reached, 2 for usage errors or unreadable input.
+ * The GatewayClasses that Gateways of `objects` name but that neither the input nor `--external` holds, with the
+ * Gateways naming each (sorted). A manifest set rarely holds its GatewayClass: the platform installs it with the
+ * controller. So it is assumed to exist, with a note, rather than reported as an error.
  */
-export function runAnalyzeCli(argv: string[], io: CliIo): number {
-  let args: CliArgs;
-  try {
-    args = parseArgs(argv);
-  } catch (e) {
-    if (!(e instanceof UsageError)) throw e;
-    io.stderr(`cdk8s-gateway-api analyze: ${e.message}\n\n${ANALYZE_USAGE}`);
-    return 2;
+function gatewayClassesOutsideInput(objects: readonly any[], externals: readonly ExternalObject[], defaultNamespace: string): Map<string, string[]> {
+  const isGatewayApi = (o: any) => o && typeof o === 'object' && typeof o.apiVersion === 'string' && o.apiVersion.startsWith(`${_GATEWAY_GROUP}/`);
+  const known = new Set<string>([
+    ...objects.filter((o) => isGatewayApi(o) && o.kind === 'GatewayClass').map((o) => String(o.metadata?.name ?? '')),
+    ...externals.filter((e) => e.kind === 'GatewayClass').map((e) => e.name),
+  ]);
+  const missing = new Map<string, string[]>();
+  for (const o of objects) {
+    if (!isGatewayApi(o) || o.kind !== 'Gateway') continue;
+    const name = o.spec?.gatewayClassName;
+    if (typeof name !== 'string' || name === '' || known.has(name)) continue;
+    const gateway = `${o.metadata?.namespace || defaultNamespace}/${o.metadata?.name ?? ''}`;
+    missing.set(name, [...(missing.get(name) ?? []), gateway].sort());
   }
-  if (args.help) {
-    io.stdout(ANALYZE_USAGE);
-    return 0;
-  }
-  if (args.inputs.length === 0) {
-    io.stderr(`cdk8s-gateway-api analyze: no input files\n\n${ANALYZE_USAGE}`);
-    return 2;
-  }
+  return new Map([...missing].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** Runs the analysis of `paths` and writes the objects and the summary; returns the exit status. */
+function runAnalyze(paths: readonly string[], args: AnalyzeOptions, io: CliIo): number {
   let objects: any[];
   try {
-    objects = readManifests(args.inputs, io);
+    objects = readManifests(paths, io);
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     io.stderr(`cdk8s-gateway-api analyze: ${e.message}\n`);
-    return 2;
+    return EXIT_USAGE;
   }
 
+  const platformClasses = gatewayClassesOutsideInput(objects, args.external, args.defaultNamespace);
+  for (const [name, gateways] of platformClasses) {
+    io.stderr(`cdk8s-gateway-api analyze: note: GatewayClass "${name}" (of Gateway${gateways.length === 1 ? '' : 's'} ${gateways.join(', ')}) is not in the input; ` +
+      `it is assumed to be installed in the cluster. Pass --external GatewayClass/${name} to declare it, or add its manifest to the input.\n`);
+  }
   const report = new GatewayApiAnalyzer().analyze(objects, {
     defaultNamespace: args.defaultNamespace,
     missingReferences: args.missingRefs === 'unknown' ? MissingReferencePolicy.UNKNOWN : MissingReferencePolicy.ERROR,
-    completeNamespaces: args.completeNamespaces,
-    externalObjects: args.externals,
+    completeNamespaces: args.completeNamespace,
+    externalObjects: [...args.external, ...[...platformClasses.keys()].map((name) => ({ group: _GATEWAY_GROUP, kind: 'GatewayClass', name }))],
   });
   const gatewayApi = report.objects.filter((o) => o && typeof o.apiVersion === 'string' && o.apiVersion.startsWith(`${_GATEWAY_GROUP}/`));
   const summary = report.summary();
@@ -136,7 +115,7 @@ export function runAnalyzeCli(argv: string[], io: CliIo): number {
   }
   const errors = report.findings.filter((f) => f.severity === FindingSeverity.ERROR).length;
   const warnings = report.findings.length - errors;
-  if (args.failOn === 'error' && errors > 0) return 1;
-  if (args.failOn === 'warning' && errors + warnings > 0) return 1;
-  return 0;
+  if (args.failOn === 'error' && errors > 0) return EXIT_FINDINGS;
+  if (args.failOn === 'warning' && errors + warnings > 0) return EXIT_FINDINGS;
+  return EXIT_OK;
 }

@@ -37,19 +37,12 @@ export function parseManifestText(text: string, file: string): any[] {
  */
 export function readManifests(inputs: readonly string[], io: CliIo): any[] {
   const read = io.readFile ?? ((f: string) => fs.readFileSync(f, 'utf8'));
+  const stdin = stdinReader(io);
   const objects: any[] = [];
-  let stdinRead = false;
   for (const input of inputs) {
     if (input === '-') {
-      if (stdinRead) continue;
-      stdinRead = true;
-      let text: string;
-      try {
-        text = io.readStdin ? io.readStdin() : '';
-      } catch (e) {
-        throw new InputError(`cannot read standard input: ${(e as Error).message}`);
-      }
-      objects.push(...parseManifestText(text, '<stdin>'));
+      const text = stdin();
+      if (text !== undefined) objects.push(...parseManifestText(text, '<stdin>'));
       continue;
     }
     let files: string[];
@@ -69,4 +62,21 @@ export function readManifests(inputs: readonly string[], io: CliIo): any[] {
     }
   }
   return objects;
+}
+
+/**
+ * Reads standard input for the `-` input: its text on the first call, `undefined` on later ones (a second `-` reads
+ * nothing more). Throws an `InputError` when it cannot be read.
+ */
+export function stdinReader(io: CliIo): () => string | undefined {
+  let read = false;
+  return () => {
+    if (read) return undefined;
+    read = true;
+    try {
+      return io.readStdin ? io.readStdin() : '';
+    } catch (e) {
+      throw new InputError(`cannot read standard input: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
 }

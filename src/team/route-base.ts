@@ -2,7 +2,7 @@ import { ApiObject, ApiObjectMetadata, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { Backend } from './backend';
 import { RouteFilter } from './filters';
-import * as gatewayapi from '../../imports/experimental/gateway.networking.k8s.io';
+import type * as ExperimentalL1 from '../../imports/experimental/gateway.networking.k8s.io';
 import { _enableSynthValidation, _resolveNamespace, _validateObjectName, GATEWAY_API_GROUP } from '../core/names';
 import { IRoute } from '../core/route';
 import { IRouteParent } from '../core/route-parent';
@@ -114,16 +114,29 @@ interface Attachment {
   readonly literal?: ParentReference;
 }
 
-/** The L1 classes (experimental channel: a superset of the standard fields) by apiVersion and kind. */
-const L1_CLASSES: Record<string, new (scope: Construct, id: string, props: any) => ApiObject> = {
-  'gateway.networking.k8s.io/v1/HTTPRoute': gatewayapi.HttpRoute,
-  'gateway.networking.k8s.io/v1/GRPCRoute': gatewayapi.GrpcRoute,
-  'gateway.networking.k8s.io/v1/TLSRoute': gatewayapi.TlsRoute,
-  'gateway.networking.k8s.io/v1alpha3/TLSRoute': gatewayapi.TlsRouteV1Alpha3,
-  'gateway.networking.k8s.io/v1alpha2/TLSRoute': gatewayapi.TlsRouteV1Alpha2,
-  'gateway.networking.k8s.io/v1/TCPRoute': gatewayapi.TcpRoute,
-  'gateway.networking.k8s.io/v1/UDPRoute': gatewayapi.UdpRoute,
-};
+type L1Class = new (scope: Construct, id: string, props: any) => ApiObject;
+let l1Classes: Record<string, L1Class> | undefined;
+
+/**
+ * The L1 classes (experimental channel: a superset of the standard fields) by apiVersion and kind. The experimental
+ * L1 module is large: it is loaded when the first route is built, not when the package is imported.
+ */
+function l1Class(key: string): L1Class | undefined {
+  if (l1Classes === undefined) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const gatewayapi: typeof ExperimentalL1 = require('../../imports/experimental/gateway.networking.k8s.io');
+    l1Classes = {
+      'gateway.networking.k8s.io/v1/HTTPRoute': gatewayapi.HttpRoute,
+      'gateway.networking.k8s.io/v1/GRPCRoute': gatewayapi.GrpcRoute,
+      'gateway.networking.k8s.io/v1/TLSRoute': gatewayapi.TlsRoute,
+      'gateway.networking.k8s.io/v1alpha3/TLSRoute': gatewayapi.TlsRouteV1Alpha3,
+      'gateway.networking.k8s.io/v1alpha2/TLSRoute': gatewayapi.TlsRouteV1Alpha2,
+      'gateway.networking.k8s.io/v1/TCPRoute': gatewayapi.TcpRoute,
+      'gateway.networking.k8s.io/v1/UDPRoute': gatewayapi.UdpRoute,
+    };
+  }
+  return l1Classes[key];
+}
 
 /**
  * The base of the app-team routes (`TeamRoute`, `TeamGrpcRoute`, `TeamTlsRoute`, `TeamTcpRoute`, `TeamUdpRoute`):
@@ -172,7 +185,7 @@ export abstract class TeamRouteBase extends Construct implements IRoute {
     if (props.metadata?.name !== undefined) _validateObjectName(this._path, 'metadata.name', props.metadata.name);
     if (props.metadata?.namespace !== undefined) checkNamespace(this._path, 'metadata.namespace', props.metadata.namespace);
     this.routeNamespace = _resolveNamespace(this, props.metadata?.namespace);
-    const l1 = L1_CLASSES[`${apiVersion}/${routeKind}`];
+    const l1 = l1Class(`${apiVersion}/${routeKind}`);
     if (!l1) throw new Error(`${this._path}: no ${routeKind} L1 class for ${apiVersion}.`);
     this.apiObject = new (_sharingRenders(l1))(this, 'Resource', {
       metadata: { ...props.metadata, namespace: this.routeNamespace },

@@ -3,14 +3,16 @@ import * as os from 'os';
 import * as path from 'path';
 import * as YAML from 'yaml';
 import { httpRoute, parentRef, platform, rule } from './fixtures';
-import { runAnalyzeCli } from '../../src/cli/analyze';
+import { createAnalyzeCommand } from '../../src/cli/analyze';
 import { runCli } from '../../src/cli/cli';
 import { sharedPath } from '../support/shared';
 
-function run(argv: string[], readFile?: (f: string) => string) {
+/** Runs `cdk8s-gateway-api analyze` (a leading "analyze" in `argv` is skipped) through the whole program. */
+async function run(argv: string[], readFile?: (f: string) => string) {
   let stdout = '';
   let stderr = '';
-  const code = runAnalyzeCli(argv, { stdout: (s) => { stdout += s; }, stderr: (s) => { stderr += s; }, ...(readFile ? { readFile } : {}) });
+  const args = argv[0] === 'analyze' ? argv : ['analyze', ...argv];
+  const code = await runCli(args, { stdout: (s) => { stdout += s; }, stderr: (s) => { stderr += s; }, ...(readFile ? { readFile } : {}) });
   return { code, stdout, stderr };
 }
 
@@ -30,8 +32,8 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('cdk8s-gateway-api analyze', () => {
-  test('yaml (default): every Gateway API object with its status, multi-document; the table on stderr; exit 1 on errors', () => {
-    const { code, stdout, stderr } = run(['analyze', path.join(dir, 'platform.yaml'), path.join(dir, 'teams'), path.join(dir, 'sandbox.yaml')]);
+  test('yaml (default): every Gateway API object with its status, multi-document; the table on stderr; exit 1 on errors', async () => {
+    const { code, stdout, stderr } = await run(['analyze', path.join(dir, 'platform.yaml'), path.join(dir, 'teams'), path.join(dir, 'sandbox.yaml')]);
     expect(code).toBe(1);
     const docs = YAML.parseAllDocuments(stdout).map((d) => d.toJS());
     expect(docs.map((d) => `${d.kind}/${d.metadata.name}`)).toStrictEqual(['GatewayClass/shared', 'Gateway/shared', 'HTTPRoute/store', 'HTTPRoute/exp']);
@@ -41,82 +43,88 @@ describe('cdk8s-gateway-api analyze', () => {
     expect(stderr).toContain('1 error(s), 0 warning(s).');
   });
 
-  test('json output, --fail-on none', () => {
-    const { code, stdout } = run(['--output', 'json', '--fail-on=none', dir]);
+  test('json output, --fail-on none', async () => {
+    const { code, stdout } = await run(['--output', 'json', '--fail-on=none', dir]);
     expect(code).toBe(0);
     const objects = JSON.parse(stdout);
     expect(objects.find((o: any) => o.kind === 'Gateway').status.listeners.map((l: any) => l.attachedRoutes)).toStrictEqual([0, 1]);
   });
 
-  test('table output goes to stdout; --fail-on warning', () => {
+  test('table output goes to stdout; --fail-on warning', async () => {
     const clean = [path.join(dir, 'platform.yaml'), path.join(dir, 'teams')];
-    const ok = run(['--output', 'table', ...clean]);
+    const ok = await run(['--output', 'table', ...clean]);
     expect(ok.code).toBe(0);
     expect(ok.stdout).toMatch(/^ROUTE\s+PARENT\s+ACCEPTED\s+RESOLVEDREFS\s+REASON\s+LISTENERS\n/);
     expect(ok.stderr).toBe('');
     const dup = YAML.stringify(httpRoute('team-b', 'steal', { parentRefs: [parentRef('https')], hostnames: ['store.example.com'], rules: [rule({ name: 'search', port: 8080 })] }));
     const files: { [f: string]: string } = { '/virtual/steal.yaml': dup };
     const read = (f: string) => files[f] ?? fs.readFileSync(f, 'utf8');
-    expect(run(['--output', 'table', ...clean, '/virtual/steal.yaml'], read).code).toBe(0);
-    const warned = run(['--output', 'table', '--fail-on', 'warning', ...clean, '/virtual/steal.yaml'], read);
+    expect((await run(['--output', 'table', ...clean, '/virtual/steal.yaml'], read)).code).toBe(0);
+    const warned = await run(['--output', 'table', '--fail-on', 'warning', ...clean, '/virtual/steal.yaml'], read);
     expect(warned.code).toBe(1);
     expect(warned.stdout).toContain('HostnamePathConflict');
   });
 
-  test('--missing-refs unknown on the upstream cross-namespace example', () => {
+  test('--missing-refs unknown on the upstream cross-namespace example', async () => {
     const example = sharedPath('examples', 'standard', 'cross-namespace-routing');
-    expect(run([example]).code).toBe(1);
-    const { code, stderr } = run(['--missing-refs', 'unknown', example]);
+    expect((await run([example])).code).toBe(1);
+    const { code, stderr } = await run(['--missing-refs', 'unknown', example]);
     expect(code).toBe(0);
     expect(stderr).toContain('0 error(s), 0 warning(s).');
   });
 
-  test('--external declares objects owned elsewhere', () => {
+  test('--external declares objects owned elsewhere', async () => {
     const example = sharedPath('examples', 'standard', 'http-route-attachment');
-    const strict = run(['--output', 'table', example]);
+    const strict = await run(['--output', 'table', example]);
     expect(strict.code).toBe(1);
     expect(strict.stdout).toContain('BackendNotFound');
+    expect(strict.stderr).toContain('note: GatewayClass "foo-lb" (of Gateways gateway-api-example-ns1/foo-gateway, gateway-api-example-ns1/prod-gateway) is not in the input; ' +
+      'it is assumed to be installed in the cluster. Pass --external GatewayClass/foo-lb to declare it');
     const externals = ['--external', 'GatewayClass/foo-lb', '--external', 'Service/gateway-api-example-ns2/foo-svc'];
-    const ok = run(['--output', 'table', ...externals, example]);
+    const ok = await run(['--output', 'table', ...externals, example]);
     expect(ok.stdout).toContain('0 error(s), 0 warning(s).');
+    expect(ok.stderr).toBe('');
     expect(ok.code).toBe(0);
-    expect(run(['--external', 'Service', example]).code).toBe(2);
+    expect((await run(['--external', 'Service', example])).code).toBe(2);
   });
 
-  test('usage errors and unreadable input exit 2', () => {
-    expect(run([]).code).toBe(2);
-    expect(run(['--output', 'xml', dir]).code).toBe(2);
-    expect(run(['--bogus', dir]).stderr).toContain('unknown option --bogus');
-    expect(run(['--fail-on']).code).toBe(2);
-    const missing = run([path.join(dir, 'nope.yaml')]);
+  test('usage errors and unreadable input exit 2', async () => {
+    expect((await run([])).code).toBe(2);
+    expect((await run(['--output', 'xml', dir])).code).toBe(2);
+    expect((await run(['--bogus', dir])).stderr).toContain('cdk8s-gateway-api analyze: unknown option \'--bogus\'');
+    expect((await run(['--fail-on'])).code).toBe(2);
+    const missing = await run([path.join(dir, 'nope.yaml')]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('cannot read');
     fs.writeFileSync(path.join(dir, 'broken.yaml'), 'kind: [unclosed');
-    expect(run([path.join(dir, 'broken.yaml')]).code).toBe(2);
+    expect((await run([path.join(dir, 'broken.yaml')])).code).toBe(2);
     fs.rmSync(path.join(dir, 'broken.yaml'));
-    const help = run(['--help']);
+    const help = await run(['--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('Usage: cdk8s-gateway-api analyze');
   });
 });
 
 describe('the cdk8s-gateway-api bin', () => {
-  test('dispatches "analyze" to the analysis, with the same output and exit code', () => {
+  test('createAnalyzeCommand runs on its own, with the same output and exit code as through the program', async () => {
     let stdout = '';
     let stderr = '';
-    const args = ['analyze', '--output', 'json', path.join(dir, 'platform.yaml'), path.join(dir, 'sandbox.yaml')];
-    const code = runCli(args, { stdout: (s) => { stdout += s; }, stderr: (s) => { stderr += s; } });
-    const direct = run(args);
+    let code = -1;
+    const args = ['--output', 'json', path.join(dir, 'platform.yaml'), path.join(dir, 'sandbox.yaml')];
+    const cmd = createAnalyzeCommand({ stdout: (s) => { stdout += s; }, stderr: (s) => { stderr += s; } }, (c) => { code = c; });
+    cmd.exitOverride();
+    await cmd.parseAsync(args, { from: 'user' });
+    const program = await run(['analyze', ...args]);
     expect(code).toBe(1);
-    expect(code).toBe(direct.code);
-    expect(JSON.parse(stdout)).toStrictEqual(JSON.parse(direct.stdout));
-    expect(stderr).toBe(direct.stderr);
+    expect(code).toBe(program.code);
+    expect(JSON.parse(stdout)).toStrictEqual(JSON.parse(program.stdout));
+    expect(stderr).toBe(program.stderr);
   });
 
-  test('fails with exit 2 and a message naming the document if a file holds malformed YAML', () => {
+  test('fails with exit 2 and a message naming the document if a file holds malformed YAML', async () => {
     const bad = path.join(dir, 'bad.yaml');
     fs.writeFileSync(bad, 'kind: Gateway\n---\nspec: [unclosed\n');
-    const { code, stderr } = run(['analyze', bad]);
+    const { code, stderr } = await run(['analyze', bad]);
     expect(code).toBe(2);
     expect(stderr).toContain(`cannot read ${bad}: document 1: malformed YAML`);
   });

@@ -2,7 +2,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { CliIo, runCli, USAGE } from '../../src/cli/cli';
+import { CliIo, runCli } from '../../src/cli/cli';
 import { MAX_FILE_BYTES } from '../../src/validation/documents';
 import { sharedPath } from '../support/shared';
 
@@ -14,11 +14,11 @@ interface Run {
   readonly stderr: string;
 }
 
-function cli(args: string[], stdin = ''): Run {
+async function cli(args: string[], stdin = ''): Promise<Run> {
   let stdout = '';
   let stderr = '';
   const io: CliIo = { stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; }, readStdin: () => stdin };
-  const code = runCli(args, io);
+  const code = await runCli(args, io);
   return { code, stdout, stderr };
 }
 
@@ -68,33 +68,36 @@ function write(name: string, content: string): string {
 }
 
 describe('cdk8s-gateway-api validate', () => {
-  test('--help prints the usage and exits 0', () => {
-    const r = cli(['--help']);
+  test('validate --help prints the usage of validate and exits 0', async () => {
+    const r = await cli(['validate', '--help']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe(USAGE);
-    expect(r.stdout).toContain('Usage: cdk8s-gateway-api validate [--channel standard|experimental] [--output text|json]');
-    expect(cli(['validate', '--help']).stdout).toBe(USAGE);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/^Usage: cdk8s-gateway-api validate \[options\] \[paths\.\.\.\]\n/);
+    const flat = r.stdout.replace(/\s+/g, ' '); // the help wraps at the terminal's width
+    for (const option of ['-c, --channel <channel>', '(choices: "standard", "experimental", default: "standard")', '-o, --output <format>', '-h, --help']) {
+      expect(flat).toContain(option);
+    }
+    expect(flat).toContain('Exit status: 0 when every manifest is valid, 1 when at least one is invalid, 2 on a usage error');
+    expect((await cli(['help', 'validate'])).stdout).toBe(r.stdout);
   });
 
   test.each([
-    [[], 'missing command'],
-    [['check', 'x.yaml'], 'unknown command "check"'],
-    [['validate'], 'no file or directory to validate'],
-    [['validate', '--channel', 'beta', 'x.yaml'], 'invalid --channel "beta": use standard or experimental'],
-    [['validate', '--output=xml', 'x.yaml'], 'invalid --output "xml": use text or json'],
-    [['validate', '--channel'], 'option --channel needs a value'],
-    [['validate', '--verbose', 'x.yaml'], 'unknown option "--verbose"'],
-  ])('fails with exit 2 for usage error %j', (args, message) => {
-    const r = cli(args);
+    [['validate'], 'validate: no file or directory to validate'],
+    [['validate', '--channel', 'beta', 'x.yaml'], 'validate: option \'-c, --channel <channel>\' argument \'beta\' is invalid. Allowed choices are standard, experimental.'],
+    [['validate', '--output=xml', 'x.yaml'], 'validate: option \'-o, --output <format>\' argument \'xml\' is invalid. Allowed choices are text, json.'],
+    [['validate', '--channel'], 'validate: option \'-c, --channel <channel>\' argument missing'],
+    [['validate', '--verbose', 'x.yaml'], 'validate: unknown option \'--verbose\''],
+  ])('fails with exit 2 for usage error %j', async (args, message) => {
+    const r = await cli(args);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain(`cdk8s-gateway-api: ${message}`);
-    expect(r.stderr).toContain('Usage:');
+    expect(r.stderr.startsWith(`cdk8s-gateway-api ${message}\n`)).toBe(true);
+    expect(r.stderr).toContain('Usage: cdk8s-gateway-api validate');
   });
 
-  test('exits 0 when every manifest is valid, and reports other kinds as skipped', () => {
+  test('exits 0 when every manifest is valid, and reports other kinds as skipped', async () => {
     const file = write('ok.yaml', `${VALID_ROUTE}---\n${SERVICE}`);
-    const r = cli(['validate', file]);
+    const r = await cli(['validate', file]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe([
       `${file}#0 HTTPRoute apps/good: valid`,
@@ -104,16 +107,16 @@ describe('cdk8s-gateway-api validate', () => {
     ].join('\n'));
   });
 
-  test('fails with exit 1 and lists field path and message for an invalid manifest', () => {
+  test('fails with exit 1 and lists field path and message for an invalid manifest', async () => {
     const file = write('bad.yaml', INVALID_ROUTE);
-    const r = cli(['validate', file]);
+    const r = await cli(['validate', file]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain(`${file}#0 HTTPRoute bad: 1 error\n  spec.rules[0].backendRefs[0]: Must have port for Service reference\n`);
   });
 
-  test('--output json prints one array with file, index, object, validity and errors', () => {
+  test('--output json prints one array with file, index, object, validity and errors', async () => {
     const file = write('mixed.yaml', `${VALID_ROUTE}---\n${INVALID_ROUTE}`);
-    const r = cli(['validate', '--output', 'json', file]);
+    const r = await cli(['validate', '--output', 'json', file]);
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout)).toStrictEqual([
       { file, index: 0, apiVersion: 'gateway.networking.k8s.io/v1', kind: 'HTTPRoute', namespace: 'apps', name: 'good', valid: true, skipped: false, errors: [] },
@@ -131,42 +134,86 @@ describe('cdk8s-gateway-api validate', () => {
     ]);
   });
 
-  test('searches directories recursively for .yaml, .yml and .json files, in sorted order', () => {
+  test('searches directories recursively for .yaml, .yml and .json files, in sorted order', async () => {
     const root = path.join(dir, 'tree');
     write('tree/b/route.yml', VALID_ROUTE);
     write('tree/a.json', JSON.stringify([JSON.parse(JSON.stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' } }))]));
     write('tree/c/d/route.yaml', INVALID_ROUTE);
     write('tree/notes.txt', 'not a manifest');
-    const r = cli(['validate', '-o', 'json', root]);
+    const r = await cli(['validate', '-o', 'json', root]);
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout).map((x: any) => `${path.relative(root, x.file)}#${x.index} ${x.valid}`))
       .toStrictEqual(['a.json#0 true', 'b/route.yml#0 true', 'c/d/route.yaml#0 false']);
   });
 
-  test('--channel experimental accepts experimental fields that the standard channel rejects', () => {
+  test('--channel experimental accepts experimental fields that the standard channel rejects', async () => {
     const file = write('retry.yaml', VALID_ROUTE.replace('  - backendRefs:', '  - retry:\n      attempts: 2\n    backendRefs:'));
-    expect(cli(['validate', file]).code).toBe(1);
-    expect(cli(['validate', '--channel', 'experimental', file]).code).toBe(0);
-    expect(cli(['validate', '--channel=experimental', file]).stdout).toContain('(Gateway API v1.6.1, experimental channel)');
+    expect((await cli(['validate', file])).code).toBe(1);
+    expect((await cli(['validate', '--channel', 'experimental', file])).code).toBe(0);
+    expect((await cli(['validate', '--channel=experimental', file])).stdout).toContain('(Gateway API v1.6.1, experimental channel)');
   });
 
-  test('reads standard input for -', () => {
-    const r = cli(['validate', '-o', 'json', '-'], INVALID_ROUTE);
+  test('reads standard input for -', async () => {
+    const r = await cli(['validate', '-o', 'json', '-'], INVALID_ROUTE);
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout)[0]).toMatchObject({ file: '<stdin>', index: 0, valid: false });
   });
 
-  test('validates the release examples clean, and rejects the invalid examples', () => {
-    expect(cli(['validate', sharedPath('examples', 'standard')]).code).toBe(0);
-    expect(cli(['validate', '--channel', 'experimental', sharedPath('examples', 'experimental')]).code).toBe(0);
-    const r = cli(['validate', '-o', 'json', sharedPath('invalid-examples', 'standard')]);
+  test('validates the release examples clean, and rejects the invalid examples', async () => {
+    expect((await cli(['validate', sharedPath('examples', 'standard')])).code).toBe(0);
+    expect((await cli(['validate', '--channel', 'experimental', sharedPath('examples', 'experimental')])).code).toBe(0);
+    const r = await cli(['validate', '-o', 'json', sharedPath('invalid-examples', 'standard')]);
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout).every((x: any) => !x.valid)).toBe(true);
   });
 });
 
+describe('files that are not Kubernetes objects', () => {
+  test('cdk8s\'s construct-metadata.json next to the manifests is skipped with a note, and the run passes', async () => {
+    write('dist/app.k8s.yaml', VALID_ROUTE);
+    const metadata = write('dist/construct-metadata.json', JSON.stringify({ version: '1.0.0', resources: { 'apps-good-c8a1b2c3': { path: 'app/apps/good' } } }));
+    const r = await cli(['validate', path.join(dir, 'dist')]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`${metadata}#0: skipped (not a Kubernetes manifest: no document has apiVersion, kind or metadata ` +
+      '(e.g. the construct-metadata.json that cdk8s writes next to the manifests))\n');
+    expect(r.stdout).toContain('2 documents: 1 valid, 0 invalid, 1 skipped');
+    const json = JSON.parse((await cli(['validate', '-o', 'json', metadata])).stdout);
+    expect(json).toStrictEqual([{
+      file: metadata,
+      index: 0,
+      apiVersion: null,
+      kind: null,
+      namespace: null,
+      name: null,
+      valid: true,
+      skipped: true,
+      skipReason: expect.stringMatching(/^not a Kubernetes manifest/),
+      errors: [],
+    }]);
+  });
+
+  test('JSON and YAML without apiVersion/kind (an array, or several documents) are skipped too, also on stdin', async () => {
+    const array = write('settings.json', JSON.stringify([{ name: 'a' }, { name: 'b' }]));
+    expect((await cli(['validate', array])).stdout).toContain(`${array}#0: skipped (not a Kubernetes manifest`);
+    const yaml = write('values.yaml', 'replicas: 2\n---\nimage: nginx\n');
+    expect((await cli(['validate', yaml])).code).toBe(0);
+    expect((await cli(['validate', '-'], '{"version": "1.0.0"}')).stdout).toContain('<stdin>#0: skipped (not a Kubernetes manifest');
+  });
+
+  test('fails if a document lacks apiVersion and kind in a file that holds manifests, or has metadata', async () => {
+    const mixed = write('mixed-non-object.yaml', `${VALID_ROUTE}---\nname: forgot-everything\n`);
+    const r = await cli(['validate', mixed]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`${mixed}#1: 2 errors\n  apiVersion: Required value`);
+    const noKind = write('no-kind.yaml', 'metadata:\n  name: x\nspec: {}\n');
+    expect((await cli(['validate', noKind])).code).toBe(1);
+    const notAnObject = write('scalar.json', '"text"');
+    expect((await cli(['validate', notAnObject])).code).toBe(1);
+  });
+});
+
 describe('bad input', () => {
-  test('each bad document gets one clear error naming file and index, and the others are still checked', () => {
+  test('each bad document gets one clear error naming file and index, and the others are still checked', async () => {
     const file = write('bad-input.yaml', [
       VALID_ROUTE,
       'apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: {name: x\nspec: {}\n', // malformed
@@ -176,7 +223,7 @@ describe('bad input', () => {
       'apiVersion: gateway.networking.k8s.io/v9\nkind: HTTPRoute\nmetadata:\n  name: future\n', // unknown version
       INVALID_ROUTE,
     ].join('---\n'));
-    const r = cli(['validate', '-o', 'json', file]);
+    const r = await cli(['validate', '-o', 'json', file]);
     expect(r.code).toBe(1);
     const reports = JSON.parse(r.stdout);
     expect(reports.map((x: any) => [x.index, x.valid, x.errors.map((e: any) => `${e.path}: ${e.message}`)])).toStrictEqual([
@@ -194,59 +241,59 @@ describe('bad input', () => {
     expect(r.stdout).not.toMatch(/\n\s+at /); // no stack traces
   });
 
-  test('an empty document after the last manifest (a trailing ---) is skipped', () => {
+  test('an empty document after the last manifest (a trailing ---) is skipped', async () => {
     const file = write('trailing.yaml', `${VALID_ROUTE}---\n`);
-    const r = cli(['validate', file]);
+    const r = await cli(['validate', file]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`${file}#1: skipped (empty document after the last manifest)`);
   });
 
-  test('fails if a file has no manifest at all', () => {
+  test('fails if a file has no manifest at all', async () => {
     const file = write('empty.yaml', '# only a comment\n');
-    const r = cli(['validate', file]);
+    const r = await cli(['validate', file]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain(`${file}#0: 1 error\n  the file contains no manifest (it is empty or only has comments and --- separators)`);
   });
 
-  test('fails if the JSON is malformed', () => {
+  test('fails if the JSON is malformed', async () => {
     const file = write('broken.json', '{"apiVersion": ');
-    const r = cli(['validate', file]);
+    const r = await cli(['validate', file]);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/broken\.json#0: 1 error\n {2}malformed JSON: /);
   });
 
-  test('fails with exit 2 if a file does not exist', () => {
+  test('fails with exit 2 if a file does not exist', async () => {
     const missing = path.join(dir, 'missing.yaml');
-    const r = cli(['validate', write('fine.yaml', VALID_ROUTE), missing]);
+    const r = await cli(['validate', write('fine.yaml', VALID_ROUTE), missing]);
     expect(r.code).toBe(2);
     expect(r.stdout).toContain(`${missing}#0: 1 error\n  cannot read the file: no such file or directory`);
     expect(r.stdout).toContain('fine.yaml#0 HTTPRoute apps/good: valid');
   });
 
-  test('fails with exit 2 if a file is larger than 10 MB, without reading it', () => {
+  test('fails with exit 2 if a file is larger than 10 MB, without reading it', async () => {
     const big = path.join(dir, 'big.yaml');
     fs.writeFileSync(big, Buffer.alloc(MAX_FILE_BYTES + 1, 0x20));
-    const r = cli(['validate', big]);
+    const r = await cli(['validate', big]);
     expect(r.code).toBe(2);
     expect(r.stdout).toContain(`${big}#0: 1 error\n  the file is ${MAX_FILE_BYTES + 1} bytes, larger than the 10 MB limit; split it into smaller files`);
   });
 
-  test('fails if a document is nested absurdly deep, without crashing', () => {
+  test('fails if a document is nested absurdly deep, without crashing', async () => {
     const file = write('deep.yaml', `${VALID_ROUTE}---\napiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: {name: deep}\nspec: ${'['.repeat(20000)}${']'.repeat(20000)}\n---\n${INVALID_ROUTE}`);
-    const r = cli(['validate', '-o', 'json', file]);
+    const r = await cli(['validate', '-o', 'json', file]);
     expect(r.code).toBe(1);
     const reports = JSON.parse(r.stdout);
     expect(reports.map((x: any) => x.valid)).toStrictEqual([true, false, false]);
     expect(reports[1].errors[0].message).toMatch(/nested too deeply|nests more than 100 levels/);
     const json = write('deep.json', `{"apiVersion":"gateway.networking.k8s.io/v1","kind":"HTTPRoute","metadata":{"name":"x"},"spec":${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}}`);
-    expect(JSON.parse(cli(['validate', '-o', 'json', json]).stdout)[0].errors).toStrictEqual([
+    expect(JSON.parse((await cli(['validate', '-o', 'json', json])).stdout)[0].errors).toStrictEqual([
       { path: '', message: 'the object nests more than 100 levels deep; no Gateway API object is that deep, it was not validated' },
     ]);
   });
 });
 
 describe('the real executable', () => {
-  test('runs as a process with the documented exit codes', () => {
+  test('runs as a process with the documented exit codes', async () => {
     const file = write('proc.yaml', INVALID_ROUTE);
     const compiled = path.join(ROOT, 'lib', 'src', 'cli', 'main.js');
     const source = path.join(ROOT, 'src', 'cli', 'main.ts');
