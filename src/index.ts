@@ -18,3 +18,4 @@ export * from './analysis';
 export * from './team';
 export * from './release';
 export * from './validation';
+export * from './report';
