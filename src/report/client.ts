@@ -6,6 +6,7 @@
 
 export const CSS = String.raw`
 *{box-sizing:border-box}
+svg text{font-family:Helvetica,Arial,sans-serif}
 body{margin:0;font:14px/1.4 system-ui,-apple-system,"Segoe UI",Helvetica,Arial,sans-serif;color:#212121;background:#fafafa}
 header{display:flex;flex-wrap:wrap;gap:12px;align-items:center;padding:10px 16px;background:#263238;color:#fff;position:sticky;top:0;z-index:5}
 header h1{font-size:17px;margin:0 12px 0 0}
@@ -53,6 +54,30 @@ export const JS = String.raw`
   var data = JSON.parse(document.getElementById('report-data').textContent);
   var objects = data.objects;
   var views = data.views;
+  // statuses are stored interned: {"$": i} stands for data.shared[i], itself interned
+  function unintern(v) {
+    if (Array.isArray(v)) return v.map(unintern);
+    if (v !== null && typeof v === 'object') {
+      if (typeof v.$ === 'number') return unintern(data.shared[v.$]);
+      var o = {};
+      for (var k in v) o[k] = unintern(v[k]);
+      return o;
+    }
+    return v;
+  }
+  // each view maps object ids to diagram keys: the nodes it draws, and the routes (and their rules) of its groups
+  views.forEach(function (v) {
+    v.nodes = {};
+    for (var key in v.keys) {
+      var id = v.keys[key];
+      v.nodes[id] = key;
+      var g = objects[id] && objects[id].g;
+      if (g) g.forEach(function (m) { if (!v.nodes[m]) v.nodes[m] = key; });
+    }
+  });
+  function nodeKeyOf(v, id) {
+    return v.nodes[id] || v.nodes[id.replace(/#rule\d+$/, '')];
+  }
   var current = -1;
   var selected = null;
   var zoom = 1;
@@ -114,8 +139,8 @@ export const JS = String.raw`
 
   // ---- views
   function viewIndexOf(id) {
-    if (current >= 0 && views[current].nodes[id]) return current;
-    for (var i = 0; i < views.length; i++) if (views[i].nodes[id]) return i;
+    if (current >= 0 && nodeKeyOf(views[current], id)) return current;
+    for (var i = 0; i < views.length; i++) if (nodeKeyOf(views[i], id)) return i;
     return -1;
   }
   function nodeEl(key) { return key ? document.getElementById(key) : null; }
@@ -194,7 +219,7 @@ export const JS = String.raw`
     var shown = 0;
     var v = views[current];
     hits.forEach(function (id) {
-      var n = nodeEl(v.nodes[id]);
+      var n = nodeEl(nodeKeyOf(v, id));
       if (n) { n.classList.add('hit'); shown++; }
     });
     if (svg) svg.classList.add('searching');
@@ -212,7 +237,7 @@ export const JS = String.raw`
   // ---- selection and the status panel
   function mark(id, scroll) {
     diagram.querySelectorAll('g.node.selected').forEach(function (n) { n.classList.remove('selected'); });
-    var n = nodeEl(views[current].nodes[id]);
+    var n = nodeEl(nodeKeyOf(views[current], id));
     if (n) {
       n.classList.add('selected');
       if (scroll) {
@@ -248,7 +273,7 @@ export const JS = String.raw`
     if (o.d) panel.appendChild(el('pre', { 'class': 'details', text: o.d }));
     if (o.status !== undefined) {
       panel.appendChild(el('h3', { text: 'Predicted status' }));
-      panel.appendChild(el('pre', { id: 'status-yaml', text: 'status:' + yaml(o.status, 1) }));
+      panel.appendChild(el('pre', { id: 'status-yaml', text: 'status:' + yaml(unintern(o.status), 1) }));
     }
   }
   function onNodeClick(ev) {

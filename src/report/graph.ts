@@ -49,8 +49,11 @@ export interface ViewSpec {
 
 /** Routes above which the report splits into per-Gateway views and collapses routes into groups. */
 export const LARGE_APP_ROUTES = 150;
-/** Routes of one view above which the view shows namespace groups instead of single routes. */
-export const VIEW_DETAIL_ROUTES = 60;
+/**
+ * In a large app, a Gateway's view draws its routes one by one (without rules and backends: those are in the routing
+ * table) up to this many routes, and namespace groups above.
+ */
+export const VIEW_DETAIL_ROUTES = 40;
 
 /** Diagram keys: `n<index>` in model order, so an object has the same key in every view and every run. */
 export function diagramKeys(model: ReportModel): Map<string, string> {
@@ -66,7 +69,7 @@ export function viewsOf(model: ReportModel): ViewSpec[] {
   const views: ViewSpec[] = [{ id: 'overview', title: `Overview (${model.gateways.length} Gateways, ${model.routes.length} routes)`, detail: 'groups' }];
   for (const g of model.gateways) {
     const n = routesOf(model, g.id).length;
-    views.push({ id: g.id, title: `Gateway ${g.namespace}/${g.name} (${n} routes)`, gatewayId: g.id, detail: n <= VIEW_DETAIL_ROUTES ? 'full' : 'groups' });
+    views.push({ id: g.id, title: `Gateway ${g.namespace}/${g.name} (${n} routes)`, gatewayId: g.id, detail: n <= VIEW_DETAIL_ROUTES ? 'routes' : 'groups' });
   }
   return views;
 }

@@ -57,31 +57,37 @@ export function assembleHtml(model: ReportModel, views: ViewSpec[], graphs: Grap
     if (f.objectId) findingIndex.set(f.objectId, [...(findingIndex.get(f.objectId) ?? []), i]);
   });
   const objects: Record<string, any> = {};
+  // predicted statuses repeat (the same parentRef and conditions for every route of a listener): each distinct
+  // object or array is stored once in `shared` and referred to as {"$": index}
+  const shared: any[] = [];
+  const sharedIndex = new Map<string, number>();
+  const intern = (v: any): any => {
+    if (v === null || typeof v !== 'object') return v;
+    const inner = Array.isArray(v) ? v.map(intern) : Object.fromEntries(Object.entries(v).map(([k, x]) => [k, intern(x)]));
+    const key = JSON.stringify(inner);
+    let i = sharedIndex.get(key);
+    if (i === undefined) {
+      i = shared.length;
+      shared.push(inner);
+      sharedIndex.set(key, i);
+    }
+    return { $: i };
+  };
   for (const [id, o] of model.byId) {
     objects[id] = {
       k: o.kind, ns: o.namespace, n: o.name, st: o.state, r: o.reason,
       s: o.search.concat([o.kind, o.name]).join(' ').toLowerCase(),
-      status: o.status, f: findingIndex.get(id), d: detailsOf(model, id),
+      status: o.status === undefined ? undefined : intern(o.status), f: findingIndex.get(id), d: detailsOf(model, id),
     };
   }
   const viewData = views.map((v, i) => {
-    const graph = graphs[i];
-    const nodes: Record<string, string> = {};
     const keyToId: Record<string, string> = {};
-    for (const n of graph.nodes) {
+    for (const n of graphs[i].nodes) {
       keyToId[n.key] = n.id;
-      nodes[n.id] = n.key;
-      if (n.members) {
-        objects[n.id] = { k: 'Group', ns: n.namespace, n: `${n.members.length} route(s)`, st: n.state, s: '', g: n.members };
-        for (const m of n.members) {
-          nodes[m] = nodes[m] ?? n.key;
-          // the rules and backends of a collapsed route are found through the route's group
-          for (const rule of (model.byId.get(m) as RouteItem).rules) nodes[rule.id] = nodes[rule.id] ?? n.key;
-        }
-      }
+      if (n.members) objects[n.id] = { k: 'Group', ns: n.namespace, n: `${n.members.length} route(s)`, st: n.state, s: '', g: n.members };
     }
     const listeners = model.gateways.filter((g) => v.gatewayId === undefined || g.id === v.gatewayId).flatMap((g) => g.listeners.map((l) => l.id));
-    return { id: v.id, title: v.title, svg: svgs[i], nodes, keys: keyToId, listeners: v.id === 'overview' ? [] : listeners, open: v.detail === 'full' };
+    return { id: v.id, title: v.title, svg: svgs[i], keys: keyToId, listeners: v.id === 'overview' ? [] : listeners, open: v.detail === 'full' };
   });
   const listeners: Record<string, any> = {};
   for (const g of model.gateways) {
@@ -91,7 +97,7 @@ export function assembleHtml(model: ReportModel, views: ViewSpec[], graphs: Grap
     }
   }
   const findings = model.findings.map((f) => ({ sev: f.severity, src: f.source, code: f.code, msg: f.message, fix: f.fix, obj: f.objectId, label: f.objectLabel }));
-  const data = { views: viewData, objects, listeners, findings };
+  const data = { views: viewData, objects, listeners, findings, shared };
 
   const count = (st: string) => model.routes.filter((r) => r.state === st).length;
   const errors = model.findings.filter((f) => f.severity === 'error').length;

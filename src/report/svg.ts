@@ -14,6 +14,9 @@ export function inlineSvg(svg: string): string {
     .replace(/<!--[\s\S]*?-->\s*/g, '')
     .replace(/\s+xmlns(:xlink)?="[^"]*"/g, '')
     .replace(/\s+xlink:title="[^"]*"/g, '')
+    // node and edge titles are the diagram ids (n12, n3->n4): no use as tooltips; the page styles the font
+    .replace(/<title>[^<]*<\/title>\s*/g, '')
+    .replace(/ font-family="[^"]*"/g, '')
     .trim();
 }
 
