@@ -78,9 +78,9 @@ function routesOf(model: ReportModel, gatewayId: string): RouteItem[] {
   return model.routes.filter((r) => r.parents.some((p) => p.gatewayId === gatewayId));
 }
 
-function describe(o: ModelObject, head: string, extra: string[] = []): string[] {
+function describe(o: ModelObject, head: string, extra: string[] = [], okWord = 'Accepted'): string[] {
   const icon = STATE_ICON[o.state];
-  const state = o.state === 'ok' ? 'Accepted' : o.state === 'conflicted' ? `Conflicted${o.reason ? ': ' + o.reason : ''}`
+  const state = o.state === 'ok' ? okWord : o.state === 'conflicted' ? `Conflicted${o.reason ? ': ' + o.reason : ''}`
     : o.state === 'unknown' ? `unknown${o.reason ? ': ' + o.reason : ''}` : o.reason ?? o.state;
   return [`${icon} ${head}`, ...extra, state];
 }
@@ -115,7 +115,7 @@ export function buildGraph(model: ReportModel, view: ViewSpec, keys: Map<string,
   for (const g of gateways) {
     const cls = g.classId ? model.byId.get(g.classId) : undefined;
     if (cls) {
-      node(cls, 'class', describe(cls, `GatewayClass ${cls.name}`, [(cls as any).controllerName ?? '']).filter((s) => s !== ''), { namespace: undefined });
+      node(cls, 'class', describe(cls, `GatewayClass ${cls.name}`, [(cls as any).controllerName ?? ''], cls.status ? 'Accepted' : 'in the input').filter((s) => s !== ''), { namespace: undefined });
       edge(cls.id, g.id, 'class');
     }
     node(g, 'gateway', describe(g, `Gateway ${g.name}`, [`class ${g.className}`, `${g.listeners.length} listener(s)`]));
@@ -177,7 +177,7 @@ export function buildGraph(model: ReportModel, view: ViewSpec, keys: Map<string,
         edge(r.id, rule.id, 'rule');
         for (const b of rule.backends) {
           const t = model.byId.get(b.targetId)!;
-          node(t, 'backend', describe(t, `${t.kind} ${t.name}`));
+          node(t, 'backend', describe(t, `${t.kind} ${t.name}`, [], 'in the input'));
           const weight = `${b.percent}%${b.port !== undefined ? ' :' + b.port : ''}`;
           if (b.crossNamespace) {
             if (b.crossNamespace.grant) edge(rule.id, t.id, 'grantOk', `${weight}\nReferenceGrant ${b.crossNamespace.grant}`);
@@ -194,7 +194,7 @@ export function buildGraph(model: ReportModel, view: ViewSpec, keys: Map<string,
   for (const p of model.policies) {
     const targets = p.targetIds.filter((t) => nodes.has(t));
     if (targets.length === 0) continue;
-    node(p, 'policy', describe(p, `${p.kind} ${p.name}`));
+    node(p, 'policy', describe(p, `${p.kind} ${p.name}`, [], 'target found'));
     for (const t of targets) edge(p.id, t, 'policy', 'targets');
   }
 

@@ -293,7 +293,8 @@ export function buildReportModel(manifests: any[], options: ReportModelOptions =
       id, kind: 'Gateway', namespace: ns, name: nameOf(o), className, classId: classIds.has(classId) ? classId : undefined,
       listeners, status: o.status,
       state: accepted.status === 'False' ? 'error' : listeners.some((l) => l.state !== 'ok') ? 'warning' : o.status ? 'ok' : 'unknown',
-      reason: accepted.status === 'False' ? accepted.reason : undefined,
+      reason: accepted.status === 'False' ? accepted.reason
+        : listeners.some((l) => l.state !== 'ok') ? `${listeners.filter((l) => l.state !== 'ok').length} listener(s) with problems` : undefined,
       search: [ns, nameOf(o), className],
     });
   });
