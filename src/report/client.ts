@@ -138,10 +138,20 @@ export const JS = String.raw`
   }
 
   // ---- views
+  // the view to show an object in: one that draws it as a node, else a Gateway view over the overview
+  function viewScore(i, id) {
+    var v = views[i], key = nodeKeyOf(v, id);
+    if (!key) return -1;
+    if (v.keys[key] === id || v.keys[key] === id.replace(/#rule\d+$/, '')) return 2;
+    return v.id === 'overview' ? 0 : 1;
+  }
   function viewIndexOf(id) {
-    if (current >= 0 && nodeKeyOf(views[current], id)) return current;
-    for (var i = 0; i < views.length; i++) if (nodeKeyOf(views[i], id)) return i;
-    return -1;
+    var best = -1, bestScore = -1;
+    for (var i = 0; i < views.length; i++) {
+      var sc = viewScore(i, id);
+      if (sc > bestScore || (sc === bestScore && i === current)) { best = i; bestScore = sc; }
+    }
+    return best;
   }
   function nodeEl(key) { return key ? document.getElementById(key) : null; }
   function showView(i) {
@@ -153,7 +163,7 @@ export const JS = String.raw`
     if (svg) {
       svg.setAttribute('data-w', parseFloat(svg.getAttribute('width')));
       svg.setAttribute('data-h', parseFloat(svg.getAttribute('height')));
-      fit();
+      fit(true);
     }
     renderRouting();
     applySearch();
@@ -165,11 +175,13 @@ export const JS = String.raw`
     svg.setAttribute('width', (parseFloat(svg.getAttribute('data-w')) * zoom) + 'pt');
     svg.setAttribute('height', (parseFloat(svg.getAttribute('data-h')) * zoom) + 'pt');
   }
-  function fit() {
+  // whole diagram in the pane (the fit button); a new view opens at the pane's width, but not so small it is unreadable
+  function fit(readable) {
     var svg = diagram.querySelector('svg');
     if (!svg) return;
     var w = parseFloat(svg.getAttribute('data-w')) * 4 / 3, h = parseFloat(svg.getAttribute('data-h')) * 4 / 3;
-    zoom = Math.min(1, Math.max(0.2, Math.min((diagram.clientWidth - 20) / w, (diagram.clientHeight - 20) / h)));
+    var fw = (diagram.clientWidth - 20) / w, fh = (diagram.clientHeight - 20) / h;
+    zoom = readable === true ? Math.max(0.75, Math.min(1, fw)) : Math.min(1.5, Math.max(0.1, Math.min(fw, fh)));
     applyZoom();
   }
 
@@ -305,7 +317,7 @@ export const JS = String.raw`
   if (viewSelect) viewSelect.addEventListener('change', function () { showView(Number(viewSelect.value)); });
   document.getElementById('zoom-in').addEventListener('click', function () { zoom *= 1.25; applyZoom(); });
   document.getElementById('zoom-out').addEventListener('click', function () { zoom /= 1.25; applyZoom(); });
-  document.getElementById('zoom-fit').addEventListener('click', fit);
+  document.getElementById('zoom-fit').addEventListener('click', function () { fit(false); });
   renderFindings();
   showView(0);
   document.body.setAttribute('data-ready', 'true');
