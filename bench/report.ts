@@ -42,7 +42,7 @@ async function main(): Promise<void> {
   for (const [k, v] of Object.entries(times)) console.log(`  ${k}: ${v} ms`);
   console.log(`  generation total: ${total} ms`);
   if (!browser) return;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  // eslint-disable-next-line @typescript-eslint/no-require-imports, import/no-extraneous-dependencies
   const { chromium } = require('playwright-core');
   const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
   try {

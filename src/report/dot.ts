@@ -1,8 +1,8 @@
 /**
  * Graphviz DOT text of a report graph: namespaces as clusters, predicted status as colour and icon.
  */
-import { _compare as cmp } from './model';
 import { EdgeStyle, Graph, GraphNode } from './graph';
+import { _compare as cmp } from './model';
 
 /** Fill, border and font colours of each state. */
 export const STATE_COLOURS: Record<string, { fill: string; stroke: string }> = {

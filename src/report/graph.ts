@@ -147,7 +147,12 @@ export function buildGraph(model: ReportModel, view: ViewSpec, keys: Map<string,
       const state: ReportState = bad > 0 ? 'error' : unknown > 0 ? 'unknown' : g.routes.some((r) => r.state !== 'ok') ? 'warning' : 'ok';
       const key = `g${[...nodes.values()].filter((n) => n.type === 'group').length}`;
       nodes.set(k, {
-        id: k, key, type: 'group', state, namespace: g.ns, members: g.routes.map((r) => r.id),
+        id: k,
+        key,
+        type: 'group',
+        state,
+        namespace: g.ns,
+        members: g.routes.map((r) => r.id),
         lines: [`${STATE_ICON[state]} ${g.routes.length} route(s) in ${g.ns}`, ...(bad > 0 ? [`${bad} not accepted`] : []), ...(unknown > 0 ? [`${unknown} unknown`] : [])],
       });
     }

@@ -75,9 +75,15 @@ export function assembleHtml(model: ReportModel, views: ViewSpec[], graphs: Grap
   };
   for (const [id, o] of model.byId) {
     objects[id] = {
-      k: o.kind, ns: o.namespace, n: o.name, st: o.state, r: o.reason,
+      k: o.kind,
+      ns: o.namespace,
+      n: o.name,
+      st: o.state,
+      r: o.reason,
       s: o.search.concat([o.kind, o.name]).join(' ').toLowerCase(),
-      status: o.status === undefined ? undefined : intern(o.status), f: findingIndex.get(id), d: detailsOf(model, id),
+      status: o.status === undefined ? undefined : intern(o.status),
+      f: findingIndex.get(id),
+      d: detailsOf(model, id),
     };
   }
   const viewData = views.map((v, i) => {
@@ -96,7 +102,9 @@ export function assembleHtml(model: ReportModel, views: ViewSpec[], graphs: Grap
       listeners[l.id] = { desc: `${l.protocol}${l.port !== undefined ? ' :' + l.port : ''} ${l.hostname ?? '*'}${l.tls ? ' TLS ' + l.tls : ''}`, rows };
     }
   }
-  const findings = model.findings.map((f) => ({ sev: f.severity, src: f.source, code: f.code, msg: f.message, fix: f.fix, obj: f.objectId, label: f.objectLabel }));
+  const findings = model.findings.map((f) => ({
+    sev: f.severity, src: f.source, code: f.code, msg: f.message, fix: f.fix, obj: f.objectId, label: f.objectLabel,
+  }));
   const data = { views: viewData, objects, listeners, findings, shared };
 
   const count = (st: string) => model.routes.filter((r) => r.state === st).length;

@@ -256,9 +256,14 @@ export function buildReportModel(manifests: any[], options: ReportModelOptions =
   const classes: ClassItem[] = ofKind('GatewayClass').map((o) => {
     const accepted = condition(o.status?.conditions, 'Accepted');
     return add<ClassItem>({
-      id: idOf(GW, 'GatewayClass', undefined, nameOf(o)), kind: 'GatewayClass', name: nameOf(o),
-      controllerName: o.spec?.controllerName, state: accepted.status === 'False' ? 'error' : 'ok',
-      reason: accepted.status === 'False' ? accepted.reason : undefined, status: o.status, search: [nameOf(o)],
+      id: idOf(GW, 'GatewayClass', undefined, nameOf(o)),
+      kind: 'GatewayClass',
+      name: nameOf(o),
+      controllerName: o.spec?.controllerName,
+      state: accepted.status === 'False' ? 'error' : 'ok',
+      reason: accepted.status === 'False' ? accepted.reason : undefined,
+      status: o.status,
+      search: [nameOf(o)],
     });
   });
   const classIds = new Set(classes.map((c) => c.id));
@@ -280,18 +285,33 @@ export function buildReportModel(manifests: any[], options: ReportModelOptions =
       const certs = (l?.tls?.certificateRefs ?? []).map((c: any) => `${c.namespace && c.namespace !== ns ? c.namespace + '/' : ''}${c.name}`);
       const tls = l?.tls ? `${l.tls.mode ?? 'Terminate'}${certs.length ? ` (${certs.join(', ')})` : ''}` : undefined;
       return add<ListenerItem>({
-        id: `${id}#${l?.name}`, kind: 'Listener', namespace: ns, name: String(l?.name ?? ''), gatewayId: id,
-        port: typeof l?.port === 'number' ? l.port : undefined, protocol: String(l?.protocol ?? '?'),
-        hostname: typeof l?.hostname === 'string' ? l.hostname : undefined, tls, attachedRoutes: st?.attachedRoutes ?? 0,
-        state, reason: state === 'conflicted' ? conflicted.reason : state === 'error' ? (acc.status === 'False' ? acc.reason : resolved.reason) : undefined,
-        status: st, search: [ns, String(l?.name ?? ''), ...(typeof l?.hostname === 'string' ? [l.hostname] : [])],
+        id: `${id}#${l?.name}`,
+        kind: 'Listener',
+        namespace: ns,
+        name: String(l?.name ?? ''),
+        gatewayId: id,
+        port: typeof l?.port === 'number' ? l.port : undefined,
+        protocol: String(l?.protocol ?? '?'),
+        hostname: typeof l?.hostname === 'string' ? l.hostname : undefined,
+        tls,
+        attachedRoutes: st?.attachedRoutes ?? 0,
+        state,
+        reason: state === 'conflicted' ? conflicted.reason : state === 'error' ? (acc.status === 'False' ? acc.reason : resolved.reason) : undefined,
+        status: st,
+        search: [ns, String(l?.name ?? ''), ...(typeof l?.hostname === 'string' ? [l.hostname] : [])],
       });
     });
     const className = String(o.spec?.gatewayClassName ?? '');
     const classId = idOf(GW, 'GatewayClass', undefined, className);
     return add<GatewayItem>({
-      id, kind: 'Gateway', namespace: ns, name: nameOf(o), className, classId: classIds.has(classId) ? classId : undefined,
-      listeners, status: o.status,
+      id,
+      kind: 'Gateway',
+      namespace: ns,
+      name: nameOf(o),
+      className,
+      classId: classIds.has(classId) ? classId : undefined,
+      listeners,
+      status: o.status,
       state: accepted.status === 'False' ? 'error' : listeners.some((l) => l.state !== 'ok') ? 'warning' : o.status ? 'ok' : 'unknown',
       reason: accepted.status === 'False' ? accepted.reason
         : listeners.some((l) => l.state !== 'ok') ? `${listeners.filter((l) => l.state !== 'ok').length} listener(s) with problems` : undefined,
@@ -307,7 +327,11 @@ export function buildReportModel(manifests: any[], options: ReportModelOptions =
     const ns = nsOf(o);
     namespaces.add(ns);
     return add<GrantItem>({
-      id: idOf(GW, 'ReferenceGrant', ns, nameOf(o)), kind: 'ReferenceGrant', namespace: ns, name: nameOf(o), state: 'ok',
+      id: idOf(GW, 'ReferenceGrant', ns, nameOf(o)),
+      kind: 'ReferenceGrant',
+      namespace: ns,
+      name: nameOf(o),
+      state: 'ok',
       from: (o.spec?.from ?? []).map((f: any) => `${f?.kind} in ${f?.namespace}`),
       to: (o.spec?.to ?? []).map((t: any) => `${t?.kind}${t?.name ? ' ' + t.name : ''}`),
       search: [ns, nameOf(o)],
@@ -377,17 +401,29 @@ export function buildReportModel(manifests: any[], options: ReportModelOptions =
             item.reason = missingPolicy === MissingReferencePolicy.ERROR ? 'not in the input' : 'not in the input (assumed to exist)';
           }
           return {
-            targetId: item.id, port: typeof b?.port === 'number' ? b.port : undefined, weight: weights[j],
+            targetId: item.id,
+            port: typeof b?.port === 'number' ? b.port : undefined,
+            weight: weights[j],
             percent: total > 0 ? Math.round((weights[j] / total) * 1000) / 10 : 0,
             crossNamespace: bNs !== ns ? { grant: grantFor(kind, ns, group, bKind, String(b?.name ?? ''), bNs) } : undefined,
           };
         });
-        const matches: string[] = (Array.isArray(rule?.matches) && rule.matches.length > 0 ? rule.matches : [{}]).map((m: any) => matchText(kind, m ?? {}));
+        const matchList: any[] = Array.isArray(rule?.matches) && rule.matches.length > 0 ? rule.matches : [{}];
+        const matches: string[] = matchList.map((m: any) => matchText(kind, m ?? {}));
         if (kind === 'TLSRoute' || kind === 'TCPRoute' || kind === 'UDPRoute') matches.splice(0, matches.length);
         const filters: string[] = (Array.isArray(rule?.filters) ? rule.filters : []).map(filterText);
         return add<RuleItem>({
-          id: `${id}#rule${i}`, kind: 'Rule', namespace: ns, name: rule?.name ? String(rule.name) : `rule ${i}`, ruleName: rule?.name,
-          routeId: id, index: i, matches, filters, backends, state: 'ok',
+          id: `${id}#rule${i}`,
+          kind: 'Rule',
+          namespace: ns,
+          name: rule?.name ? String(rule.name) : `rule ${i}`,
+          ruleName: rule?.name,
+          routeId: id,
+          index: i,
+          matches,
+          filters,
+          backends,
+          state: 'ok',
           search: [...(rule?.matches ?? []).map((m: any) => m?.path?.value).filter((v: any) => typeof v === 'string')],
         });
       });
@@ -395,7 +431,14 @@ export function buildReportModel(manifests: any[], options: ReportModelOptions =
       const anyUnknown = parents.some((p) => p.parentMissing && p.reason !== 'parent not found');
       const firstBad = parents.find((p) => !p.accepted);
       const route = add<RouteItem>({
-        id, kind, namespace: ns, name: nameOf(o), hostnames, parents, rules, status: o.status,
+        id,
+        kind,
+        namespace: ns,
+        name: nameOf(o),
+        hostnames,
+        parents,
+        rules,
+        status: o.status,
         state: ok ? 'ok' : parents.length === 0 ? 'error' : anyUnknown && parents.every((p) => p.accepted || p.parentMissing) ? 'unknown' : 'error',
         reason: parents.length === 0 ? 'no parentRefs' : firstBad?.reason,
         search: [ns, nameOf(o), ...hostnames, ...rules.flatMap((r) => r.search),
@@ -424,9 +467,16 @@ export function buildReportModel(manifests: any[], options: ReportModelOptions =
         else missingTargets.push(`${t.kind} ${ns}/${t.name}${t.sectionName ? '#' + t.sectionName : ''}`);
       }
       return add<PolicyItem>({
-        id: idOf(groupOf(o.apiVersion), o.kind, ns, nameOf(o)), kind: o.kind, namespace: ns, name: nameOf(o),
-        targetIds, missingTargets, status: o.status, state: missingTargets.length > 0 ? 'warning' : 'ok',
-        reason: missingTargets.length > 0 ? `target not in the input: ${missingTargets.join(', ')}` : undefined, search: [ns, nameOf(o)],
+        id: idOf(groupOf(o.apiVersion), o.kind, ns, nameOf(o)),
+        kind: o.kind,
+        namespace: ns,
+        name: nameOf(o),
+        targetIds,
+        missingTargets,
+        status: o.status,
+        state: missingTargets.length > 0 ? 'warning' : 'ok',
+        reason: missingTargets.length > 0 ? `target not in the input: ${missingTargets.join(', ')}` : undefined,
+        search: [ns, nameOf(o)],
       });
     });
 
@@ -439,7 +489,10 @@ export function buildReportModel(manifests: any[], options: ReportModelOptions =
       const res = validator.validate(m);
       for (const e of res.errors) {
         raw.push({
-          source: 'validation', severity: 'error', code: e.path || '(document)', message: e.message,
+          source: 'validation',
+          severity: 'error',
+          code: e.path || '(document)',
+          message: e.message,
           object: res.kind && res.name ? { group: groupOf(res.apiVersion), kind: res.kind, namespace: res.namespace, name: res.name } : undefined,
         });
       }
@@ -447,8 +500,11 @@ export function buildReportModel(manifests: any[], options: ReportModelOptions =
   }
   for (const f of analysis.findings) {
     raw.push({
-      source: 'analysis', severity: f.severity === FindingSeverity.ERROR ? 'error' : 'warning',
-      code: `${f.conditionType}/${f.reason}`, message: f.message, fix: f.fix,
+      source: 'analysis',
+      severity: f.severity === FindingSeverity.ERROR ? 'error' : 'warning',
+      code: `${f.conditionType}/${f.reason}`,
+      message: f.message,
+      fix: f.fix,
       object: { group: f.objectRef.group, kind: f.objectRef.kind, namespace: f.objectRef.namespace, name: f.objectRef.name },
     });
   }
@@ -484,9 +540,11 @@ export function buildReportModel(manifests: any[], options: ReportModelOptions =
         const rows = routing.get(lid) ?? [];
         for (const rule of route.rules) {
           rows.push({
-            routeId: route.id, ruleId: rule.id,
+            routeId: route.id,
+            ruleId: rule.id,
             hostnames: route.hostnames.length > 0 ? route.hostnames : [l.hostname ?? '*'],
-            matches: rule.matches, filters: rule.filters,
+            matches: rule.matches,
+            filters: rule.filters,
             backends: rule.backends.map((b) => {
               const t = byId.get(b.targetId)!;
               return `${t.namespace !== route.namespace ? t.namespace + '/' : ''}${t.name}${b.port !== undefined ? ':' + b.port : ''} ${b.percent}%`;
@@ -500,10 +558,16 @@ export function buildReportModel(manifests: any[], options: ReportModelOptions =
 
   return {
     title: options.title ?? 'Gateway API topology',
-    classes, gateways, routes, grants, policies,
+    classes,
+    gateways,
+    routes,
+    grants,
+    policies,
     backends: [...backendMap.values()].sort((a, b) => cmp(a.id, b.id)),
     namespaces: [...namespaces].sort(cmp),
-    findings, routing, byId,
+    findings,
+    routing,
+    byId,
   };
 }
 

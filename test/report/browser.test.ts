@@ -7,10 +7,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Testing } from 'cdk8s';
-import { buildExamplesApp } from '../../examples/app';
-import { MissingReferencePolicy } from '../../src';
 import { emitBaseline } from '../../bench/baseline';
 import { buildScenario } from '../../bench/scenario';
+import { buildExamplesApp } from '../../examples/app';
+import { MissingReferencePolicy } from '../../src';
 import { diagramKeys } from '../../src/report/graph';
 import { renderHtml } from '../../src/report/html';
 import { buildReportModel, ReportModel } from '../../src/report/model';

@@ -42,7 +42,7 @@ describe('cdk8s-gateway-api report', () => {
     expect(r.code).toBe(0);
     expect(r.err).toMatch(/wrote .*report.html \(\d+ bytes\)/);
     const html = fs.readFileSync(file, 'utf8');
-    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">`);
+    expect(html).toContain('<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'; script-src \'unsafe-inline\'; img-src data:">');
     expect(html).toContain('<title>Shop &lt;edge&gt;</title>');
     expect(html).toMatch(/\\u003csvg width=\\"[\d.]+pt\\"/); // in the page data (JSON, < escaped)
     expect(html).not.toMatch(/https?:\/\//);

@@ -53,7 +53,9 @@ describe('DOT', () => {
 
   test('--gateway draws one Gateway; an unknown one is an error that lists the Gateways', () => {
     const objs = [...topology(), {
-      apiVersion: 'gateway.networking.k8s.io/v1', kind: 'Gateway', metadata: { name: 'other', namespace: 'infra' },
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'Gateway',
+      metadata: { name: 'other', namespace: 'infra' },
       spec: { gatewayClassName: 'acme', listeners: [{ name: 'x', port: 81, protocol: 'HTTP' }] },
     }];
     expect(GatewayApiReport.dot(objs)).toContain('Gateway other');

@@ -5,7 +5,9 @@ export function topology(): any[] {
   return [
     { apiVersion: GW, kind: 'GatewayClass', metadata: { name: 'acme' }, spec: { controllerName: 'acme.io/gateway' } },
     {
-      apiVersion: GW, kind: 'Gateway', metadata: { name: 'edge', namespace: 'infra' },
+      apiVersion: GW,
+      kind: 'Gateway',
+      metadata: { name: 'edge', namespace: 'infra' },
       spec: {
         gatewayClassName: 'acme',
         listeners: [
@@ -18,7 +20,9 @@ export function topology(): any[] {
     },
     { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'dup-cert', namespace: 'infra' }, type: 'kubernetes.io/tls' },
     {
-      apiVersion: GW, kind: 'HTTPRoute', metadata: { name: 'shop', namespace: 'team-a' },
+      apiVersion: GW,
+      kind: 'HTTPRoute',
+      metadata: { name: 'shop', namespace: 'team-a' },
       spec: {
         parentRefs: [{ name: 'edge', namespace: 'infra', sectionName: 'http' }],
         hostnames: ['shop.example.com'],
@@ -29,7 +33,9 @@ export function topology(): any[] {
       },
     },
     {
-      apiVersion: GW, kind: 'HTTPRoute', metadata: { name: 'blog', namespace: 'team-b' },
+      apiVersion: GW,
+      kind: 'HTTPRoute',
+      metadata: { name: 'blog', namespace: 'team-b' },
       spec: {
         parentRefs: [{ name: 'edge', namespace: 'infra', sectionName: 'http' }],
         hostnames: ['blog.example.com'],
@@ -37,11 +43,15 @@ export function topology(): any[] {
       },
     },
     {
-      apiVersion: GW, kind: 'HTTPRoute', metadata: { name: 'sneaky', namespace: 'team-b' },
+      apiVersion: GW,
+      kind: 'HTTPRoute',
+      metadata: { name: 'sneaky', namespace: 'team-b' },
       spec: { parentRefs: [{ name: 'edge', namespace: 'infra', sectionName: 'internal' }], rules: [{ backendRefs: [{ name: 'blog', port: 80 }] }] },
     },
     {
-      apiVersion: 'gateway.networking.k8s.io/v1beta1', kind: 'ReferenceGrant', metadata: { name: 'team-a-search', namespace: 'shared' },
+      apiVersion: 'gateway.networking.k8s.io/v1beta1',
+      kind: 'ReferenceGrant',
+      metadata: { name: 'team-a-search', namespace: 'shared' },
       spec: { from: [{ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', namespace: 'team-a' }], to: [{ group: '', kind: 'Service', name: 'search' }] },
     },
     { apiVersion: 'v1', kind: 'Service', metadata: { name: 'cart-v1', namespace: 'team-a' }, spec: { ports: [{ port: 80 }] } },
@@ -49,7 +59,9 @@ export function topology(): any[] {
     { apiVersion: 'v1', kind: 'Service', metadata: { name: 'search', namespace: 'shared' }, spec: { ports: [{ port: 80 }] } },
     { apiVersion: 'v1', kind: 'Service', metadata: { name: 'blog', namespace: 'team-b' }, spec: { ports: [{ port: 80 }] } },
     {
-      apiVersion: GW, kind: 'BackendTLSPolicy', metadata: { name: 'search-tls', namespace: 'shared' },
+      apiVersion: GW,
+      kind: 'BackendTLSPolicy',
+      metadata: { name: 'search-tls', namespace: 'shared' },
       spec: { targetRefs: [{ group: '', kind: 'Service', name: 'search' }], validation: { wellKnownCACertificates: 'System', hostname: 'search.shared' } },
     },
   ];

@@ -50,7 +50,9 @@ describe('report model', () => {
 
   test('findings from validation, analysis and other sources, placed on their objects', () => {
     const objs = [...topology(), {
-      apiVersion: 'gateway.networking.k8s.io/v1', kind: 'HTTPRoute', metadata: { name: 'bad', namespace: 'team-a' },
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'HTTPRoute',
+      metadata: { name: 'bad', namespace: 'team-a' },
       spec: { parentRefs: [{ name: 'edge', namespace: 'infra' }], rules: [{ matches: [{ path: { type: 'Regex', value: '/x' } }] }] },
     }];
     const m = buildReportModel(objs, {
@@ -95,7 +97,9 @@ describe('report model', () => {
     const objs: any[] = topology().filter((o) => o.kind !== 'HTTPRoute');
     for (let i = 0; i <= LARGE_APP_ROUTES; i++) {
       objs.push({
-        apiVersion: 'gateway.networking.k8s.io/v1', kind: 'HTTPRoute', metadata: { name: `r${i}`, namespace: `team-${i % 3}` },
+        apiVersion: 'gateway.networking.k8s.io/v1',
+        kind: 'HTTPRoute',
+        metadata: { name: `r${i}`, namespace: `team-${i % 3}` },
         spec: { parentRefs: [{ name: 'edge', namespace: 'infra', sectionName: 'http' }], rules: [{ backendRefs: [{ name: `s${i}`, port: 80 }] }] },
       });
     }
