@@ -137,15 +137,16 @@ export function buildGraph(model: ReportModel, view: ViewSpec, keys: Map<string,
         if (!gatewayIds.has(p.gatewayId)) continue;
         const k = groupKey(r, p.gatewayId);
         const g = groups.get(k) ?? { ns: r.namespace!, routes: [] };
-        if (!g.routes.includes(r)) g.routes.push(r);
+        if (g.routes[g.routes.length - 1] !== r) g.routes.push(r);
         groups.set(k, g);
       }
     }
+    let groupCount = 0;
     for (const [k, g] of [...groups].sort((a, b) => cmp(a[0], b[0]))) {
       const bad = g.routes.filter((r) => r.state === 'error').length;
       const unknown = g.routes.filter((r) => r.state === 'unknown').length;
       const state: ReportState = bad > 0 ? 'error' : unknown > 0 ? 'unknown' : g.routes.some((r) => r.state !== 'ok') ? 'warning' : 'ok';
-      const key = `g${[...nodes.values()].filter((n) => n.type === 'group').length}`;
+      const key = `g${groupCount++}`;
       nodes.set(k, {
         id: k,
         key,
@@ -203,8 +204,8 @@ export function buildGraph(model: ReportModel, view: ViewSpec, keys: Map<string,
     for (const t of targets) edge(p.id, t, 'policy', 'targets');
   }
 
-  const order = new Map([...model.byId.keys()].map((id, i) => [id, i]));
-  const rank = (id: string) => order.get(id) ?? Number.MAX_SAFE_INTEGER;
-  const sortedNodes = [...nodes.values()].sort((a, b) => rank(a.id) - rank(b.id) || cmp(a.id, b.id));
+  // model order (the diagram keys are n<model index>); group nodes after the objects
+  const rank = (n: GraphNode) => (n.type === 'group' ? Number.MAX_SAFE_INTEGER : Number(n.key.slice(1)));
+  const sortedNodes = [...nodes.values()].sort((a, b) => rank(a) - rank(b) || cmp(a.id, b.id));
   return { title: view.title, nodes: sortedNodes, edges };
 }

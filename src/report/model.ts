@@ -337,11 +337,21 @@ export function buildReportModel(manifests: any[], options: ReportModelOptions =
       search: [ns, nameOf(o)],
     });
   });
+  // by `toNs|fromKind|fromNs`, in name order
+  const grantIndex = new Map<string, any[]>();
+  for (const o of grantObjs) {
+    for (const f of Array.isArray(o.spec?.from) ? o.spec.from : []) {
+      if ((f?.group ?? '') !== GW) continue;
+      const k = `${nsOf(o)}|${f?.kind}|${f?.namespace}`;
+      const list = grantIndex.get(k) ?? [];
+      if (!list.includes(o)) list.push(o);
+      grantIndex.set(k, list);
+    }
+  }
   /** The ReferenceGrant in `toNs` that lets `fromKind` objects of `fromNs` refer to `toKind` `toName` (spec: ReferenceGrant). */
   const grantFor = (fromKind: string, fromNs: string, toGroup: string, toKind: string, toName: string, toNs: string): string | undefined => {
-    const g = grantObjs.find((o) => nsOf(o) === toNs
-      && (o.spec?.from ?? []).some((f: any) => (f?.group ?? '') === GW && f?.kind === fromKind && f?.namespace === fromNs)
-      && (o.spec?.to ?? []).some((t: any) => (t?.group ?? '') === toGroup && t?.kind === toKind && (t?.name === undefined || t?.name === '' || t?.name === toName)));
+    const g = (grantIndex.get(`${toNs}|${fromKind}|${fromNs}`) ?? []).find((o) => (Array.isArray(o.spec?.to) ? o.spec.to : [])
+      .some((t: any) => (t?.group ?? '') === toGroup && t?.kind === toKind && (t?.name === undefined || t?.name === '' || t?.name === toName)));
     return g ? `${nsOf(g)}/${nameOf(g)}` : undefined;
   };
 
