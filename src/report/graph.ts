@@ -74,8 +74,14 @@ export function viewsOf(model: ReportModel): ViewSpec[] {
   return views;
 }
 
+/** The ids of the Gateway `gatewayId` and of its ListenerSets: the parents a route of its view names. */
+function ownersOf(model: ReportModel, gatewayIds: Set<string>): Set<string> {
+  return new Set([...gatewayIds, ...model.listenerSets.filter((l) => l.parentId !== undefined && gatewayIds.has(l.parentId)).map((l) => l.id)]);
+}
+
 function routesOf(model: ReportModel, gatewayId: string): RouteItem[] {
-  return model.routes.filter((r) => r.parents.some((p) => p.gatewayId === gatewayId));
+  const owners = ownersOf(model, new Set([gatewayId]));
+  return model.routes.filter((r) => r.parents.some((p) => owners.has(p.gatewayId)));
 }
 
 function describe(o: ModelObject, head: string, extra: string[] = [], okWord = 'Accepted'): string[] {
@@ -109,8 +115,12 @@ export function buildGraph(model: ReportModel, view: ViewSpec, keys: Map<string,
     edges.push({ from, to, style, label });
   };
   const gateways: GatewayItem[] = view.gatewayId ? model.gateways.filter((g) => g.id === view.gatewayId) : model.gateways;
-  const gatewayIds = new Set(gateways.map((g) => g.id));
+  const gatewayIds = ownersOf(model, new Set(gateways.map((g) => g.id)));
+  // the whole-app view also draws ListenerSets whose Gateway is not in the input
+  if (view.gatewayId === undefined) for (const ls of model.listenerSets) gatewayIds.add(ls.id);
   const overview = view.id === 'overview';
+  /** The Gateway a parent (Gateway or ListenerSet) belongs to. */
+  const gatewayOf = (id: string) => (model.byId.get(id) as GatewayItem | undefined)?.parentId ?? id;
 
   for (const g of gateways) {
     const cls = g.classId ? model.byId.get(g.classId) : undefined;
@@ -126,12 +136,22 @@ export function buildGraph(model: ReportModel, view: ViewSpec, keys: Map<string,
       }
     }
   }
+  if (!overview) {
+    for (const ls of model.listenerSets.filter((l) => gatewayIds.has(l.id))) {
+      node(ls, 'gateway', describe(ls, `ListenerSet ${ls.name}`, [`${ls.listeners.length} listener(s)`]));
+      if (model.byId.has(ls.parentId!)) edge(ls.parentId!, ls.id, ls.state === 'error' ? 'notAccepted' : 'attached', ls.state === 'error' ? ls.reason : undefined);
+      for (const l of ls.listeners) {
+        node(l, 'listener', listenerLines(l));
+        edge(ls.id, l.id, 'listener');
+      }
+    }
+  }
 
-  const routes = model.routes.filter((r) => view.gatewayId === undefined || r.parents.some((p) => p.gatewayId === view.gatewayId));
+  const routes = model.routes.filter((r) => view.gatewayId === undefined || r.parents.some((p) => gatewayIds.has(p.gatewayId)));
   if (view.detail === 'groups') {
     // routes collapsed per namespace (and per listener they attach to)
     const groups = new Map<string, { ns: string; routes: RouteItem[] }>();
-    const groupKey = (r: RouteItem, gatewayId: string) => `group:${view.id}:${r.namespace}${overview ? ':' + gatewayId : ''}`;
+    const groupKey = (r: RouteItem, parentId: string) => `group:${view.id}:${r.namespace}${overview ? ':' + gatewayOf(parentId) : ''}`;
     for (const r of routes) {
       for (const p of r.parents) {
         if (!gatewayIds.has(p.gatewayId)) continue;
@@ -161,7 +181,7 @@ export function buildGraph(model: ReportModel, view: ViewSpec, keys: Map<string,
       for (const p of r.parents) {
         if (!gatewayIds.has(p.gatewayId)) continue;
         const k = groupKey(r, p.gatewayId);
-        const targets = overview ? [p.gatewayId] : p.listenerIds.length > 0 ? p.listenerIds : [p.sectionListenerId ?? p.gatewayId];
+        const targets = overview ? [gatewayOf(p.gatewayId)] : p.listenerIds.length > 0 ? p.listenerIds : [p.sectionListenerId ?? p.gatewayId];
         for (const t of targets) edge(t, k, p.accepted || overview ? 'attached' : 'notAccepted');
       }
     }
@@ -171,7 +191,7 @@ export function buildGraph(model: ReportModel, view: ViewSpec, keys: Map<string,
       node(r, 'route', describe(r, `${r.kind} ${r.name}`, hosts.slice(0, 4).concat(hosts.length > 4 ? [`+${hosts.length - 4} more`] : [])));
       for (const p of r.parents) {
         if (!model.byId.has(p.gatewayId)) continue;
-        if (view.gatewayId !== undefined && p.gatewayId !== view.gatewayId) continue;
+        if (!gatewayIds.has(p.gatewayId)) continue;
         if (p.accepted && p.listenerIds.length > 0) for (const l of p.listenerIds) edge(l, r.id, 'attached');
         else if (p.listenerIds.length > 0) for (const l of p.listenerIds) edge(l, r.id, 'notAccepted', p.reason);
         else edge(p.sectionListenerId ?? p.gatewayId, r.id, 'notAccepted', p.reason);

@@ -45,7 +45,7 @@ function detailsOf(model: ReportModel, id: string): string | undefined {
   }
   if ('hostnames' in o) {
     const r = o as RouteItem;
-    return [`hostnames: ${r.hostnames.join(', ') || '(from the listener)'}`, ...r.parents.map((p) => `parent ${p.gatewayId.replace(/^gw:/, 'Gateway ')}: ${p.reason}`)].join('\n');
+    return [`hostnames: ${r.hostnames.join(', ') || '(from the listener)'}`, ...r.parents.map((p) => `parent ${p.gatewayId.replace(/^gw:/, 'Gateway ').replace(/^ls:/, 'ListenerSet ')}: ${p.reason}`)].join('\n');
   }
   return undefined;
 }
@@ -92,11 +92,13 @@ export function assembleHtml(model: ReportModel, views: ViewSpec[], graphs: Grap
       keyToId[n.key] = n.id;
       if (n.members) objects[n.id] = { k: 'Group', ns: n.namespace, n: `${n.members.length} route(s)`, st: n.state, s: '', g: n.members };
     }
-    const listeners = model.gateways.filter((g) => v.gatewayId === undefined || g.id === v.gatewayId).flatMap((g) => g.listeners.map((l) => l.id));
+    const owners = [...model.gateways, ...model.listenerSets]
+      .filter((g) => v.gatewayId === undefined || g.id === v.gatewayId || g.parentId === v.gatewayId);
+    const listeners = owners.flatMap((g) => g.listeners.map((l) => l.id));
     return { id: v.id, title: v.title, svg: svgs[i], keys: keyToId, listeners: v.id === 'overview' ? [] : listeners, open: v.detail === 'full' };
   });
   const listeners: Record<string, any> = {};
-  for (const g of model.gateways) {
+  for (const g of [...model.gateways, ...model.listenerSets]) {
     for (const l of g.listeners) {
       const rows = (model.routing.get(l.id) ?? []).map((r) => [r.routeId, r.hostnames, r.matches, r.filters, r.backends]);
       listeners[l.id] = { desc: `${l.protocol}${l.port !== undefined ? ' :' + l.port : ''} ${l.hostname ?? '*'}${l.tls ? ' TLS ' + l.tls : ''}`, rows };

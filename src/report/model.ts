@@ -69,7 +69,10 @@ export interface ListenerItem extends ModelObject {
   readonly attachedRoutes: number;
 }
 
+/** A Gateway, or a ListenerSet (kind `ListenerSet`, drawn under its parent Gateway). */
 export interface GatewayItem extends ModelObject {
+  /** For a ListenerSet: the id of its parent Gateway. */
+  readonly parentId?: string;
   readonly className: string;
   readonly classId?: string;
   readonly listeners: ListenerItem[];
@@ -147,6 +150,8 @@ export interface ReportModel {
   readonly title: string;
   readonly classes: ClassItem[];
   readonly gateways: GatewayItem[];
+  /** ListenerSets, each with the id of its parent Gateway. */
+  readonly listenerSets: GatewayItem[];
   readonly routes: RouteItem[];
   readonly backends: BackendItem[];
   readonly grants: GrantItem[];
@@ -180,6 +185,7 @@ const byNsName = (a: { namespace?: string; name: string }, b: { namespace?: stri
 function idOf(group: string, kind: string, ns: string | undefined, name: string): string {
   if (group === '' && kind === 'Service') return `svc:${ns}/${name}`;
   if (group === GW && kind === 'Gateway') return `gw:${ns}/${name}`;
+  if (group === GW && kind === 'ListenerSet') return `ls:${ns}/${name}`;
   if (group === GW && kind === 'GatewayClass') return `gc:${name}`;
   if (group === GW && ROUTE_KINDS.includes(kind)) return `route:${kind}:${ns}/${name}`;
   return `obj:${group}/${kind}:${ns ?? ''}/${name}`;
@@ -268,11 +274,11 @@ export function buildReportModel(manifests: any[], options: ReportModelOptions =
   });
   const classIds = new Set(classes.map((c) => c.id));
 
-  // ---- Gateways and listeners
-  const gateways: GatewayItem[] = ofKind('Gateway').map((o) => {
+  // ---- Gateways, ListenerSets and their listeners
+  const listenerOwner = (o: any, kind: 'Gateway' | 'ListenerSet'): GatewayItem => {
     const ns = nsOf(o);
     namespaces.add(ns);
-    const id = idOf(GW, 'Gateway', ns, nameOf(o));
+    const id = idOf(GW, kind, ns, nameOf(o));
     const accepted = condition(o.status?.conditions, 'Accepted');
     const listenerStatus: any[] = Array.isArray(o.status?.listeners) ? o.status.listeners : [];
     const listeners: ListenerItem[] = (Array.isArray(o.spec?.listeners) ? o.spec.listeners : []).map((l: any) => {
@@ -301,11 +307,15 @@ export function buildReportModel(manifests: any[], options: ReportModelOptions =
         search: [ns, String(l?.name ?? ''), ...(typeof l?.hostname === 'string' ? [l.hostname] : [])],
       });
     });
-    const className = String(o.spec?.gatewayClassName ?? '');
+    const pr = o.spec?.parentRef;
+    const parentId = kind === 'ListenerSet' && pr && typeof pr === 'object' ? idOf(GW, 'Gateway', String(pr.namespace ?? ns), String(pr.name)) : undefined;
+    const parent = parentId ? byId.get(parentId) as GatewayItem | undefined : undefined;
+    const className = kind === 'Gateway' ? String(o.spec?.gatewayClassName ?? '') : parent?.className ?? '';
     const classId = idOf(GW, 'GatewayClass', undefined, className);
     return add<GatewayItem>({
       id,
-      kind: 'Gateway',
+      kind,
+      parentId,
       namespace: ns,
       name: nameOf(o),
       className,
@@ -317,9 +327,11 @@ export function buildReportModel(manifests: any[], options: ReportModelOptions =
         : listeners.some((l) => l.state !== 'ok') ? `${listeners.filter((l) => l.state !== 'ok').length} listener(s) with problems` : undefined,
       search: [ns, nameOf(o), className],
     });
-  });
+  };
+  const gateways: GatewayItem[] = ofKind('Gateway').map((o) => listenerOwner(o, 'Gateway'));
+  const listenerSets: GatewayItem[] = ofKind('ListenerSet').map((o) => listenerOwner(o, 'ListenerSet'));
   const listenerByKey = new Map<string, string>();
-  for (const g of gateways) for (const l of g.listeners) listenerByKey.set(`${g.namespace}/${g.name}/${l.name}`, l.id);
+  for (const g of [...gateways, ...listenerSets]) for (const l of g.listeners) listenerByKey.set(`${g.namespace}/${g.name}/${l.name}`, l.id);
 
   // ---- ReferenceGrants (which one allows a cross-namespace reference)
   const grantObjs = ofKind('ReferenceGrant');
@@ -384,7 +396,7 @@ export function buildReportModel(manifests: any[], options: ReportModelOptions =
       const id = idOf(GW, kind, ns, nameOf(o));
       const hostnames: string[] = Array.isArray(o.spec?.hostnames) ? o.spec.hostnames.map(String) : [];
       const parents: ParentLink[] = (resultsByRoute.get(id) ?? []).map((r) => {
-        const gatewayId = idOf(GW, r.parentRef.kind === 'Gateway' ? 'Gateway' : r.parentRef.kind, r.parentRef.namespace, r.parentRef.name);
+        const gatewayId = idOf(r.parentRef.group, r.parentRef.kind, r.parentRef.namespace, r.parentRef.name);
         const reason = r.parentMissing ? (r.acceptedReason === 'NoMatchingParent' ? 'parent not found' : 'parent not in input')
           : r.accepted !== 'True' ? r.acceptedReason : r.resolvedRefs !== 'True' ? r.resolvedRefsReason : 'Accepted';
         return {
@@ -570,6 +582,7 @@ export function buildReportModel(manifests: any[], options: ReportModelOptions =
     title: options.title ?? 'Gateway API topology',
     classes,
     gateways,
+    listenerSets,
     routes,
     grants,
     policies,

@@ -74,6 +74,38 @@ describe('report model', () => {
     expect(model.routing.has('gw:infra/edge#internal')).toBe(false);
   });
 
+  test('ListenerSets hang under their Gateway with their listeners; routes attach to their listeners', () => {
+    const objs = [
+      {
+        apiVersion: 'gateway.networking.k8s.io/v1',
+        kind: 'Gateway',
+        metadata: { name: 'parent', namespace: 'infra' },
+        spec: { gatewayClassName: 'x', allowedListeners: { namespaces: { from: 'All' } }, listeners: [{ name: 'foo', port: 80, protocol: 'HTTP' }] },
+      },
+      {
+        apiVersion: 'gateway.networking.k8s.io/v1',
+        kind: 'ListenerSet',
+        metadata: { name: 'team', namespace: 'team-1' },
+        spec: { parentRef: { name: 'parent', namespace: 'infra' }, listeners: [{ name: 'first', port: 8080, protocol: 'HTTP', hostname: 'first.foo.com' }] },
+      },
+      {
+        apiVersion: 'gateway.networking.k8s.io/v1',
+        kind: 'HTTPRoute',
+        metadata: { name: 'r', namespace: 'team-1' },
+        spec: { parentRefs: [{ kind: 'ListenerSet', name: 'team' }], rules: [{ backendRefs: [{ name: 'svc', port: 80 }] }] },
+      },
+    ];
+    const m = buildReportModel(objs, { missingReferences: MissingReferencePolicy.UNKNOWN });
+    expect(m.listenerSets.map((l) => [l.id, l.parentId, l.state])).toStrictEqual([['ls:team-1/team', 'gw:infra/parent', 'ok']]);
+    const r = m.byId.get('route:HTTPRoute:team-1/r') as RouteItem;
+    expect(r.parents.map((p) => [p.gatewayId, p.listenerIds, p.accepted])).toStrictEqual([['ls:team-1/team', ['ls:team-1/team#first'], true]]);
+    const g = buildGraph(m, viewsOf(m)[0]);
+    expect(g.edges.filter((e) => e.to === 'ls:team-1/team' || e.to === r.id).map((e) => [e.from, e.style])).toStrictEqual([
+      ['gw:infra/parent', 'attached'], ['ls:team-1/team#first', 'attached'],
+    ]);
+    expect(m.routing.get('ls:team-1/team#first')!.map((row) => row.hostnames)).toStrictEqual([['first.foo.com']]);
+  });
+
   test('malformed objects do not crash the model', () => {
     const m = buildReportModel([null, 7, 'x', [], { kind: 'HTTPRoute' }, { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'Gateway', metadata: { name: 'g' }, spec: { listeners: 'nope' } },
       { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'HTTPRoute', metadata: { name: 'r' }, spec: { rules: [null, { backendRefs: [{ name: 7 }] }] } }]);
