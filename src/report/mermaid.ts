@@ -7,11 +7,16 @@ import { _compare as cmp } from './model';
 
 /**
  * A Mermaid double-quoted label: characters Mermaid or its HTML labels treat specially become entity codes
- * (`#quot;`, `#lt;`, `#gt;`, `#amp;`, `#35;`, `#124;`, `#96;`), line breaks become `<br>`.
+ * (`#quot;`, `#lt;`, `#gt;`, `#amp;`, `#35;`, `#124;`, `#96;`, `#92;`), line breaks become `<br>`, and a
+ * backslash-n keeps its backslash and n apart with an invisible word joiner (U+2060).
  */
 export function mermaidString(text: string): string {
   let out = '';
+  let previous = '';
   for (const ch of text) {
+    // Mermaid turns a backslash-n into a line break, even as #92;n: a word joiner (invisible) keeps them apart
+    if (ch === 'n' && previous === '\\') out += '\u2060';
+    previous = ch;
     switch (ch) {
       case '"': out += '#quot;'; break;
       case '#': out += '#35;'; break;
@@ -20,6 +25,7 @@ export function mermaidString(text: string): string {
       case '>': out += '#gt;'; break;
       case '|': out += '#124;'; break;
       case '`': out += '#96;'; break;
+      case '\\': out += '#92;'; break;
       case '\n': out += '<br>'; break;
       case '\r': case '\t': out += ' '; break;
       default:

@@ -75,12 +75,13 @@ describe('DOT', () => {
 });
 
 describe('Mermaid', () => {
-  test('escapes quotes, #, &, <, >, | and backticks as entity codes and line breaks as <br>', () => {
+  test('escapes quotes, #, &, <, >, |, backticks and backslashes as entity codes and line breaks as <br>', () => {
     expect(mermaidString('say "hi"')).toBe('"say #quot;hi#quot;"');
     expect(mermaidString('<b>&</b> #1 | `x`')).toBe('"#lt;b#gt;#amp;#lt;/b#gt; #35;1 #124; #96;x#96;"');
     expect(mermaidString('a\nb\u0000')).toBe('"a<br>b"');
+    expect(mermaidString('C:\\new \\d')).toBe('"C:#92;\u2060new #92;d"');
     const m = toMermaid(hostile);
-    expect(m).toContain('n0("say #quot;hi#quot;\\n<br>line<br>break<br>#lt;b#gt;#amp;#lt;/b#gt; #35;1 #124; #96;x#96;")');
+    expect(m).toContain('n0("say #quot;hi#quot;#92;\u2060n<br>line<br>break<br>#lt;b#gt;#amp;#lt;/b#gt; #35;1 #124; #96;x#96;")');
     expect(m).toContain('n0 ==>|"a#124;b #quot;c#quot;"| n1');
     expect(m).toContain('linkStyle 0 stroke:#c62828,stroke-width:3px');
     // no raw quote, < or > inside any label
