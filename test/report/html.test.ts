@@ -17,6 +17,15 @@ describe('HTML report', () => {
     expect(html).toContain(`content="${REPORT_CSP}"`);
   }, 60000);
 
+  test('Graphviz draws backslashes and quotes of the manifests literally', async () => {
+    const objs = topology().map((o) => (o.metadata?.name === 'shop'
+      ? { ...o, spec: { ...o.spec, rules: [{ matches: [{ headers: [{ name: 'x', type: 'RegularExpression', value: '\\N"\\l\\d+' }] }], backendRefs: [{ name: 'cart-v1', port: 80 }] }] } }
+      : o));
+    const html = await renderHtml(buildReportModel(objs));
+    // in the SVG (inside the page data, as JSON): header x~\N"\l\d+
+    expect(html).toContain('header x~\\\\N&quot;\\\\l\\\\d+');
+  }, 60000);
+
   test('same input, same page', async () => {
     const a = await renderHtml(buildReportModel(topology()));
     expect(await renderHtml(buildReportModel([...topology()].reverse()))).toBe(a);
