@@ -1,9 +1,9 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Testing } from 'cdk8s';
+import { Chart, Testing } from 'cdk8s';
 import { buildExamplesApp } from '../../examples/app';
-import { GatewayApiReport } from '../../src';
+import { GatewayApiAnalysis, GatewayApiReport, gatewayapi } from '../../src';
 import { renderSvgs, renderSvgsSync } from '../../src/report/svg';
 
 describe('GatewayApiReport.enable', () => {
@@ -37,6 +37,23 @@ describe('GatewayApiReport.enable', () => {
     expect(renderSvgsSync([dot])).toStrictEqual(await renderSvgs([dot]));
     expect(() => renderSvgsSync(['digraph { a -> }'])).toThrow(/Graphviz \(child process .*\) failed: .*syntax error/s);
   }, 60000);
+
+  test('the report is written even when synth then fails on analysis errors, and shows why', () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'report-synth-')), 'report.html');
+    const app = Testing.app();
+    buildExamplesApp(app);
+    const chart = new Chart(app, 'stray', { namespace: 'stray' });
+    new gatewayapi.HttpRoute(chart, 'route', {
+      metadata: { name: 'stray' },
+      spec: { parentRefs: [{ name: 'shared-gateway', namespace: 'infra', sectionName: 'https' }], rules: [{}] },
+    });
+    GatewayApiAnalysis.enable(app);
+    GatewayApiReport.enable(app, { file });
+    expect(() => app.synth()).toThrow(/NotAllowedByListeners/);
+    const html = fs.readFileSync(file, 'utf8');
+    expect(html).toContain('"code":"Accepted/NotAllowedByListeners"');
+    expect(html).toContain('✖ HTTPRoute stray');
+  }, 120000);
 
   test('the default file is dist/gateway-api-report.html', () => {
     const app = Testing.app();
