@@ -20,7 +20,7 @@ Formats:
   mermaid  a Mermaid flowchart (renders in GitHub and GitLab Markdown), to stdout or -o.
   dot      Graphviz DOT text, to stdout or -o.
 
-Large apps (more than 150 routes): the HTML report has an overview and one view per Gateway, with routes
+Large apps (more than 150 routes or 150 listeners): the HTML report has an overview and one view per Gateway, with routes
 collapsed into one node per namespace; Mermaid and DOT draw namespace groups unless --detail says otherwise.
 
 Exit codes: 0 written, 2 usage error or unreadable input (nothing is written then).

@@ -49,9 +49,12 @@ export interface ViewSpec {
 
 /** Routes above which the report splits into per-Gateway views and collapses routes into groups. */
 export const LARGE_APP_ROUTES = 150;
+/** Gateway listeners above which the report splits into per-Gateway views, too. */
+export const LARGE_APP_LISTENERS = 150;
 /**
- * In a large app, a Gateway's view draws its routes one by one (without rules and backends: those are in the routing
- * table) up to this many routes, and namespace groups above.
+ * In a large app, a Gateway's view draws its routes one by one up to this many routes (with their rules and backends
+ * when the whole app has at most LARGE_APP_ROUTES routes; else those are in the routing tables), and namespace groups
+ * above.
  */
 export const VIEW_DETAIL_ROUTES = 40;
 
@@ -65,11 +68,12 @@ export function diagramKeys(model: ReportModel): Map<string, string> {
 
 /** The views of a report: one for small apps; an overview and one per Gateway for large ones. */
 export function viewsOf(model: ReportModel): ViewSpec[] {
-  if (model.routes.length <= LARGE_APP_ROUTES) return [{ id: 'all', title: 'All objects', detail: 'full' }];
+  const listeners = model.gateways.reduce((n, g) => n + g.listeners.length, 0);
+  if (model.routes.length <= LARGE_APP_ROUTES && listeners <= LARGE_APP_LISTENERS) return [{ id: 'all', title: 'All objects', detail: 'full' }];
   const views: ViewSpec[] = [{ id: 'overview', title: `Overview (${model.gateways.length} Gateways, ${model.routes.length} routes)`, detail: 'groups' }];
   for (const g of model.gateways) {
     const n = routesOf(model, g.id).length;
-    views.push({ id: g.id, title: `Gateway ${g.namespace}/${g.name} (${n} routes)`, gatewayId: g.id, detail: n <= VIEW_DETAIL_ROUTES ? 'routes' : 'groups' });
+    views.push({ id: g.id, title: `Gateway ${g.namespace}/${g.name} (${n} routes)`, gatewayId: g.id, detail: n > VIEW_DETAIL_ROUTES ? 'groups' : model.routes.length <= LARGE_APP_ROUTES ? 'full' : 'routes' });
   }
   return views;
 }

@@ -28,7 +28,7 @@ export interface GatewayApiReportOptions extends AnalysisOptions {
   /**
    * Mermaid and DOT only: how much of each route to draw: `full` (routes, rules, backends with weights),
    * `routes` (route nodes only) or `groups` (routes collapsed into one node per namespace, with counts).
-   * @default - `full` up to 150 routes, `groups` above
+   * @default - `full` up to 150 routes and 150 listeners, `groups` above
    */
   readonly detail?: string;
 }

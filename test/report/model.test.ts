@@ -2,7 +2,7 @@ import { Testing } from 'cdk8s';
 import { topology } from './fixture';
 import { buildExamplesApp } from '../../examples/app';
 import { MissingReferencePolicy } from '../../src';
-import { buildGraph, LARGE_APP_ROUTES, viewsOf } from '../../src/report/graph';
+import { buildGraph, LARGE_APP_LISTENERS, LARGE_APP_ROUTES, viewsOf } from '../../src/report/graph';
 import { buildReportModel, RouteItem } from '../../src/report/model';
 
 describe('report model', () => {
@@ -145,5 +145,17 @@ describe('report model', () => {
     // every route matches PathPrefix / on the same listener: the analysis warns that they shadow each other
     expect(overview.nodes.find((n) => n.type === 'group')!.state).toBe('warning');
     expect(buildGraph(m, views[1]).nodes.filter((n) => n.type === 'listener')).toHaveLength(4);
+  });
+
+  test(`above ${LARGE_APP_LISTENERS} listeners: per-Gateway views even with few routes`, () => {
+    const gateways = [0, 1, 2].map((i) => ({
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'Gateway',
+      metadata: { name: `g${i}`, namespace: 'infra' },
+      spec: { gatewayClassName: 'acme', listeners: Array.from({ length: 64 }, (_, l) => ({ name: `l${l}`, port: 80, protocol: 'HTTP', hostname: `h${l}.g${i}.example.com` })) },
+    }));
+    const views = viewsOf(buildReportModel(gateways));
+    expect(views.map((v) => v.id)).toStrictEqual(['overview', 'gw:infra/g0', 'gw:infra/g1', 'gw:infra/g2']);
+    expect(viewsOf(buildReportModel(gateways.slice(0, 2))).map((v) => v.id)).toStrictEqual(['all']);
   });
 });
