@@ -9,6 +9,7 @@ import * as path from 'path';
 import { Command, CommanderError } from 'commander';
 import { createAnalyzeCommand } from './analyze';
 import { createFeaturesCommand } from './features';
+import { createReportCommand } from './report';
 import { CliIo, EXIT_OK, EXIT_USAGE } from './io';
 import { createValidateCommand } from './validate';
 
@@ -23,6 +24,7 @@ export const COMMANDS: readonly CommandFactory[] = [
   createValidateCommand,
   createAnalyzeCommand,
   createFeaturesCommand,
+  createReportCommand,
 ];
 
 /** The version of the installed package (read from its package.json, found upwards from this file). */
