@@ -4,34 +4,25 @@
  * It predicts the status a conformant Gateway API v1.6.1 controller would write for Gateways, ListenerSets and
  * routes, from the objects alone. See docs/analysis.md for the semantics and the spec sections they follow.
  */
-import { _describeSelector, _intersectHostnames, _LabelSelector, _selectorMatches } from './match';
+import { _describeSelector } from './match';
 import {
   AnalysisFinding, AnalysisObjectRef, AnalysisOptions, AnalysisParentRef, FindingSeverity, MissingReferencePolicy,
   RouteParentResult,
 } from './types';
+import { AttachmentListener, AttachmentReason, checkAttachment, listenerSetAdmitted } from '../core/spec/attachment';
+import { filterTypesOf, incompatibleFilters } from '../core/spec/filters';
+import { GrantIndex, grantOfManifest } from '../core/spec/grants';
+import { KnownLabels, namespaceLabels as withNameLabel } from '../core/spec/labels';
+import { GATEWAY_GROUP, groupOfApiVersion, HOSTNAME_ROUTE_KINDS, ROUTE_KINDS } from '../core/spec/names';
+import { CORE_PROTOCOLS, familiesCanSharePort, listenerRouteKinds, protocolFamily } from '../core/spec/protocols';
 
 /** @internal */
-export const _GATEWAY_GROUP = 'gateway.networking.k8s.io';
+export const _GATEWAY_GROUP = GATEWAY_GROUP;
 /** @internal */
 export const _DEFAULT_TRANSITION_TIME = '1970-01-01T00:00:00Z';
-/** @internal */
-export const _ROUTE_KINDS = ['HTTPRoute', 'GRPCRoute', 'TLSRoute', 'TCPRoute', 'UDPRoute'];
-/** Kinds whose status the analysis writes. @internal */
-export const _ANALYSED_KINDS = ['Gateway', 'ListenerSet', ..._ROUTE_KINDS];
 
 const GW = _GATEWAY_GROUP;
 const CLUSTER_SCOPED = new Set(['Namespace', 'GatewayClass', 'ClusterRole', 'ClusterRoleBinding', 'CustomResourceDefinition', 'PersistentVolume', 'StorageClass', 'Node', 'IngressClass']);
-
-/** Core protocols: the family (for port sharing) and the route kinds a conformant implementation supports. */
-const PROTOCOLS: { [protocol: string]: { family: string; kinds: string[] } } = {
-  HTTP: { family: 'http', kinds: ['HTTPRoute', 'GRPCRoute'] },
-  HTTPS: { family: 'tls', kinds: ['HTTPRoute', 'GRPCRoute'] },
-  TLS: { family: 'tls', kinds: ['TLSRoute'] },
-  TCP: { family: 'tcp', kinds: ['TCPRoute'] },
-  UDP: { family: 'udp', kinds: ['UDPRoute'] },
-};
-
-const HOSTNAME_KINDS = new Set(['HTTPRoute', 'GRPCRoute', 'TLSRoute']);
 
 /** appProtocol values (Service ports) an HTTP-based route can speak to. */
 const APP_PROTOCOLS: { [routeKind: string]: Set<string> } = {
@@ -39,8 +30,6 @@ const APP_PROTOCOLS: { [routeKind: string]: Set<string> } = {
   GRPCRoute: new Set(['grpc', 'http', 'https', 'h2c', 'kubernetes.io/h2c']),
 };
 
-const HTTP_FILTERS = new Set(['RequestHeaderModifier', 'ResponseHeaderModifier', 'RequestMirror', 'RequestRedirect', 'URLRewrite', 'ExtensionRef', 'CORS', 'ExternalAuth']);
-const GRPC_FILTERS = new Set(['RequestHeaderModifier', 'ResponseHeaderModifier', 'RequestMirror', 'ExtensionRef']);
 const PATH_TYPES = new Set(['Exact', 'PathPrefix', 'RegularExpression']);
 const VALUE_MATCH_TYPES = new Set(['Exact', 'RegularExpression']);
 const HTTP_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'CONNECT', 'OPTIONS', 'TRACE', 'PATCH']);
@@ -62,7 +51,7 @@ interface Ctx {
   readonly exists: Set<string>;
   readonly index: Map<string, any>;
   readonly nsLabels: Map<string, { [k: string]: string }>;
-  readonly grants: Set<string>;
+  readonly grants: GrantIndex;
   readonly findings: AnalysisFinding[];
 }
 
@@ -134,12 +123,6 @@ function key(group: string, kind: string, ns: string, name: string): string {
   return `${group}|${kind}|${ns}|${name}`;
 }
 
-function groupOf(apiVersion: unknown): string {
-  if (typeof apiVersion !== 'string') return '';
-  const i = apiVersion.indexOf('/');
-  return i < 0 ? '' : apiVersion.slice(0, i);
-}
-
 function cond(ctx: Ctx, type: string, status: string, reason: string, message: string): _Condition {
   return { type, status, reason, message, lastTransitionTime: ctx.ltt };
 }
@@ -161,7 +144,7 @@ export function _analyze(inputs: any[], options: AnalysisOptions = {}): _EngineR
     exists: new Set(),
     index: new Map(),
     nsLabels: new Map(),
-    grants: new Set(),
+    grants: new GrantIndex(),
     findings: [],
   };
 
@@ -177,7 +160,7 @@ export function _analyze(inputs: any[], options: AnalysisOptions = {}): _EngineR
   // ---- index ------------------------------------------------------------------------------------
   objects.forEach((obj, order) => {
     if (!obj || typeof obj !== 'object' || typeof obj.kind !== 'string') return;
-    const group = groupOf(obj.apiVersion);
+    const group = groupOfApiVersion(obj.apiVersion);
     const name = obj.metadata?.name ?? '';
     const ns = nsOf(ctx, obj);
     ctx.exists.add(key(group, obj.kind, ns, name));
@@ -191,7 +174,7 @@ export function _analyze(inputs: any[], options: AnalysisOptions = {}): _EngineR
       case 'ReferenceGrant': indexGrant(ctx, obj, ns); break;
       case 'BackendTLSPolicy': policies.push(obj); break;
       default:
-        if (_ROUTE_KINDS.includes(obj.kind)) routeObjs.push({ obj, order });
+        if (ROUTE_KINDS.includes(obj.kind)) routeObjs.push({ obj, order });
     }
   });
   for (const e of options.externalObjects ?? []) {
@@ -251,7 +234,7 @@ function precedence(a: { obj: any; order: number }, b: { obj: any; order: number
 
 function objRef(ctx: Ctx, obj: any): AnalysisObjectRef {
   const ns = nsOf(ctx, obj);
-  return { group: groupOf(obj.apiVersion), kind: obj.kind, name: obj.metadata?.name ?? '', ...(ns ? { namespace: ns } : {}) };
+  return { group: groupOfApiVersion(obj.apiVersion), kind: obj.kind, name: obj.metadata?.name ?? '', ...(ns ? { namespace: ns } : {}) };
 }
 
 function finding(ctx: Ctx, f: AnalysisFinding): void {
@@ -261,18 +244,13 @@ function finding(ctx: Ctx, f: AnalysisFinding): void {
 // ---- references --------------------------------------------------------------------------------------
 
 function indexGrant(ctx: Ctx, obj: any, ns: string): void {
-  for (const f of obj.spec?.from ?? []) {
-    for (const t of obj.spec?.to ?? []) {
-      ctx.grants.add(`${f.group ?? ''}|${f.kind}|${f.namespace}|${ns}|${t.group ?? ''}|${t.kind}|${t.name ?? '*'}`);
-    }
-  }
+  ctx.grants.add(grantOfManifest(obj, ns));
 }
 
 function grantAllows(
   ctx: Ctx, fromGroup: string, fromKind: string, fromNs: string, toGroup: string, toKind: string, toName: string, toNs: string,
 ): boolean {
-  const base = `${fromGroup}|${fromKind}|${fromNs}|${toNs}|${toGroup}|${toKind}|`;
-  return ctx.grants.has(base + toName) || ctx.grants.has(base + '*');
+  return ctx.grants.permits({ fromGroup, fromKind, fromNamespace: fromNs, toGroup, toKind, toName, toNamespace: toNs });
 }
 
 type RefState = 'found' | 'missing' | 'unknown';
@@ -285,7 +263,12 @@ function refState(ctx: Ctx, group: string, kind: string, ns: string, name: strin
 }
 
 function namespaceLabels(ctx: Ctx, ns: string): { [k: string]: string } {
-  return { ...(ctx.nsLabels.get(ns) ?? {}), 'kubernetes.io/metadata.name': ns };
+  return withNameLabel(ns, ctx.nsLabels.get(ns));
+}
+
+/** What the analysis knows of a namespace's labels: everything it will know (a namespace not in the input has its name label only). */
+function knownLabels(ctx: Ctx, ns: string): KnownLabels {
+  return { labels: namespaceLabels(ctx, ns), complete: true };
 }
 
 // ---- Gateways and listeners -----------------------------------------------------------------------------
@@ -346,7 +329,7 @@ function analyzeListener(ctx: Ctx, l: any, ownerKind: string, ownerNs: string, o
   const name = String(l.name ?? '');
   const protocol = String(l.protocol ?? '');
   const port = Number(l.port);
-  const proto = PROTOCOLS[protocol];
+  const family = protocolFamily(protocol);
   const id = `${ownerNs}/${ownerName}/${name}`;
   const info: ListenerInfo = {
     id,
@@ -358,7 +341,7 @@ function analyzeListener(ctx: Ctx, l: any, ownerKind: string, ownerNs: string, o
     ownerKind,
     ownerNs,
     ownerName,
-    family: proto?.family,
+    family,
     supportedKinds: [],
     accepted: cond(ctx, 'Accepted', 'True', 'Accepted', 'Listener is accepted.'),
     resolvedRefs: cond(ctx, 'ResolvedRefs', 'True', 'ResolvedRefs', 'All references are resolved.'),
@@ -366,8 +349,9 @@ function analyzeListener(ctx: Ctx, l: any, ownerKind: string, ownerNs: string, o
     certProblem: false,
     attachedRoutes: 0,
   };
-  if (!proto) {
-    info.accepted = cond(ctx, 'Accepted', 'False', 'UnsupportedProtocol', `Protocol "${protocol}" is not supported (supported: ${Object.keys(PROTOCOLS).join(', ')}).`);
+  const kinds = listenerRouteKinds(protocol, Array.isArray(l.allowedRoutes?.kinds) ? l.allowedRoutes.kinds : undefined);
+  if (!kinds.supported) {
+    info.accepted = cond(ctx, 'Accepted', 'False', 'UnsupportedProtocol', `Protocol "${protocol}" is not supported (supported: ${CORE_PROTOCOLS.join(', ')}).`);
     return info;
   }
 
@@ -391,22 +375,9 @@ function analyzeListener(ctx: Ctx, l: any, ownerKind: string, ownerNs: string, o
     if (problems.length > 0) info.certProblem = true;
   }
   // route kinds
-  const kinds = l.allowedRoutes?.kinds;
-  if (Array.isArray(kinds) && kinds.length > 0) {
-    const invalid: string[] = [];
-    for (const k of kinds) {
-      const group = k.group ?? GW;
-      if (group === GW && proto.kinds.includes(k.kind)) {
-        if (!info.supportedKinds.includes(k.kind)) info.supportedKinds.push(k.kind);
-      } else {
-        invalid.push(`${group}/${k.kind}`);
-      }
-    }
-    if (invalid.length > 0) {
-      problems.push({ reason: 'InvalidRouteKinds', message: `Route kinds ${invalid.join(', ')} are not supported on a ${protocol} listener (supported: ${proto.kinds.join(', ')}).` });
-    }
-  } else {
-    info.supportedKinds = [...proto.kinds];
+  info.supportedKinds = kinds.supported;
+  if (kinds.invalid.length > 0) {
+    problems.push({ reason: 'InvalidRouteKinds', message: `Route kinds ${kinds.invalid.join(', ')} are not supported on a ${protocol} listener (supported: ${listenerRouteKinds(protocol, undefined).supported!.join(', ')}).` });
   }
   if (problems.length > 0) {
     info.resolvedRefs = cond(ctx, 'ResolvedRefs', 'False', problems[0].reason, problems.map((p) => p.message).join(' '));
@@ -416,13 +387,6 @@ function analyzeListener(ctx: Ctx, l: any, ownerKind: string, ownerNs: string, o
 
 function hostKey(l: ListenerInfo): string {
   return l.family === 'tcp' || l.family === 'udp' ? `${l.family}|` : `${l.family}|${l.hostname ?? ''}`;
-}
-
-function compatibleFamilies(families: Iterable<string>): boolean {
-  const set = new Set(families);
-  if (set.size <= 1) return true;
-  for (const f of set) if (f !== 'tcp' && f !== 'udp') return false;
-  return true;
 }
 
 /** Conflicts among the listeners of one Gateway: every listener involved is marked. */
@@ -435,7 +399,7 @@ function gatewayConflicts(ctx: Ctx, listeners: ListenerInfo[]): void {
     byPort.set(l.port, list);
   }
   for (const [port, list] of byPort) {
-    if (!compatibleFamilies(list.map((l) => l.family!))) {
+    if (!familiesCanSharePort(list.map((l) => l.family!))) {
       const protocols = [...new Set(list.map((l) => l.protocol))].join(', ');
       for (const l of list) {
         l.conflicted = cond(ctx, 'Conflicted', 'True', 'ProtocolConflict', `Port ${port} is used by listeners with incompatible protocols (${protocols}).`);
@@ -519,8 +483,13 @@ function analyzeListenerSet(ctx: Ctx, obj: any, order: number, gateways: Map<str
   const allowed = gw.obj.spec?.allowedListeners?.namespaces ?? {};
   const from = allowed.from ?? 'None';
   let notAllowed: string | undefined;
-  if (from === 'None') {notAllowed = `Gateway ${gw.ns}/${gw.name} does not allow ListenerSets (spec.allowedListeners.namespaces.from is None, the default).`;} else if (from === 'Same' && ns !== gw.ns) {notAllowed = `Gateway ${gw.ns}/${gw.name} only allows ListenerSets from its own namespace "${gw.ns}".`;} else if (from === 'Selector' && !_selectorMatches(allowed.selector, namespaceLabels(ctx, ns))) {
-    notAllowed = `Gateway ${gw.ns}/${gw.name} only allows ListenerSets from namespaces matching ${_describeSelector(allowed.selector)}; namespace "${ns}" has labels ${JSON.stringify(namespaceLabels(ctx, ns))}.`;
+  if (listenerSetAdmitted(allowed, gw.ns, ns, (n) => knownLabels(ctx, n)) === false) {
+    switch (from) {
+      case 'None': notAllowed = `Gateway ${gw.ns}/${gw.name} does not allow ListenerSets (spec.allowedListeners.namespaces.from is None, the default).`; break;
+      case 'Same': notAllowed = `Gateway ${gw.ns}/${gw.name} only allows ListenerSets from its own namespace "${gw.ns}".`; break;
+      case 'Selector': notAllowed = `Gateway ${gw.ns}/${gw.name} only allows ListenerSets from namespaces matching ${_describeSelector(allowed.selector)}; namespace "${ns}" has labels ${JSON.stringify(namespaceLabels(ctx, ns))}.`; break;
+      default: notAllowed = `Gateway ${gw.ns}/${gw.name}: spec.allowedListeners.namespaces.from "${from}" is not supported.`;
+    }
   }
   const write = (accepted: _Condition, programmed: _Condition) => {
     obj.status = { ...(obj.status ?? {}), conditions: [accepted, programmed] };
@@ -549,7 +518,7 @@ function analyzeListenerSet(ctx: Ctx, obj: any, order: number, gateways: Map<str
     // merge into the parent: Gateway listeners and older ListenerSets take precedence
     if (info.family) {
       const p = gw.ports.get(info.port);
-      if (p && !compatibleFamilies([...p.families, info.family])) {
+      if (p && !familiesCanSharePort([...p.families, info.family])) {
         info.conflicted = cond(ctx, 'Conflicted', 'True', 'ProtocolConflict', `Port ${info.port} is already used on Gateway ${gw.ns}/${gw.name} by a listener with an incompatible protocol.`);
         info.accepted = cond(ctx, 'Accepted', 'False', 'PortUnavailable', info.conflicted.message);
       } else if (p && p.hosts.has(hostKey(info))) {
@@ -631,7 +600,7 @@ function analyzeRoute(
   const ruleProblems = checkRules(kind, rules);
   for (const p of ruleProblems) route.invalidRules.add(p.rule);
   const allRulesInvalid = rules.length > 0 && route.invalidRules.size === rules.length;
-  const hostnames: string[] | undefined = HOSTNAME_KINDS.has(kind) ? obj.spec?.hostnames : undefined;
+  const hostnames: string[] | undefined = HOSTNAME_ROUTE_KINDS.includes(kind) && Array.isArray(obj.spec?.hostnames) ? obj.spec.hostnames : undefined;
   const parents: any[] = [];
 
   for (const pr of obj.spec?.parentRefs ?? []) {
@@ -696,32 +665,27 @@ function analyzeRoute(
       accepted = cond(ctx, 'Accepted', 'False', 'NoMatchingParent', parentProblem);
       fix = 'Make the ListenerSet attach to its Gateway first.';
     } else {
-      const matched = candidates.filter((l) =>
-        (pr.sectionName === undefined || l.name === pr.sectionName) && (pr.port === undefined || l.port === pr.port));
-      if (matched.length === 0) {
+      const verdict = checkAttachment(
+        candidates.map(attachmentListener), { sectionName: pr.sectionName, port: pr.port }, { kind, namespace: ns, hostnames },
+        (n) => knownLabels(ctx, n), { undecided: 'reject' },
+      );
+      const matched = verdict.listeners.map((v) => v.listener.info);
+      if (verdict.reason === AttachmentReason.NO_MATCHING_PARENT) {
         const available = candidates.map((l) => `"${l.name}" (port ${l.port})`).join(', ') || 'none';
         const asked = [pr.sectionName !== undefined ? `sectionName "${pr.sectionName}"` : '', pr.port !== undefined ? `port ${pr.port}` : ''].filter((s) => s).join(' and ');
         accepted = cond(ctx, 'Accepted', 'False', 'NoMatchingParent', `No listener of ${pKind} ${pNs}/${pr.name} matches ${asked || 'the parentRef'}; listeners: ${available}.`);
         fix = `Set sectionName to one of the listener names: ${available}.`;
       } else {
         considered = matched;
-        const why: string[] = [];
-        const allowed = matched.filter((l) => {
-          const w = routeAllowed(ctx, l, kind, ns);
-          if (w) why.push(`${listenerDesc(l)}: ${w}`);
-          return !w;
-        });
-        if (allowed.length === 0) {
+        const why = verdict.listeners.filter((v) => !v.admitted).map((v) => `${listenerDesc(v.listener.info)}: ${notAllowedWhy(ctx, v.listener.info, kind, ns, v.kindAdmitted !== true)}`);
+        const allowed = verdict.listeners.filter((v) => v.admitted).map((v) => v.listener.info);
+        if (verdict.reason === AttachmentReason.NOT_ALLOWED_BY_LISTENERS) {
           accepted = cond(ctx, 'Accepted', 'False', 'NotAllowedByListeners', why.join(' '));
           fix = allowedFix(matched[0], kind, ns);
         } else {
           considered = allowed;
-          const withHosts: Array<{ listener: ListenerInfo; hosts: string[] }> = [];
-          for (const l of allowed) {
-            const hosts = HOSTNAME_KINDS.has(kind) ? _intersectHostnames(l.hostname, hostnames) : ['*'];
-            if (hosts.length > 0) withHosts.push({ listener: l, hosts });
-          }
-          if (withHosts.length === 0) {
+          const withHosts = verdict.listeners.filter((v) => v.attaches).map((v) => ({ listener: v.listener.info, hosts: v.hostnames }));
+          if (verdict.reason === AttachmentReason.NO_MATCHING_LISTENER_HOSTNAME) {
             const ls = allowed.map((l) => `"${l.name}" (${l.hostname ?? 'any'})`).join(', ');
             accepted = cond(ctx, 'Accepted', 'False', 'NoMatchingListenerHostname', `Route hostnames ${JSON.stringify(hostnames ?? [])} do not intersect the hostname of any allowed listener: ${ls}.`);
             fix = `Use a hostname covered by listener ${ls}, or attach to a listener whose hostname covers ${JSON.stringify(hostnames ?? [])}.`;
@@ -785,16 +749,35 @@ function analyzeRoute(
   return route;
 }
 
-/** Why `l` does not allow a route of `kind` from `ns`; undefined when it does. */
-function routeAllowed(ctx: Ctx, l: ListenerInfo, kind: string, ns: string): string | undefined {
-  if (!l.supportedKinds.includes(kind)) return `it does not allow ${kind} (allowed kinds: ${l.supportedKinds.join(', ') || 'none'}).`;
+/** A listener as the semantics core sees it, with the analysis' own record of it. */
+interface SpecListener extends AttachmentListener {
+  readonly info: ListenerInfo;
+}
+
+function attachmentListener(l: ListenerInfo): SpecListener {
+  const ar = l.spec.allowedRoutes;
+  return {
+    info: l,
+    name: l.name,
+    port: l.port,
+    protocol: l.protocol,
+    hostname: l.hostname,
+    namespace: l.ownerNs,
+    allowedRoutes: {
+      namespaces: ar?.namespaces ?? {},
+      ...(Array.isArray(ar?.kinds) ? { kinds: ar.kinds } : {}),
+    },
+  };
+}
+
+/** Why `l` does not allow a route of `kind` from `ns` (`byKind`: its kind is the reason, else its namespace). */
+function notAllowedWhy(ctx: Ctx, l: ListenerInfo, kind: string, ns: string, byKind: boolean): string {
+  if (byKind) return `it does not allow ${kind} (allowed kinds: ${l.supportedKinds.join(', ') || 'none'}).`;
   const nsSpec = l.spec.allowedRoutes?.namespaces ?? {};
   const from = nsSpec.from ?? 'Same';
-  if (from === 'All') return undefined;
-  if (from === 'Same') return ns === l.ownerNs ? undefined : `it only allows routes from its own namespace "${l.ownerNs}" (allowedRoutes.namespaces.from: Same), and the route is in "${ns}".`;
+  if (from === 'Same') return `it only allows routes from its own namespace "${l.ownerNs}" (allowedRoutes.namespaces.from: Same), and the route is in "${ns}".`;
   if (from === 'Selector') {
     const labels = namespaceLabels(ctx, ns);
-    if (_selectorMatches(nsSpec.selector, labels)) return undefined;
     const known = ctx.nsLabels.has(ns) ? '' : ` (namespace "${ns}" is not in the input: only its implicit label was considered)`;
     return `it only allows routes from namespaces matching ${_describeSelector(nsSpec.selector)}, and namespace "${ns}" has labels ${JSON.stringify(labels)}${known}.`;
   }
@@ -888,9 +871,9 @@ function checkRules(kind: string, rules: any[]): Array<{ rule: number; reason: s
   if (kind !== 'HTTPRoute' && kind !== 'GRPCRoute') return out;
   rules.forEach((rule: any, r: number) => {
     const bad: string[] = [];
-    const filterTypes = kind === 'HTTPRoute' ? HTTP_FILTERS : GRPC_FILTERS;
+    const filterTypes = filterTypesOf(kind)!;
     const filters: any[] = [...(rule?.filters ?? []), ...(rule?.backendRefs ?? []).flatMap((b: any) => b?.filters ?? [])];
-    for (const f of filters) if (!filterTypes.has(f?.type)) bad.push(`filter type "${f?.type}"`);
+    for (const f of filters) if (!filterTypes.includes(f?.type)) bad.push(`filter type "${f?.type}"`);
     for (const m of rule?.matches ?? []) {
       if (kind === 'HTTPRoute') {
         if (m.path?.type !== undefined && !PATH_TYPES.has(m.path.type)) bad.push(`path match type "${m.path.type}"`);
@@ -905,8 +888,7 @@ function checkRules(kind: string, rules: any[]): Array<{ rule: number; reason: s
       out.push({ rule: r, reason: 'UnsupportedValue', message: `rules[${r}]: unsupported ${bad.join(', ')}.` });
       return;
     }
-    const types = new Set((rule?.filters ?? []).map((f: any) => f?.type));
-    if (types.has('RequestRedirect') && types.has('URLRewrite')) {
+    if (incompatibleFilters((rule?.filters ?? []).map((f: any) => f?.type))) {
       out.push({ rule: r, reason: 'IncompatibleFilters', message: `rules[${r}]: RequestRedirect and URLRewrite cannot be used together.` });
     }
   });

@@ -1,8 +1,8 @@
+import { GATEWAY_GROUP } from '../core/spec/names';
 import { NamespaceSelector } from './namespace-selector';
 import { copySelector, namedSelector } from './private/selector';
 import { checkGroup, checkKind } from './private/validation';
 
-const GATEWAY_GROUP = 'gateway.networking.k8s.io';
 
 /**
  * The namespaces whose routes may attach to a listener (`allowedRoutes.namespaces`).

@@ -11,7 +11,7 @@
  * engine call it; `test/core/agreement.test.ts` keeps them in step.
  */
 import { intersectHostnames } from './hostnames';
-import { KnownLabels, LabelSelector, matchLabelSelector } from './labels';
+import { KnownLabels, LabelSelector, matchLabelSelector, namespaceLabels } from './labels';
 import { GATEWAY_GROUP, HOSTNAME_ROUTE_KINDS } from './names';
 import { listenerRouteKinds, RouteGroupKind } from './protocols';
 
@@ -78,9 +78,12 @@ export function namespaceAdmitted(
     case 'None': return false;
     case 'Same':
       return namespace === undefined || ownerNamespace === undefined ? undefined : namespace === ownerNamespace;
-    case 'Selector':
+    case 'Selector': {
       if (namespace === undefined) return undefined;
-      return matchLabelSelector(namespaces?.selector, labelsOf(namespace));
+      // the name label is always known: decide from it alone when it suffices (no label lookup)
+      const quick = matchLabelSelector(namespaces?.selector, { labels: namespaceLabels(namespace), complete: false });
+      return quick !== undefined ? quick : matchLabelSelector(namespaces?.selector, labelsOf(namespace));
+    }
     default: return false;
   }
 }
@@ -150,12 +153,25 @@ export interface AttachmentVerdict<L extends AttachmentListener = AttachmentList
   readonly listeners: ListenerVerdict<L>[];
 }
 
+/** Options of an attachment check. */
+export interface AttachmentOptions {
+  /**
+   * What an undecidable kind or namespace counts as: `admit` (the L2 check: only report what is certain) or
+   * `reject` (the analysis: a conformant implementation supports the core protocols only).
+   * @default 'admit'
+   */
+  readonly undecided?: 'admit' | 'reject';
+}
+
 /** The verdict of one listener for `route`. */
-export function listenerVerdict<L extends AttachmentListener>(listener: L, route: AttachingRoute, labelsOf: NamespaceLabelsOf): ListenerVerdict<L> {
+export function listenerVerdict<L extends AttachmentListener>(
+  listener: L, route: AttachingRoute, labelsOf: NamespaceLabelsOf, options: AttachmentOptions = {},
+): ListenerVerdict<L> {
   const kind = routeKindAdmitted(listener, route.group ?? GATEWAY_GROUP, route.kind);
   const ns = namespaceAdmitted(listener.allowedRoutes?.namespaces, 'Same', listener.namespace, route.namespace, labelsOf);
   const hostnames = HOSTNAME_ROUTE_KINDS.includes(route.kind) ? intersectHostnames(listener.hostname, route.hostnames) : ['*'];
-  const admitted = kind !== false && ns !== false;
+  const ok = (v: boolean | undefined) => (v === undefined ? options.undecided !== 'reject' : v);
+  const admitted = ok(kind) && ok(ns);
   return { listener, kindAdmitted: kind, namespaceAdmitted: ns, hostnames, admitted, attaches: admitted && hostnames.length > 0 };
 }
 
@@ -165,11 +181,11 @@ export function listenerVerdict<L extends AttachmentListener>(listener: L, route
  * namespace, over every selected listener), then NoMatchingListenerHostname (over the listeners that admit it).
  */
 export function checkAttachment<L extends AttachmentListener>(
-  listeners: readonly L[], section: ParentSection, route: AttachingRoute, labelsOf: NamespaceLabelsOf,
+  listeners: readonly L[], section: ParentSection, route: AttachingRoute, labelsOf: NamespaceLabelsOf, options: AttachmentOptions = {},
 ): AttachmentVerdict<L> {
   const { selected, unmatched } = selectListeners(listeners, section);
   if (unmatched) return { accepted: false, reason: AttachmentReason.NO_MATCHING_PARENT, unmatched, listeners: [] };
-  const verdicts = selected.map((l) => listenerVerdict(l, route, labelsOf));
+  const verdicts = selected.map((l) => listenerVerdict(l, route, labelsOf, options));
   if (verdicts.some((v) => v.attaches)) return { accepted: true, reason: AttachmentReason.ACCEPTED, listeners: verdicts };
   const reason = verdicts.some((v) => v.admitted)
     ? AttachmentReason.NO_MATCHING_LISTENER_HOSTNAME
