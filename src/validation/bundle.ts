@@ -126,11 +126,6 @@ export function allKinds(channel: string): readonly BundleKind[] {
   return kindsOf(channel);
 }
 
-/** Every schema key of the bundle. */
-export function allSchemaKeys(): string[] {
-  return Object.keys(BUNDLE.schemas);
-}
-
 /** The served versions of `group`/`kind` in `channel`, e.g. `['v1', 'v1beta1']`. */
 export function servedVersions(channel: string, group: string, kind: string): string[] {
   return (findKind(channel, group, kind)?.versions ?? []).filter((v) => v.served).map((v) => v.name);
