@@ -3,7 +3,8 @@
  * Part of the analysis engine (see engine.ts); internal.
  */
 import {
-  _Condition, cond, Ctx, finding, GatewayInfo, GW, key, knownLabels, listenerDesc, ListenerInfo, ListenerSetInfo, namespaceLabels, nsOf, objRef, refState, RouteInfo,
+  _Condition, cond, Ctx, finding, GatewayInfo, GW, key, knownLabels, listenerDesc, ListenerInfo, ListenerSetInfo, namespaceLabels, nsOf,
+  objRef, refState, RouteInfo,
 } from './context';
 import { _describeSelector } from './match';
 import { refFix, resolveBackendRefs } from './references';

@@ -2,9 +2,8 @@ import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { AnalysisReport, GatewayApiAnalyzer } from './analyzer';
 import { AnalysisFinding, AnalysisOptions, FindingSeverity, MissingReferencePolicy } from './types';
-import { _renderedJson, _synthFingerprint } from '../core/epoch';
+import { _anotherCheckReads, _registerAppCheck, _renderedJson, _synthFingerprint } from '../core/epoch';
 import { _grantRegistry } from '../grants/registry';
-import { GatewayApiValidation } from '../validation/synth';
 
 /** What the synth-time analysis does with errors. */
 export enum AnalysisMode {
@@ -44,16 +43,7 @@ export class GatewayApiAnalysis {
     if (existing) return existing;
     const analysis = new GatewayApiAnalysis(scope, options);
     ENABLED.set(scope, analysis);
-    ANALYSED_ROOTS.add(scope.node.root);
     return analysis;
-  }
-
-  /**
-   * Whether the analysis runs for the App of `scope` (it reads every object of the App).
-   * @internal
-   */
-  public static _isEnabledFor(scope: IConstruct): boolean {
-    return ANALYSED_ROOTS.has(scope.node.root);
   }
 
   /**
@@ -69,6 +59,8 @@ export class GatewayApiAnalysis {
 
   private constructor(private readonly scope: IConstruct, private readonly options: GatewayApiAnalysisOptions) {
     scope.node.addValidation({ validate: () => this.validate(scope) });
+    // the analysis reads every object of the App
+    _registerAppCheck(scope, 'analysis', () => true);
   }
 
   private validate(scope: IConstruct): string[] {
@@ -89,7 +81,7 @@ export class GatewayApiAnalysis {
     for (const o of apiObjects) {
       let json: any;
       try {
-        json = _renderedJson(o, GatewayApiValidation._reads(o));
+        json = _renderedJson(o, _anotherCheckReads(o, 'analysis'));
       } catch {
         continue; // the object's own validation reports it
       }
@@ -121,4 +113,3 @@ export class GatewayApiAnalysis {
 }
 
 const ENABLED = new WeakMap<IConstruct, GatewayApiAnalysis>();
-const ANALYSED_ROOTS = new WeakSet<IConstruct>();

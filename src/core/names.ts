@@ -1,7 +1,6 @@
 import { Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { GATEWAY_GROUP, isDns1123Label, isDns1123Subdomain } from './spec/names';
-import { GatewayApiValidation } from '../validation/synth';
 
 /** The Gateway API group. */
 export const GATEWAY_API_GROUP = GATEWAY_GROUP;
@@ -43,20 +42,4 @@ export function _validateNamespaceName(where: string, field: string, value: stri
       "characters or '-', starting and ending with an alphanumeric character.",
     );
   }
-}
-
-/**
- * Turns on synth-time validation (CRD schema + CEL rules) for the chart of an L2 construct, so every Gateway API
- * object the library synthesizes is checked like the API server would. Idempotent; the chart's (or App's)
- * `GatewayApiValidation` settings (channel, mode) apply. Constructs outside a Chart are left alone.
- * @internal
- */
-export function _enableSynthValidation(scope: IConstruct): void {
-  let chart: Chart;
-  try {
-    chart = Chart.of(scope);
-  } catch {
-    return;
-  }
-  GatewayApiValidation.enable(chart);
 }

@@ -1,6 +1,6 @@
 import { IConstruct } from 'constructs';
-import { grantAllows } from '../core/spec/grants';
 import type { GrantedReference, IReferenceGrant, ReferenceGrantFrom, ReferenceGrantTo } from './reference-grant';
+import { grantAllows } from '../core/spec/grants';
 
 /**
  * The ReferenceGrants known to one app (created in it or declared as existing) and the automatic grants it made.

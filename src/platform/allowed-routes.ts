@@ -1,7 +1,7 @@
-import { GATEWAY_GROUP } from '../core/spec/names';
 import { NamespaceSelector } from './namespace-selector';
 import { copySelector, namedSelector } from './private/selector';
 import { checkGroup, checkKind } from './private/validation';
+import { GATEWAY_GROUP } from '../core/spec/names';
 
 
 /**

@@ -3,10 +3,11 @@ import { Construct } from 'constructs';
 import { PolicyTarget } from './policy-target';
 import { checkTarget, checkTargetSections, renderTarget } from './private';
 import * as gatewayapi from '../../imports/standard/gateway.networking.k8s.io';
-import { _enableSynthValidation, _resolveNamespace, _validateObjectName } from '../core/names';
+import { _resolveNamespace, _validateObjectName } from '../core/names';
+import { LABEL_KEY } from '../core/spec/names';
 import { CaCertificateRef } from '../platform/certificate-ref';
 import { checkAnnotations, checkHostname } from '../platform/private/validation';
-import { LABEL_KEY } from '../core/spec/names';
+import { _enableSynthValidation } from '../synth/enable';
 
 /** `System`, or a domain-prefixed name (the label-key shape). */
 const isWellKnown = (name: string) => name === 'System' || (name.includes('/') && LABEL_KEY.test(name));

@@ -2,8 +2,7 @@ import { ApiObject, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { ValidationChannel, ValidationMode } from './types';
 import { GatewayApiValidator } from './validator';
-import { GatewayApiAnalysis } from '../analysis/synth';
-import { _renderedJson, _synthFingerprint } from '../core/epoch';
+import { _anotherCheckReads, _registerAppCheck, _renderedJson, _synthFingerprint } from '../core/epoch';
 
 /** Options of `GatewayApiValidation.enable`. */
 export interface GatewayApiValidationOptions {
@@ -106,6 +105,7 @@ export class GatewayApiValidation {
   private constructor(scope: IConstruct) {
     this.scope = scope;
     scope.node.addValidation({ validate: () => this.check() });
+    _registerAppCheck(scope, 'validation', (obj) => GatewayApiValidation._reads(obj));
   }
 
   /** The channel the objects are validated against (set here, else the enclosing chart's or App's, else STANDARD). */
@@ -139,13 +139,12 @@ export class GatewayApiValidation {
 
   private violationsOf(constructs: readonly IConstruct[]): string[] {
     const validator = validatorFor(this.channel);
-    const analysed = GatewayApiAnalysis._isEnabledFor(this.scope);
     const lines: string[] = [];
     for (const construct of constructs) {
       if (!ApiObject.isApiObject(construct) || ownerOf(construct) !== this) continue;
       let manifest: any;
       try {
-        manifest = _renderedJson(construct, analysed);
+        manifest = _renderedJson(construct, _anotherCheckReads(construct, 'validation'));
       } catch {
         // an object that cannot be rendered fails the synth anyway, with cdk8s' own error
         continue;

@@ -34,8 +34,10 @@ const CASES: Case[] = [
   { name: 'Selector: named namespaces', listeners: [http({ allowedRoutes: { namespaces: RouteNamespaces.named(['store', 'blog']) } })], request: { routeKind: 'HTTPRoute', routeNamespace: 'blog' }, reason: 'Accepted' },
   { name: 'Selector: fails if not among the named namespaces', listeners: [http({ allowedRoutes: { namespaces: RouteNamespaces.named(['store']) } })], request: { routeKind: 'HTTPRoute', routeNamespace: 'blog' }, reason: 'NotAllowedByListeners' },
   {
-    name: 'Selector: NotIn expression', listeners: [http({ allowedRoutes: { namespaces: RouteNamespaces.selector({ matchExpressions: [{ key: 'team', operator: LabelSelectorOperator.NOT_IN, values: ['store'] }] }) } })],
-    request: { routeKind: 'HTTPRoute', routeNamespace: 'blog' }, reason: 'Accepted',
+    name: 'Selector: NotIn expression',
+    listeners: [http({ allowedRoutes: { namespaces: RouteNamespaces.selector({ matchExpressions: [{ key: 'team', operator: LabelSelectorOperator.NOT_IN, values: ['store'] }] }) } })],
+    request: { routeKind: 'HTTPRoute', routeNamespace: 'blog' },
+    reason: 'Accepted',
   },
   // kinds
   { name: 'fails if the protocol does not serve the kind', listeners: [http()], request: { routeKind: 'TCPRoute', routeNamespace: 'infra' }, reason: 'NotAllowedByListeners' },
@@ -62,7 +64,8 @@ const CASES: Case[] = [
   {
     name: 'fails for hostnames when the admitting listener does not intersect (the refusing one does)',
     listeners: [http({ hostname: 'a.example.com' }), http({ name: 'public', port: 8080, hostname: 'b.example.com', allowedRoutes: all })],
-    request: { routeKind: 'HTTPRoute', routeNamespace: 'store', hostnames: ['a.example.com'] }, reason: 'NoMatchingListenerHostname',
+    request: { routeKind: 'HTTPRoute', routeNamespace: 'store', hostnames: ['a.example.com'] },
+    reason: 'NoMatchingListenerHostname',
   },
   // ListenerSet
   { name: 'ListenerSet: a route in its namespace', listenerSet: true, listeners: [http({ name: 'extra', port: 8081 })], request: { routeKind: 'HTTPRoute', routeNamespace: 'infra' }, reason: 'Accepted' },
@@ -111,7 +114,9 @@ function analysisResult(c: Case, parent: IRouteParent, manifests: any[]): { acce
     metadata: { name: 'route', namespace: r.routeNamespace },
     spec: {
       parentRefs: [{
-        kind: parent.parentKind, name: parent.parentName, namespace: parent.parentNamespace,
+        kind: parent.parentKind,
+        name: parent.parentName,
+        namespace: parent.parentNamespace,
         ...(r.sectionName !== undefined ? { sectionName: r.sectionName } : {}),
         ...(r.port !== undefined ? { port: r.port } : {}),
       }],
@@ -142,8 +147,10 @@ describe('the L2 attachment check and the analysis agree', () => {
 
   test('where they differ by design: a namespace the app does not define (labels unknown)', () => {
     const c: Case = {
-      name: 'unknown namespace', listeners: [http({ allowedRoutes: { namespaces: RouteNamespaces.withLabels({ team: 'store' }) } })],
-      request: { routeKind: 'HTTPRoute', routeNamespace: 'elsewhere' }, reason: 'Accepted',
+      name: 'unknown namespace',
+      listeners: [http({ allowedRoutes: { namespaces: RouteNamespaces.withLabels({ team: 'store' }) } })],
+      request: { routeKind: 'HTTPRoute', routeNamespace: 'elsewhere' },
+      reason: 'Accepted',
     };
     const { parent, manifests } = build(c);
     // the L2 check reports only what is certain; the analysis judges the namespace by its implicit label alone

@@ -61,6 +61,10 @@ export function referencePermitted(grants: Iterable<Grant>, ref: Reference): boo
  * An index of grants for many lookups (the analysis checks every backendRef and certificateRef): O(1) per reference.
  */
 export class GrantIndex {
+  private static key(...parts: string[]): string {
+    return parts.join('\u0000');
+  }
+
   private readonly keys = new Set<string>();
 
   /** Adds a grant. */
@@ -77,10 +81,6 @@ export class GrantIndex {
     if (ref.fromNamespace === ref.toNamespace) return true;
     const base = GrantIndex.key(ref.fromGroup, ref.fromKind, ref.fromNamespace, ref.toNamespace, ref.toGroup, ref.toKind, '');
     return this.keys.has(base + ref.toName) || this.keys.has(base + '*');
-  }
-
-  private static key(...parts: string[]): string {
-    return parts.join('\u0000');
   }
 }
 

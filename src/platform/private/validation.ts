@@ -1,11 +1,10 @@
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
+import { isIpv4Like } from '../../core/spec/hostnames';
 import {
   DNS1123_SUBDOMAIN, DNS1123_SUBDOMAIN_MAX, isApiGroup, isApiKind, isDns1123Label, isDns1123Subdomain, isLabelKey, isLabelValue,
   isPortNumber, WILDCARD_HOSTNAME,
 } from '../../core/spec/names';
-import { isIpv4Like } from '../../core/spec/hostnames';
-import type { ParametersReference } from '../gateway-class';
 
 /**
  * Internal validation and formatting helpers of the platform and policy constructs (not part of the public API:
@@ -141,7 +140,15 @@ export function namespaceOfResource(resource: IConstruct): string | undefined {
   }
 }
 
-export function validateParametersRef(where: string, ref: ParametersReference, allowNamespace: boolean): void {
+/** A `parametersRef` (GatewayClass or Gateway infrastructure), structurally: group, kind, name, optional namespace. */
+export interface ParametersRefShape {
+  readonly group: string;
+  readonly kind: string;
+  readonly name: string;
+  readonly namespace?: string;
+}
+
+export function validateParametersRef(where: string, ref: ParametersRefShape, allowNamespace: boolean): void {
   checkGroup(where, 'parametersRef.group', ref.group);
   checkKind(where, 'parametersRef.kind', ref.kind);
   checkRefName(where, 'parametersRef.name', ref.name);

@@ -1,8 +1,13 @@
 import { Grant, grantAllows, GrantIndex, grantOfManifest, Reference, referencePermitted } from '../../../src/core/spec';
 
 const ref: Reference = {
-  fromGroup: 'gateway.networking.k8s.io', fromKind: 'HTTPRoute', fromNamespace: 'store',
-  toGroup: '', toKind: 'Service', toNamespace: 'backends', toName: 'search',
+  fromGroup: 'gateway.networking.k8s.io',
+  fromKind: 'HTTPRoute',
+  fromNamespace: 'store',
+  toGroup: '',
+  toKind: 'Service',
+  toNamespace: 'backends',
+  toName: 'search',
 };
 const grant = (over: Partial<Grant> = {}, from: any = {}, to: any = {}): Grant => ({
   namespace: 'backends',

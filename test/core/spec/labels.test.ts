@@ -25,14 +25,14 @@ describe('label selectors', () => {
     ['decided by the known label', { matchLabels: { 'kubernetes.io/metadata.name': 'a' } }, true],
     ['decided false by the known label', { matchLabels: { 'kubernetes.io/metadata.name': 'b' } }, false],
     ['undecidable: label not known', { matchLabels: { team: 'a' } }, undefined],
-    ['a known false beats an unknown', { matchLabels: { team: 'a', 'kubernetes.io/metadata.name': 'b' } }, false],
+    ['a known false beats an unknown', { matchLabels: { 'team': 'a', 'kubernetes.io/metadata.name': 'b' } }, false],
     ['NotIn on an unknown label is undecidable', { matchExpressions: [{ key: 'team', operator: 'NotIn', values: ['x'] }] }, undefined],
   ])('with incomplete labels: %s', (_, selector, out) => {
     expect(matchLabelSelector(selector, { labels: namespaceLabels('a'), complete: false })).toBe(out);
   });
 
   test('namespaceLabels adds the name label, which wins over a stale one', () => {
-    expect(namespaceLabels('a', { team: 'x', 'kubernetes.io/metadata.name': 'old' })).toEqual({ 'team': 'x', 'kubernetes.io/metadata.name': 'a' });
+    expect(namespaceLabels('a', { 'team': 'x', 'kubernetes.io/metadata.name': 'old' })).toEqual({ 'team': 'x', 'kubernetes.io/metadata.name': 'a' });
   });
 
   test.each<[LabelSelector, string[] | undefined]>([
