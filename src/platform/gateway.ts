@@ -363,7 +363,7 @@ export class PlatformGateway extends Construct implements IGateway {
   }
 
   /** The names of the listeners, in the order they were added (see `IRouteParent.ownedListenerNames`). */
-  public get ownedListenerNames(): string[] {
+  public get ownedListenerNames(): string[] | undefined {
     return this._listeners.map((l) => l.name);
   }
 

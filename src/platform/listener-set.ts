@@ -138,7 +138,7 @@ export class ListenerSet extends Construct implements IListenerSet {
   }
 
   /** The names of the listeners, in the order they were added (see `IRouteParent.ownedListenerNames`). */
-  public get ownedListenerNames(): string[] {
+  public get ownedListenerNames(): string[] | undefined {
     return this._listeners.map((l) => l.name);
   }
 
