@@ -120,6 +120,9 @@ project.package.setScript('prepack', 'node scripts/trim-bundled.js');
 
 project.eslint?.addLintPattern('examples');
 project.eslint?.addLintPattern('bench');
+// No import cycles in src/ (issue 11): eslint runs in `npm test` after jest (projen's test task), so a cycle fails the
+// build. Type-only imports do not count (they vanish at run time).
+project.eslint?.addRules({ 'import/no-cycle': ['error', { ignoreExternal: true }] });
 
 // jest transpiles without type-checking, so the examples app, the upstream-parity programs and the benchmarks are
 // type-checked as part of `npm test`.

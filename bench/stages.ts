@@ -10,7 +10,7 @@ import { Construct } from 'constructs';
 import { emitBaseline } from './baseline';
 import { emitL2 } from './l2';
 import { ScenarioModel } from './scenario';
-import { GatewayApiAnalysis, GatewayApiValidation, ValidationMode } from '../src';
+import { CheckMode, GatewayApiAnalysis, GatewayApiValidation } from '../src';
 
 export type Stage = (app: App, scenario: ScenarioModel) => void;
 
@@ -18,7 +18,7 @@ export type Stage = (app: App, scenario: ScenarioModel) => void;
 export const STAGES: Record<string, Stage> = {
   baseline: emitBaseline,
   l2: (app, scenario) => {
-    GatewayApiValidation.enable(app, { mode: ValidationMode.OFF });
+    GatewayApiValidation.enable(app, { mode: CheckMode.OFF });
     emitL2(app, scenario);
   },
   validate: emitL2,

@@ -6,7 +6,10 @@ import { AnalysisFinding, AnalysisOptions, AnalysisParentRef, FindingSeverity, R
  * The result of an attachment analysis.
  */
 export class AnalysisReport {
-  /** Deep copies of the input objects; Gateways, ListenerSets and routes carry the predicted `status` stanza. */
+  /**
+   * Shallow copies of the input objects: Gateways, ListenerSets and routes carry the predicted `status` stanza (a new
+   * object); every other field is shared with the input object, so do not modify them.
+   */
   public readonly objects: any[];
 
   /** Every problem found: errors (would not work) and warnings (probably not intended). */

@@ -2,25 +2,18 @@ import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { AnalysisReport, GatewayApiAnalyzer } from './analyzer';
 import { AnalysisFinding, AnalysisOptions, FindingSeverity, MissingReferencePolicy } from './types';
-import { _renderedJson, _synthFingerprint } from '../core/epoch';
+import { CheckMode } from '../core/check-mode';
+import { _anotherCheckReads, _registerAppCheck, _renderedJson, _synthFingerprint } from '../core/epoch';
 import { _grantRegistry } from '../grants/registry';
-import { GatewayApiValidation } from '../validation/synth';
-
-/** What the synth-time analysis does with errors. */
-export enum AnalysisMode {
-  /** Errors fail `app.synth()` (validation errors); warnings are printed. */
-  ERROR = 'error',
-  /** Errors and warnings are printed to stderr; synth goes on. */
-  WARN = 'warn',
-}
 
 /** Options of `GatewayApiAnalysis.enable()`. */
 export interface GatewayApiAnalysisOptions extends AnalysisOptions {
   /**
-   * Whether errors fail synth.
-   * @default AnalysisMode.ERROR
+   * What the analysis does with its findings: ERROR fails synth on errors (and prints warnings), WARN prints both,
+   * OFF does not analyse.
+   * @default CheckMode.ERROR
    */
-  readonly mode?: AnalysisMode;
+  readonly mode?: CheckMode;
 }
 
 /**
@@ -37,23 +30,25 @@ export interface GatewayApiAnalysisOptions extends AnalysisOptions {
  */
 export class GatewayApiAnalysis {
   /**
-   * Enables the analysis for the App of `scope` (once per scope; a second call returns the first instance).
+   * Enables the analysis for the App of `scope` and returns it. Idempotent, like `GatewayApiValidation.enable`: a
+   * second call for the same scope returns the same analysis, with the options it gives overriding those given
+   * earlier (options left out keep their value).
    */
   public static enable(scope: IConstruct, options: GatewayApiAnalysisOptions = {}): GatewayApiAnalysis {
-    const existing = ENABLED.get(scope);
-    if (existing) return existing;
-    const analysis = new GatewayApiAnalysis(scope, options);
-    ENABLED.set(scope, analysis);
-    ANALYSED_ROOTS.add(scope.node.root);
+    let analysis = ENABLED.get(scope);
+    if (!analysis) {
+      analysis = new GatewayApiAnalysis(scope);
+      ENABLED.set(scope, analysis);
+    }
+    analysis.configure(options);
     return analysis;
   }
 
   /**
-   * Whether the analysis runs for the App of `scope` (it reads every object of the App).
-   * @internal
+   * The analysis of `scope`, enabling it when needed, e.g. `GatewayApiAnalysis.of(app).mode = CheckMode.WARN`.
    */
-  public static _isEnabledFor(scope: IConstruct): boolean {
-    return ANALYSED_ROOTS.has(scope.node.root);
+  public static of(scope: IConstruct): GatewayApiAnalysis {
+    return GatewayApiAnalysis.enable(scope);
   }
 
   /**
@@ -63,15 +58,39 @@ export class GatewayApiAnalysis {
     return this._report;
   }
 
+  /** What the analysis does with its findings (see `GatewayApiAnalysisOptions.mode`). */
+  public get mode(): CheckMode {
+    return this.options.mode ?? CheckMode.ERROR;
+  }
+
+  public set mode(mode: CheckMode) {
+    this.configure({ mode });
+  }
+
   private _report?: AnalysisReport;
   /** The result of the current synth (see _currentSynthEpoch): cdk8s validates once per chart. */
   private _cache?: { readonly fingerprint: string; readonly errors: string[] };
+  private options: GatewayApiAnalysisOptions = {};
 
-  private constructor(private readonly scope: IConstruct, private readonly options: GatewayApiAnalysisOptions) {
+  private constructor(private readonly scope: IConstruct) {
     scope.node.addValidation({ validate: () => this.validate(scope) });
+    // the analysis reads every object of the App (unless it is off)
+    _registerAppCheck(scope, 'analysis', () => this.mode !== CheckMode.OFF);
+  }
+
+  /** Merges `options` into the current ones (set values override, unset ones keep theirs). */
+  private configure(options: GatewayApiAnalysisOptions): void {
+    if (options.mode !== undefined && !Object.values(CheckMode).includes(options.mode)) {
+      throw new Error(`unknown analysis mode "${String(options.mode)}"`);
+    }
+    const merged: { [key: string]: unknown } = { ...this.options };
+    for (const [k, v] of Object.entries(options)) if (v !== undefined) merged[k] = v;
+    this.options = merged as GatewayApiAnalysisOptions;
+    this._cache = undefined;
   }
 
   private validate(scope: IConstruct): string[] {
+    if (this.mode === CheckMode.OFF) return [];
     const root = scope.node.root;
     const fingerprint = _synthFingerprint(root);
     const cached = this._cache;
@@ -89,7 +108,7 @@ export class GatewayApiAnalysis {
     for (const o of apiObjects) {
       let json: any;
       try {
-        json = _renderedJson(o, GatewayApiValidation._reads(o));
+        json = _renderedJson(o, _anotherCheckReads(o, 'analysis'));
       } catch {
         continue; // the object's own validation reports it
       }
@@ -113,12 +132,11 @@ export class GatewayApiAnalysis {
     const render = (f: AnalysisFinding) => `${where(f)}: [${f.conditionType}=${f.reason}] ${f.message}${f.fix ? ` Fix: ${f.fix}` : ''}`;
     const errors = report.findings.filter((f) => f.severity === FindingSeverity.ERROR).map(render);
     const warnings = report.findings.filter((f) => f.severity === FindingSeverity.WARNING).map(render);
-    const mode = this.options.mode ?? AnalysisMode.ERROR;
-    const printed = mode === AnalysisMode.WARN ? [...errors, ...warnings] : warnings;
+    const mode = this.mode;
+    const printed = mode === CheckMode.WARN ? [...errors, ...warnings] : warnings;
     for (const line of printed) process.stderr.write(`gateway-api analysis: ${line}\n`);
-    return mode === AnalysisMode.ERROR ? errors : [];
+    return mode === CheckMode.ERROR ? errors : [];
   }
 }
 
 const ENABLED = new WeakMap<IConstruct, GatewayApiAnalysis>();
-const ANALYSED_ROOTS = new WeakSet<IConstruct>();

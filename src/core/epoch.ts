@@ -71,6 +71,36 @@ export function _synthFingerprint(scope: IConstruct): string {
   return `${_currentSynthEpoch()}:${libraryVersion}:${count}`;
 }
 
+/** The app-wide checks of each App: whether each reads a given object (see `_renderedJson`). */
+const CHECKS = new WeakMap<IConstruct, Map<string, (obj: ApiObject) => boolean>>();
+
+/**
+ * Registers an app-wide check (`name`: e.g. `validation`, `analysis`) of the App of `scope`, with the test of whether
+ * it reads an object. The checks learn from here whether another check reads an object (so a render is kept for
+ * it), without knowing each other. Registering a name again replaces its test.
+ * @internal
+ */
+export function _registerAppCheck(scope: IConstruct, name: string, reads: (obj: ApiObject) => boolean): void {
+  const root = scope.node.root;
+  let checks = CHECKS.get(root);
+  if (!checks) {
+    checks = new Map();
+    CHECKS.set(root, checks);
+  }
+  checks.set(name, reads);
+}
+
+/**
+ * Whether an app-wide check other than `self` reads `obj`.
+ * @internal
+ */
+export function _anotherCheckReads(obj: ApiObject, self: string): boolean {
+  const checks = CHECKS.get(obj.node.root);
+  if (!checks) return false;
+  for (const [name, reads] of checks) if (name !== self && reads(obj)) return true;
+  return false;
+}
+
 interface Render {
   readonly epoch: number;
   readonly version: number;

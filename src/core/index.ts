@@ -1,2 +1,3 @@
+export * from './check-mode';
 export * from './route';
 export * from './route-parent';

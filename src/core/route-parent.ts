@@ -58,6 +58,13 @@ export interface IRouteParent extends IConstruct {
   readonly parentNamespace?: string;
 
   /**
+   * The names of the parent's listeners when this app defines them (a Gateway or ListenerSet of this app), used to
+   * check a `sectionName` that names a listener (e.g. a policy target).
+   * @default - undefined for a parent imported by name: its listeners are managed elsewhere and not checked
+   */
+  readonly ownedListenerNames?: string[];
+
+  /**
    * Checks whether a route may attach to this parent the way `request` describes.
    *
    * Returns one message per reason the attachment would be rejected (for example a listener whose

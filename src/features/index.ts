@@ -1,1 +1,1 @@
-export { ConformanceReportInfo, FeatureSupport, Implementation } from './implementation';
+export * from './implementation';

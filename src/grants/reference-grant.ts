@@ -2,7 +2,8 @@ import { ApiObject, ApiObjectMetadata, Lazy } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { _grantAllows, _grantRegistry } from './registry';
 import * as gatewayapi from '../../imports/standard/gateway.networking.k8s.io';
-import { _enableSynthValidation, _resolveNamespace, _validateNamespaceName, _validateObjectName } from '../core/names';
+import { _resolveNamespace, _validateNamespaceName, _validateObjectName } from '../core/names';
+import { _enableSynthValidation } from '../synth/enable';
 
 /**
  * The objects a ReferenceGrant trusts: every object of `kind` (in `group`) in `namespace`.

@@ -1,5 +1,6 @@
 import { IConstruct } from 'constructs';
 import type { GrantedReference, IReferenceGrant, ReferenceGrantFrom, ReferenceGrantTo } from './reference-grant';
+import { grantAllows } from '../core/spec/grants';
 
 /**
  * The ReferenceGrants known to one app (created in it or declared as existing) and the automatic grants it made.
@@ -50,8 +51,5 @@ export function _grantRegistry(scope: IConstruct): _GrantRegistry {
 export function _grantAllows(
   grantNamespace: string | undefined, from: ReferenceGrantFrom[], to: ReferenceGrantTo[], ref: GrantedReference,
 ): boolean {
-  if ((grantNamespace ?? '') !== ref.toNamespace) return false;
-  const fromOk = from.some((f) => f.group === ref.fromGroup && f.kind === ref.fromKind && f.namespace === ref.fromNamespace);
-  const toOk = to.some((t) => t.group === ref.toGroup && t.kind === ref.toKind && (t.name === undefined || t.name === ref.toName));
-  return fromOk && toOk;
+  return grantAllows({ namespace: grantNamespace ?? '', from, to }, ref);
 }

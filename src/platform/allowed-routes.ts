@@ -1,8 +1,8 @@
 import { NamespaceSelector } from './namespace-selector';
 import { copySelector, namedSelector } from './private/selector';
 import { checkGroup, checkKind } from './private/validation';
+import { GATEWAY_GROUP } from '../core/spec/names';
 
-const GATEWAY_GROUP = 'gateway.networking.k8s.io';
 
 /**
  * The namespaces whose routes may attach to a listener (`allowedRoutes.namespaces`).

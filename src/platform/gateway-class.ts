@@ -1,8 +1,9 @@
 import { ApiObject, ApiObjectMetadata, JsonPatch, Lazy } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import * as gatewayapi from '../../imports/standard/gateway.networking.k8s.io';
-import { _enableSynthValidation, _validateObjectName } from '../core/names';
+import { _validateObjectName } from '../core/names';
 import { DOMAIN_PREFIXED_PATH, validateParametersRef } from './private/validation';
+import { _enableSynthValidation } from '../synth/enable';
 
 /**
  * A reference to an object holding controller-specific parameters (`parametersRef`), e.g. a ConfigMap or a CRD of

@@ -8,7 +8,7 @@ import { IGatewayClass, ParametersReference } from './gateway-class';
 import { FrontendTlsValidation, GatewayTlsConfig, PortFrontendTlsValidation } from './gateway-tls';
 import { Listener, ListenerTlsMode } from './listener';
 import * as gatewayapi from '../../imports/standard/gateway.networking.k8s.io';
-import { _enableSynthValidation, _resolveNamespace, _validateObjectName } from '../core/names';
+import { _resolveNamespace, _validateObjectName } from '../core/names';
 import { IRouteParent, RouteAttachmentRequest } from '../core/route-parent';
 import {
   checkAttachment, checkListenerFits, checkListenerSetAllowed, ensureRefGrant, GATEWAY_GROUP, renderAllowedListeners,
@@ -18,6 +18,7 @@ import {
   checkAnnotations, checkHostname, checkLabels, checkPort, checkSectionName, describeObject, validateParametersRef,
 } from './private/validation';
 import { _touch } from '../core/epoch';
+import { _enableSynthValidation } from '../synth/enable';
 
 /**
  * A Gateway, created in this app (`PlatformGateway`) or owned elsewhere (`PlatformGateway.fromGatewayName()`).
@@ -359,6 +360,11 @@ export class PlatformGateway extends Construct implements IGateway {
     if (this._perPort.length >= 64) throw new Error(`${where}: at most 64 per-port client-certificate validations are allowed.`);
     this._checkFrontendValidation(`tls.frontendValidationPerPort (port ${validation.port})`, validation);
     this._perPort.push(validation);
+  }
+
+  /** The names of the listeners, in the order they were added (see `IRouteParent.ownedListenerNames`). */
+  public get ownedListenerNames(): string[] | undefined {
+    return this._listeners.map((l) => l.name);
   }
 
   /**

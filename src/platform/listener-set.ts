@@ -2,12 +2,13 @@ import { ApiObject, ApiObjectMetadata, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { IGateway } from './gateway';
 import { Listener } from './listener';
-import { _enableSynthValidation, _resolveNamespace, _validateObjectName } from '../core/names';
+import { _resolveNamespace, _validateObjectName } from '../core/names';
 import { IRouteParent, RouteAttachmentRequest } from '../core/route-parent';
 import { checkAttachment, checkListenerFits, ensureRefGrant, GATEWAY_GROUP, renderListener, validateListener } from './private/listeners';
 import { describeObject } from './private/validation';
 import * as gatewayapi from '../../imports/standard/gateway.networking.k8s.io';
 import { _touch } from '../core/epoch';
+import { _enableSynthValidation } from '../synth/enable';
 
 /**
  * A ListenerSet, created in this app or owned elsewhere. Routes attach to it like to a Gateway
@@ -134,6 +135,11 @@ export class ListenerSet extends Construct implements IListenerSet {
   /** The listeners, in the order they were added. */
   public get listeners(): Listener[] {
     return [...this._listeners];
+  }
+
+  /** The names of the listeners, in the order they were added (see `IRouteParent.ownedListenerNames`). */
+  public get ownedListenerNames(): string[] | undefined {
+    return this._listeners.map((l) => l.name);
   }
 
   /**

@@ -3,11 +3,14 @@ import { Construct } from 'constructs';
 import { PolicyTarget } from './policy-target';
 import { checkTarget, checkTargetSections, renderTarget } from './private';
 import * as gatewayapi from '../../imports/standard/gateway.networking.k8s.io';
-import { _enableSynthValidation, _resolveNamespace, _validateObjectName } from '../core/names';
+import { _resolveNamespace, _validateObjectName } from '../core/names';
+import { LABEL_KEY } from '../core/spec/names';
 import { CaCertificateRef } from '../platform/certificate-ref';
 import { checkAnnotations, checkHostname } from '../platform/private/validation';
+import { _enableSynthValidation } from '../synth/enable';
 
-const WELL_KNOWN = /^(System|([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/([A-Za-z0-9][-A-Za-z0-9_.]{0,61})?[A-Za-z0-9]))$/;
+/** `System`, or a domain-prefixed name (the label-key shape). */
+const isWellKnown = (name: string) => name === 'System' || (name.includes('/') && LABEL_KEY.test(name));
 const URI = /^(([^:/?#]+):)(\/\/([^/?#]*))([^?#]*)(\?([^#]*))?(#(.*))?/;
 
 /**
@@ -21,7 +24,7 @@ export class WellKnownCaCertificates {
 
   /** An implementation-specific, domain-prefixed set, e.g. `example.com/corporate-cas`. */
   public static of(name: string): WellKnownCaCertificates {
-    if (name.length > 253 || !WELL_KNOWN.test(name)) {
+    if (name.length > 253 || !isWellKnown(name)) {
       throw new Error(`WellKnownCaCertificates.of(): "${name}" is not valid: use "System" or a domain-prefixed name such as "example.com/corporate-cas".`);
     }
     return new WellKnownCaCertificates(name);

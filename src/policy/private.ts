@@ -1,6 +1,4 @@
 import { PolicyTarget } from './policy-target';
-import { PlatformGateway } from '../platform/gateway';
-import { ListenerSet } from '../platform/listener-set';
 import { quoteList } from '../platform/private/validation';
 
 /** `Service "auth"` or `Service "auth" section "https"` */
@@ -36,8 +34,8 @@ export function checkTargetSections(where: string, targets: readonly PolicyTarge
   const errors: string[] = [];
   for (const t of targets) {
     const p = t._parent;
-    if (t.sectionName === undefined || !(p instanceof PlatformGateway || p instanceof ListenerSet)) continue;
-    const names = p.listeners.map((l) => l.name);
+    const names = p?.ownedListenerNames;
+    if (t.sectionName === undefined || p === undefined || names === undefined) continue;
     if (!names.includes(t.sectionName)) {
       errors.push(
         `${where}: target ${describeTarget(t)} names no listener of ${p.parentKind} "${p.parentName}"` +

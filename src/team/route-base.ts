@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { Backend } from './backend';
 import { RouteFilter } from './filters';
 import type * as ExperimentalL1 from '../../imports/experimental/gateway.networking.k8s.io';
-import { _enableSynthValidation, _resolveNamespace, _validateObjectName, GATEWAY_API_GROUP } from '../core/names';
+import { _resolveNamespace, _validateObjectName, GATEWAY_API_GROUP } from '../core/names';
 import { IRoute } from '../core/route';
 import { IRouteParent } from '../core/route-parent';
 import { ReferenceGrants } from '../grants/reference-grants';
@@ -11,6 +11,7 @@ import {
   aKind, checkGroup, checkKind, checkLength, checkNamespace, checkPort, checkRouteHostname, checkSubdomain, compact, fail, q,
 } from './private/validate';
 import { _allowSharedRender, _ChartChecks, _sharingRenders, _touch } from '../core/epoch';
+import { _enableSynthValidation } from '../synth/enable';
 
 /**
  * A parent (Gateway, ListenerSet, or another kind such as a mesh Service) referred to by name, in the upstream

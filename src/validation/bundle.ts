@@ -3,6 +3,7 @@
  * `scripts/bundle-schemas.js` (run by `npx projen import`). The JSON file is compiled into lib/ next to this module.
  */
 import BUNDLE_JSON from './bundle/gateway-api-crds.json';
+import { GATEWAY_API_GROUPS as SPEC_GATEWAY_API_GROUPS } from '../core/spec/names';
 
 /** A validation rule of a structural schema node (`x-kubernetes-validations`). */
 export interface K8sValidationRule {
@@ -79,7 +80,7 @@ interface SchemaBundle {
 const BUNDLE = BUNDLE_JSON as unknown as SchemaBundle;
 
 /** The API groups of the Gateway API: objects of other groups are not validated. */
-export const GATEWAY_API_GROUPS: readonly string[] = ['gateway.networking.k8s.io', 'gateway.networking.x-k8s.io'];
+export const GATEWAY_API_GROUPS: readonly string[] = SPEC_GATEWAY_API_GROUPS;
 
 /** The Gateway API release the bundle was generated from (e.g. `v1.6.1`). */
 export const BUNDLE_VERSION: string = BUNDLE.bundleVersion;
@@ -123,11 +124,6 @@ export function schemaByKey(key: string): K8sSchema {
 /** Every kind of every channel (for tests and tooling). */
 export function allKinds(channel: string): readonly BundleKind[] {
   return kindsOf(channel);
-}
-
-/** Every schema key of the bundle. */
-export function allSchemaKeys(): string[] {
-  return Object.keys(BUNDLE.schemas);
 }
 
 /** The served versions of `group`/`kind` in `channel`, e.g. `['v1', 'v1beta1']`. */

@@ -1,9 +1,9 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { ValidationChannel, ValidationMode } from './types';
+import { ValidationChannel } from './types';
 import { GatewayApiValidator } from './validator';
-import { GatewayApiAnalysis } from '../analysis/synth';
-import { _renderedJson, _synthFingerprint } from '../core/epoch';
+import { CheckMode } from '../core/check-mode';
+import { _anotherCheckReads, _registerAppCheck, _renderedJson, _synthFingerprint } from '../core/epoch';
 import { Implementation } from '../features/implementation';
 import { _featureLintLines } from '../features/synth';
 
@@ -17,9 +17,9 @@ export interface GatewayApiValidationOptions {
 
   /**
    * What an invalid Gateway API object does to the synth.
-   * @default - inherited from the App's validation, or ValidationMode.ERROR
+   * @default - inherited from the App's validation, or CheckMode.ERROR
    */
-  readonly mode?: ValidationMode;
+  readonly mode?: CheckMode;
 }
 
 const INSTANCES = new WeakMap<IConstruct, GatewayApiValidation>();
@@ -63,7 +63,7 @@ function validationScope(scope: IConstruct): IConstruct {
  * const app = new App();
  * GatewayApiValidation.enable(app);                                               // every chart, standard channel
  * const legacy = new Chart(app, 'legacy');
- * GatewayApiValidation.enable(legacy, { mode: ValidationMode.WARN });            // this chart only warns
+ * GatewayApiValidation.enable(legacy, { mode: CheckMode.WARN });            // this chart only warns
  */
 export class GatewayApiValidation {
   /**
@@ -84,7 +84,7 @@ export class GatewayApiValidation {
 
   /**
    * The validation of the chart that `scope` belongs to (or of the App, for the App), enabling it when needed,
-   * e.g. `GatewayApiValidation.of(chart).mode = ValidationMode.WARN`.
+   * e.g. `GatewayApiValidation.of(chart).mode = CheckMode.WARN`.
    */
   public static of(scope: IConstruct): GatewayApiValidation {
     return GatewayApiValidation.enable(scope);
@@ -96,20 +96,21 @@ export class GatewayApiValidation {
    */
   public static _reads(obj: IConstruct): boolean {
     const owner = ownerOf(obj);
-    return owner !== undefined && owner.mode !== ValidationMode.OFF;
+    return owner !== undefined && owner.mode !== CheckMode.OFF;
   }
 
   /** The App or chart this validation belongs to. */
   public readonly scope: IConstruct;
 
   private explicitChannel?: ValidationChannel;
-  private explicitMode?: ValidationMode;
+  private explicitMode?: CheckMode;
   private explicitImplementation?: Implementation;
   private cache?: CheckCache;
 
   private constructor(scope: IConstruct) {
     this.scope = scope;
     scope.node.addValidation({ validate: () => this.check() });
+    _registerAppCheck(scope, 'validation', (obj) => GatewayApiValidation._reads(obj));
   }
 
   /** The channel the objects are validated against (set here, else the enclosing chart's or App's, else STANDARD). */
@@ -123,12 +124,12 @@ export class GatewayApiValidation {
   }
 
   /** What an invalid object does to the synth (set here, else the enclosing chart's or App's, else ERROR). */
-  public get mode(): ValidationMode {
-    return this.explicitMode ?? this.inherited()?.mode ?? ValidationMode.ERROR;
+  public get mode(): CheckMode {
+    return this.explicitMode ?? this.inherited()?.mode ?? CheckMode.ERROR;
   }
 
-  public set mode(mode: ValidationMode) {
-    if (!Object.values(ValidationMode).includes(mode)) throw new Error(`unknown validation mode "${String(mode)}"`);
+  public set mode(mode: CheckMode) {
+    if (!Object.values(CheckMode).includes(mode)) throw new Error(`unknown validation mode "${String(mode)}"`);
     this.explicitMode = mode;
   }
 
@@ -157,13 +158,12 @@ export class GatewayApiValidation {
 
   private violationsOf(constructs: readonly IConstruct[]): string[] {
     const validator = validatorFor(this.channel);
-    const analysed = GatewayApiAnalysis._isEnabledFor(this.scope);
     const lines: string[] = [];
     for (const construct of constructs) {
       if (!ApiObject.isApiObject(construct) || ownerOf(construct) !== this) continue;
       let manifest: any;
       try {
-        manifest = _renderedJson(construct, analysed);
+        manifest = _renderedJson(construct, _anotherCheckReads(construct, 'validation'));
       } catch {
         // an object that cannot be rendered fails the synth anyway, with cdk8s' own error
         continue;
@@ -182,7 +182,7 @@ export class GatewayApiValidation {
   /** The node validation hook: errors in ERROR mode, warnings on stderr in WARN mode. */
   private check(): string[] {
     const mode = this.mode;
-    if (mode === ValidationMode.OFF) return [];
+    if (mode === CheckMode.OFF) return [];
     // cdk8s validates the whole app once per chart: validate once per synth unless something changed
     const fingerprint = _synthFingerprint(this.scope);
     const cached = this.cache;
@@ -192,7 +192,7 @@ export class GatewayApiValidation {
     this.cache = { fingerprint, channel: this.channel, implementation: this.implementation, lines };
     if (lines.length === 0) return [];
     const header = `Gateway API ${GatewayApiValidator.gatewayApiVersion} validation (${this.channel} channel) found ${lines.length} problem${lines.length === 1 ? '' : 's'}`;
-    if (mode === ValidationMode.WARN) {
+    if (mode === CheckMode.WARN) {
       if (!repeated) console.error([`warning: ${header}:`, ...lines.map((l) => `  ${l}`)].join('\n'));
       return [];
     }

@@ -12,16 +12,6 @@ export enum ValidationChannel {
   EXPERIMENTAL = 'experimental',
 }
 
-/** What synth-time validation does with an invalid Gateway API object. */
-export enum ValidationMode {
-  /** Fail the synth with the list of violations (the default). */
-  ERROR = 'error',
-  /** Print the violations as warnings on stderr and go on with the synth. */
-  WARN = 'warn',
-  /** Do not validate. */
-  OFF = 'off',
-}
-
 /** One violation found in a manifest. */
 export interface ValidationError {
   /**

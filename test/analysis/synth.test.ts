@@ -1,7 +1,8 @@
 import { ApiObject, App, Chart } from 'cdk8s';
 import * as gatewayapi from '../../imports/standard/gateway.networking.k8s.io';
 import { Backend, Listener, PlatformGateway, ReferenceGrant, ReferenceGrants, RouteNamespaces, TeamRoute } from '../../src';
-import { AnalysisMode, GatewayApiAnalysis, GatewayApiAnalyzer } from '../../src/analysis';
+import { GatewayApiAnalysis, GatewayApiAnalyzer } from '../../src/analysis';
+import { CheckMode } from '../../src/core';
 
 /** A platform chart (infra) and a team chart (team-a), as separate charts of one App. */
 function app(teamNamespace: string, labelled: boolean): { app: App; team: Chart } {
@@ -62,7 +63,7 @@ describe('GatewayApiAnalysis.enable', () => {
   test('completeNamespaces turns a missing backend into BackendNotFound; WARN mode prints instead of failing', () => {
     const { app: a, team } = app('team-a', true);
     team.node.tryRemoveChild('svc');
-    GatewayApiAnalysis.enable(a, { completeNamespaces: ['team-a'], mode: AnalysisMode.WARN });
+    GatewayApiAnalysis.enable(a, { completeNamespaces: ['team-a'], mode: CheckMode.WARN });
     expect(() => a.synthYaml()).not.toThrow();
     const printed = stderr.mock.calls.map((c) => String(c[0])).join('');
     expect(printed).toContain('team/route: [ResolvedRefs=BackendNotFound]');
@@ -71,6 +72,35 @@ describe('GatewayApiAnalysis.enable', () => {
     strict.team.node.tryRemoveChild('svc');
     GatewayApiAnalysis.enable(strict.app, { completeNamespaces: ['team-a'] });
     expect(() => strict.app.synthYaml()).toThrow(/\[ResolvedRefs=BackendNotFound\]/);
+  });
+
+  test('a second enable merges its options, like GatewayApiValidation.enable', () => {
+    const { app: a, team } = app('team-a', true);
+    team.node.tryRemoveChild('svc');
+    const first = GatewayApiAnalysis.enable(a, { completeNamespaces: ['team-a'], mode: CheckMode.WARN });
+    expect(a.synthYaml()).toBeDefined(); // WARN: printed only
+    const second = GatewayApiAnalysis.enable(a, { mode: CheckMode.ERROR });
+    expect(second).toBe(first);
+    expect(second.mode).toBe(CheckMode.ERROR);
+    // completeNamespaces (given first, left out second) is kept: the missing Service is an error now
+    expect(() => a.synthYaml()).toThrow(/\[ResolvedRefs=BackendNotFound\]/);
+    GatewayApiAnalysis.enable(a, {}); // nothing given: nothing changes
+    expect(second.mode).toBe(CheckMode.ERROR);
+  });
+
+  test('OFF does not analyse; the mode can be set on the instance', () => {
+    const { app: a } = app('team-a', false); // the route would be NotAllowedByListeners
+    const analysis = GatewayApiAnalysis.of(a);
+    analysis.mode = CheckMode.OFF;
+    expect(() => a.synthYaml()).not.toThrow();
+    expect(analysis.lastReport).toBeUndefined();
+    analysis.mode = CheckMode.ERROR;
+    expect(() => a.synthYaml()).toThrow(/\[Accepted=NotAllowedByListeners\]/);
+  });
+
+  test('fails if the mode is not a CheckMode', () => {
+    const { app: a } = app('team-a', true);
+    expect(() => GatewayApiAnalysis.enable(a, { mode: 'loud' as CheckMode })).toThrow(/unknown analysis mode "loud"/);
   });
 });
 

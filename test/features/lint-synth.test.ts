@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import { ApiObject, App, Chart, Testing } from 'cdk8s';
-import { GatewayApiValidation, Implementation, ValidationMode } from '../../src';
+import { GatewayApiValidation, Implementation, CheckMode } from '../../src';
 import { implementationsOf } from '../../src/features/lint';
 
 const V1 = 'gateway.networking.k8s.io/v1';
@@ -67,7 +67,7 @@ describe('feature lint at synth', () => {
 
   test('in WARN mode the same findings are warnings and the synth goes on', () => {
     const { app } = traefikApp();
-    GatewayApiValidation.enable(app, { mode: ValidationMode.WARN });
+    GatewayApiValidation.enable(app, { mode: CheckMode.WARN });
     const errors = stderrOf(() => app.synth());
     expect(errors.join('\n')).toContain('warning: Gateway API v1.6.1 validation');
     expect(errors.join('\n')).toContain('which traefik v3.7 does not claim (conformance report v1.5.1, 2026-03-20)');

@@ -2,7 +2,7 @@ import { ApiObject, Chart, Duration, JsonPatch, Testing } from 'cdk8s';
 import { charts, experimentalChart, FakeGateway, objects, specOf, validationErrors } from './support';
 import {
   Backend, HeaderMatch, HttpMethod, HttpPathModifier, HttpRouteFilter, PathMatch, QueryParamMatch, SessionPersistence, TeamRoute,
-  CookieLifetime, GatewayApiValidation, ValidationMode,
+  CheckMode, CookieLifetime, GatewayApiValidation,
 } from '../../src';
 
 describe('TeamRoute', () => {
@@ -449,7 +449,7 @@ describe('synth-time validation of L2 objects', () => {
 
   test('warns instead of failing when the chart opts out', () => {
     const chart = Testing.chart();
-    GatewayApiValidation.of(chart).mode = ValidationMode.WARN;
+    GatewayApiValidation.of(chart).mode = CheckMode.WARN;
     const route = new TeamRoute(chart, 'route', { allowUnattached: true, rules: [{ backendRefs: [Backend.fromName('a', { port: 80 })] }] });
     ApiObject.of(route).addJsonPatch(JsonPatch.add('/spec/rules/0/backendRefs/0/port', 70000));
     const stderr = jest.spyOn(console, 'error').mockImplementation(() => undefined);

@@ -1,5 +1,5 @@
 import { ApiObject, ApiObjectMetadataDefinition, App, Chart, JsonPatch, Testing } from 'cdk8s';
-import { AnalysisMode, Backend, GatewayApiAnalysis, TeamRoute } from '../../src';
+import { Backend, CheckMode, GatewayApiAnalysis, TeamRoute } from '../../src';
 
 /** The HTTPRoutes of one `app.synthYaml()` (two synths in one synchronous run are what a stale render would break). */
 function routes(app: App): any[] {
@@ -8,7 +8,7 @@ function routes(app: App): any[] {
 
 function appWithAnalysis(): { app: App; chart: Chart } {
   const a = Testing.app();
-  GatewayApiAnalysis.enable(a, { mode: AnalysisMode.WARN });
+  GatewayApiAnalysis.enable(a, { mode: CheckMode.WARN });
   return { app: a, chart: new Chart(a, 'team', { namespace: 'team' }) };
 }
 

@@ -2,8 +2,9 @@ import * as fs from 'fs';
 import { ApiObject, App, Chart, Testing } from 'cdk8s';
 import { Construct } from 'constructs';
 import { gatewayapi, gatewayapi_experimental } from '../../src';
-import { AnalysisMode, GatewayApiAnalysis } from '../../src/analysis';
-import { GatewayApiValidation, GatewayApiValidator, ValidationChannel, ValidationMode } from '../../src/validation';
+import { GatewayApiAnalysis } from '../../src/analysis';
+import { CheckMode } from '../../src/core';
+import { GatewayApiValidation, GatewayApiValidator, ValidationChannel } from '../../src/validation';
 
 const badRoute = (scope: Construct, id = 'route') => new gatewayapi.HttpRoute(scope, id, {
   metadata: { name: 'store' },
@@ -73,7 +74,7 @@ describe('synth-time validation', () => {
     const app = Testing.app();
     GatewayApiValidation.enable(app);
     const legacy = new Chart(app, 'legacy');
-    GatewayApiValidation.of(legacy).mode = ValidationMode.WARN;
+    GatewayApiValidation.of(legacy).mode = CheckMode.WARN;
     badRoute(legacy);
     const errors: string[] = [];
     const spy = jest.spyOn(console, 'error').mockImplementation((m: string) => { errors.push(m); });
@@ -91,7 +92,7 @@ describe('synth-time validation', () => {
     const app = Testing.app();
     GatewayApiValidation.enable(app);
     const legacy = new Chart(app, 'legacy');
-    GatewayApiValidation.enable(legacy, { mode: ValidationMode.WARN });
+    GatewayApiValidation.enable(legacy, { mode: CheckMode.WARN });
     badRoute(legacy);
     badRoute(new Chart(app, 'strict'));
     const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
@@ -106,7 +107,7 @@ describe('synth-time validation', () => {
 
   test('mode OFF turns validation off', () => {
     const app = Testing.app();
-    GatewayApiValidation.enable(app, { mode: ValidationMode.OFF });
+    GatewayApiValidation.enable(app, { mode: CheckMode.OFF });
     badRoute(new Chart(app, 'c'));
     app.synth();
     expect(fs.readdirSync(app.outdir)).toStrictEqual(['c.k8s.yaml']);
@@ -115,12 +116,12 @@ describe('synth-time validation', () => {
   test('enabling is idempotent and keeps options given earlier (L2 constructs call enable(Chart.of(this)))', () => {
     const app = Testing.app();
     const chart = new Chart(app, 'c');
-    const first = GatewayApiValidation.enable(chart, { mode: ValidationMode.WARN, channel: ValidationChannel.EXPERIMENTAL });
+    const first = GatewayApiValidation.enable(chart, { mode: CheckMode.WARN, channel: ValidationChannel.EXPERIMENTAL });
     const construct = new Construct(chart, 'l2');
     const second = GatewayApiValidation.enable(Chart.of(construct));
     expect(second).toBe(first);
     expect(GatewayApiValidation.of(construct)).toBe(first);
-    expect(first.mode).toBe(ValidationMode.WARN);
+    expect(first.mode).toBe(CheckMode.WARN);
     expect(first.channel).toBe(ValidationChannel.EXPERIMENTAL);
     badRoute(construct);
     expect(first.violations()).toHaveLength(1);
@@ -128,13 +129,13 @@ describe('synth-time validation', () => {
 
   test('a chart inherits channel and mode from the App unless it sets them', () => {
     const app = Testing.app();
-    GatewayApiValidation.enable(app, { channel: ValidationChannel.EXPERIMENTAL, mode: ValidationMode.WARN });
+    GatewayApiValidation.enable(app, { channel: ValidationChannel.EXPERIMENTAL, mode: CheckMode.WARN });
     const chart = GatewayApiValidation.enable(new Chart(app, 'c'));
     expect(chart.channel).toBe(ValidationChannel.EXPERIMENTAL);
-    expect(chart.mode).toBe(ValidationMode.WARN);
-    chart.mode = ValidationMode.ERROR;
-    expect(chart.mode).toBe(ValidationMode.ERROR);
-    expect(GatewayApiValidation.of(app).mode).toBe(ValidationMode.WARN);
+    expect(chart.mode).toBe(CheckMode.WARN);
+    chart.mode = CheckMode.ERROR;
+    expect(chart.mode).toBe(CheckMode.ERROR);
+    expect(GatewayApiValidation.of(app).mode).toBe(CheckMode.WARN);
   });
 
   test('fails if an experimental field is used with the standard channel; passes with the experimental channel', () => {
@@ -171,7 +172,7 @@ describe('synth-time validation', () => {
 
   test('fails if an unknown mode or channel is set', () => {
     const v = GatewayApiValidation.of(Testing.chart());
-    expect(() => { v.mode = 'loud' as ValidationMode; }).toThrow(/unknown validation mode "loud"/);
+    expect(() => { v.mode = 'loud' as CheckMode; }).toThrow(/unknown validation mode "loud"/);
     expect(() => { v.channel = 'beta' as ValidationChannel; }).toThrow(/unknown validation channel "beta"/);
   });
 
@@ -191,7 +192,7 @@ describe('synth-time validation', () => {
   test('validation and the attachment analysis share one render of each object per synth', () => {
     const app = Testing.app();
     GatewayApiValidation.enable(app);
-    GatewayApiAnalysis.enable(app, { mode: AnalysisMode.WARN });
+    GatewayApiAnalysis.enable(app, { mode: CheckMode.WARN });
     const charts = ['a', 'b', 'c'].map((id) => new Chart(app, id));
     const routes = charts.map((c) => goodRoute(c));
     const spies = routes.map((r) => jest.spyOn(r, 'toJson'));

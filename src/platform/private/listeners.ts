@@ -1,35 +1,20 @@
 import { IConstruct } from 'constructs';
 import { RouteAttachmentRequest } from '../../core/route-parent';
+import { AttachmentListener, AttachmentReason, checkAttachment as checkSpecAttachment, listenerSetAdmitted } from '../../core/spec/attachment';
+import { KnownLabels } from '../../core/spec/labels';
+import { GATEWAY_GROUP, ROUTE_KINDS } from '../../core/spec/names';
+import {
+  compatibleRouteKinds, defaultRouteKinds, isCoreProtocol, isDomainPrefixedProtocol, protocolHasTls, protocolsForRouteKind,
+  protocolTakesHostname,
+} from '../../core/spec/protocols';
 import { ReferenceGrants } from '../../grants/reference-grants';
 import { AllowedListeners } from '../allowed-listeners';
 import { CaCertificateRef, CertificateRef } from '../certificate-ref';
 import { Listener, ListenerTlsMode } from '../listener';
-import { describeSelector, namespaceMatches, renderSelector } from './selector';
-import {
-  checkAnnotations, checkHostname, checkPort, checkSectionName, formatLabels, hostnamesIntersect, quoteList,
-} from './validation';
+import { describeSelector, knownNamespaceLabels, namespaceMatches, renderSelector } from './selector';
+import { checkAnnotations, checkHostname, checkPort, checkSectionName, formatLabels, quoteList } from './validation';
 
-export const GATEWAY_GROUP = 'gateway.networking.k8s.io';
-
-const CORE_PROTOCOLS = ['HTTP', 'HTTPS', 'TLS', 'TCP', 'UDP'];
-const STANDARD_ROUTE_KINDS = ['HTTPRoute', 'GRPCRoute', 'TLSRoute', 'TCPRoute', 'UDPRoute'];
-/** Route kinds (gateway.networking.k8s.io) a listener of each protocol can serve when listed explicitly. */
-const COMPATIBLE_KINDS: Record<string, string[]> = {
-  HTTP: ['HTTPRoute', 'GRPCRoute'],
-  HTTPS: ['HTTPRoute', 'GRPCRoute'],
-  TLS: ['TLSRoute', 'TCPRoute'],
-  TCP: ['TCPRoute'],
-  UDP: ['UDPRoute'],
-};
-/** Route kinds a listener of each protocol accepts when `allowedRoutes.kinds` is unset. */
-const DEFAULT_KINDS: Record<string, string[]> = {
-  HTTP: ['HTTPRoute', 'GRPCRoute'],
-  HTTPS: ['HTTPRoute', 'GRPCRoute'],
-  TLS: ['TLSRoute'],
-  TCP: ['TCPRoute'],
-  UDP: ['UDPRoute'],
-};
-const CUSTOM_PROTOCOL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/[A-Za-z0-9]+$/;
+export { GATEWAY_GROUP };
 export const MAX_LISTENERS = 64;
 
 /**
@@ -40,16 +25,16 @@ export function validateListener(where: string, l: Listener, owned: boolean): vo
   checkSectionName(where, 'listener name', l.name);
   const what = `listener "${l.name}"`;
   checkPort(where, `${what} port`, l.port);
-  if (!CORE_PROTOCOLS.includes(l.protocol)) {
-    if (CORE_PROTOCOLS.includes(l.protocol.toUpperCase())) {
+  if (!isCoreProtocol(l.protocol)) {
+    if (isCoreProtocol(l.protocol.toUpperCase())) {
       throw new Error(`${where}: ${what} protocol "${l.protocol}" is a core protocol: use Listener.${l.protocol.toLowerCase()}() instead of Listener.custom().`);
     }
-    if (l.protocol.length > 255 || !CUSTOM_PROTOCOL.test(l.protocol)) {
+    if (!isDomainPrefixedProtocol(l.protocol)) {
       throw new Error(`${where}: ${what} protocol "${l.protocol}" is not valid: implementation-specific protocols are domain-prefixed, e.g. "example.com/quic".`);
     }
   }
   if (l.hostname !== undefined) {
-    if (l.protocol === 'TCP' || l.protocol === 'UDP') {
+    if (!protocolTakesHostname(l.protocol)) {
       throw new Error(`${where}: ${what} has a hostname, which ${l.protocol} listeners must not have: remove it.`);
     }
     checkHostname(where, `${what} hostname`, l.hostname, true);
@@ -63,10 +48,10 @@ export function validateListener(where: string, l: Listener, owned: boolean): vo
       if (seen.has(key)) throw new Error(`${where}: ${what} allowedRoutes.kinds lists ${k.kind} twice: list each kind once.`);
       seen.add(key);
       if (k.group !== GATEWAY_GROUP) continue;
-      if (!STANDARD_ROUTE_KINDS.includes(k.kind)) {
-        throw new Error(`${where}: ${what} allowedRoutes.kinds has "${k.kind}", which is not a Gateway API route kind: use one of ${quoteList(STANDARD_ROUTE_KINDS)} (e.g. RouteKind.HTTP_ROUTE).`);
+      if (!ROUTE_KINDS.includes(k.kind)) {
+        throw new Error(`${where}: ${what} allowedRoutes.kinds has "${k.kind}", which is not a Gateway API route kind: use one of ${quoteList(ROUTE_KINDS)} (e.g. RouteKind.HTTP_ROUTE).`);
       }
-      const compatible = COMPATIBLE_KINDS[l.protocol];
+      const compatible = compatibleRouteKinds(l.protocol);
       if (compatible && !compatible.includes(k.kind)) {
         throw new Error(`${where}: ${what} (protocol ${l.protocol}) cannot serve ${k.kind}s (allowedRoutes.kinds): use ${quoteList(compatible)}, or a listener of another protocol.`);
       }
@@ -79,7 +64,7 @@ export function validateListener(where: string, l: Listener, owned: boolean): vo
     throw new Error(`${where}: ${what} has ${l.certificateRefs.length} certificateRefs, more than the 64 allowed.`);
   }
   if (!owned) return;
-  const hasTls = l.protocol === 'HTTPS' || l.protocol === 'TLS';
+  const hasTls = protocolHasTls(l.protocol);
   if (!hasTls && (l.certificateRefs.length > 0 || l.tlsOptions)) {
     throw new Error(`${where}: ${what} has TLS settings, which ${l.protocol} listeners must not have: remove certificateRefs and tlsOptions.`);
   }
@@ -161,7 +146,7 @@ export function renderListener(l: Listener, referrerNamespace: string | undefine
         : {}),
     }
     : undefined;
-  const hasTls = l.protocol === 'HTTPS' || l.protocol === 'TLS';
+  const hasTls = protocolHasTls(l.protocol);
   const tls = hasTls
     ? {
       ...(l.tlsMode ? { mode: l.tlsMode } : {}),
@@ -188,28 +173,56 @@ export interface AttachmentParent {
   readonly scope: IConstruct;
 }
 
+/** A listener as the semantics core sees it, with its L2 value for the messages. */
+interface SpecListener extends AttachmentListener {
+  readonly l2: Listener;
+}
+
+function specListener(l: Listener, namespace: string | undefined): SpecListener {
+  const ns = l.allowedRoutes?.namespaces;
+  return {
+    l2: l,
+    name: l.name,
+    port: l.port,
+    protocol: l.protocol,
+    hostname: l.hostname,
+    namespace,
+    allowedRoutes: {
+      ...(ns ? { namespaces: { from: ns._from, selector: ns._selector } } : {}),
+      ...(l.allowedRoutes?.kinds ? { kinds: l.allowedRoutes.kinds.map((k) => ({ group: k.group, kind: k.kind })) } : {}),
+    },
+  };
+}
+
 /**
  * Why a route may not attach to `parent` as `request` describes: an empty list when at least one selected listener
- * accepts it (or when it cannot be decided), else the reasons of every selected listener.
+ * accepts it (or when it cannot be decided), else the reasons of every selected listener. The verdict is the
+ * semantics core's (`core/spec/attachment`); this function only words it.
  */
 export function checkAttachment(parent: AttachmentParent, request: RouteAttachmentRequest): string[] {
   const who = parent.description;
-  let selected = [...parent.listeners];
-  if (request.sectionName !== undefined) {
-    selected = selected.filter((l) => l.name === request.sectionName);
-    if (selected.length === 0) {
+  const listeners = parent.listeners.map((l) => specListener(l, parent.namespace));
+  const labelsOf = (ns: string): KnownLabels => knownNamespaceLabels(parent.scope, ns);
+  const verdict = checkSpecAttachment(
+    listeners,
+    { sectionName: request.sectionName, port: request.port },
+    { group: request.routeGroup ?? GATEWAY_GROUP, kind: request.routeKind, namespace: request.routeNamespace, hostnames: request.hostnames },
+    labelsOf,
+  );
+  if (verdict.accepted) return [];
+  switch (verdict.unmatched) {
+    case 'listeners': return []; // a parent without known listeners: nothing to check
+    case 'sectionName': {
       const names = parent.listeners.map((l) => l.name);
       return [
         `${who} has no listener named "${request.sectionName}" (parentRef sectionName)` +
         (names.length > 0 ? `: use one of ${quoteList(names)}.` : ': it has no listeners yet.'),
       ];
     }
-  }
-  if (request.port !== undefined) {
-    const onPort = selected.filter((l) => l.port === request.port);
-    if (onPort.length === 0) {
+    case 'port': {
       if (request.sectionName !== undefined) {
-        return [`listener "${request.sectionName}" of ${who} listens on port ${selected[0].port}, not ${request.port} (parentRef port): fix the port or leave it unset.`];
+        const named = parent.listeners.find((l) => l.name === request.sectionName)!;
+        return [`listener "${request.sectionName}" of ${who} listens on port ${named.port}, not ${request.port} (parentRef port): fix the port or leave it unset.`];
       }
       const ports = [...new Set(parent.listeners.map((l) => l.port))].sort((a, b) => a - b);
       return [
@@ -217,68 +230,79 @@ export function checkAttachment(parent: AttachmentParent, request: RouteAttachme
         (ports.length > 0 ? `: its listeners use port ${ports.join(', ')}.` : ': it has no listeners yet.'),
       ];
     }
-    selected = onPort;
+    default: break;
   }
   const reasons: string[] = [];
-  for (const l of selected) {
-    const r = listenerRejections(parent, l, request);
-    if (r.length === 0) return [];
-    reasons.push(...r);
+  for (const v of verdict.listeners) {
+    reasons.push(...listenerRejections(parent, v.listener.l2, request, {
+      kind: v.kindAdmitted === false,
+      namespace: v.namespaceAdmitted === false,
+      hostname: v.hostnames.length === 0,
+    }));
   }
   return reasons;
 }
 
-function listenerRejections(parent: AttachmentParent, l: Listener, req: RouteAttachmentRequest): string[] {
+/** The reason an attachment check gives (for tests and tools that need the upstream reason, not the words). */
+export function attachmentReason(parent: AttachmentParent, request: RouteAttachmentRequest): AttachmentReason {
+  const listeners = parent.listeners.map((l) => specListener(l, parent.namespace));
+  return checkSpecAttachment(
+    listeners,
+    { sectionName: request.sectionName, port: request.port },
+    { group: request.routeGroup ?? GATEWAY_GROUP, kind: request.routeKind, namespace: request.routeNamespace, hostnames: request.hostnames },
+    (ns) => knownNamespaceLabels(parent.scope, ns),
+  ).reason;
+}
+
+/** The words for each way listener `l` rejects the route (`rejects` says which). */
+function listenerRejections(
+  parent: AttachmentParent, l: Listener, req: RouteAttachmentRequest, rejects: { kind: boolean; namespace: boolean; hostname: boolean },
+): string[] {
   const out: string[] = [];
   const who = `listener "${l.name}" of ${parent.description}`;
   const group = req.routeGroup ?? GATEWAY_GROUP;
   const kindName = group === GATEWAY_GROUP ? req.routeKind : `${req.routeKind} (${group})`;
 
   // 1. route kind
-  const kinds = l.allowedRoutes?.kinds;
-  if (kinds && kinds.length > 0) {
-    if (!kinds.some((k) => k.group === group && k.kind === req.routeKind)) {
+  if (rejects.kind) {
+    const kinds = l.allowedRoutes?.kinds;
+    if (kinds && kinds.length > 0) {
       out.push(
         `${who} allows ${kinds.map((k) => k.kind).join(', ')} routes only (allowedRoutes.kinds); a ${kindName} cannot attach: ` +
         'add its kind to allowedRoutes.kinds or attach to another listener.',
       );
+    } else {
+      const defaults = defaultRouteKinds(l.protocol) ?? [];
+      const suitable = protocolsForRouteKind(req.routeKind);
+      out.push(
+        `${who} (protocol ${l.protocol}) accepts ${defaults.join(', ')} routes only; a ${kindName} cannot attach: ` +
+        (suitable.length > 0 ? `attach it to a listener with protocol ${suitable.join(' or ')}.` : 'attach it to another listener.'),
+      );
     }
-  } else if (group === GATEWAY_GROUP && DEFAULT_KINDS[l.protocol] && !DEFAULT_KINDS[l.protocol].includes(req.routeKind)) {
-    const suitable = Object.keys(DEFAULT_KINDS).filter((p) => DEFAULT_KINDS[p].includes(req.routeKind));
-    out.push(
-      `${who} (protocol ${l.protocol}) accepts ${DEFAULT_KINDS[l.protocol].join(', ')} routes only; a ${kindName} cannot attach: ` +
-      (suitable.length > 0 ? `attach it to a listener with protocol ${suitable.join(' or ')}.` : 'attach it to another listener.'),
-    );
   }
 
   // 2. route namespace
   const ns = l.allowedRoutes?.namespaces;
-  const from = ns?._from ?? 'Same';
   const routeNs = req.routeNamespace;
-  if (from === 'Same') {
-    if (routeNs !== undefined && parent.namespace !== undefined && routeNs !== parent.namespace) {
-      out.push(
-        `${who} allows routes from its own namespace "${parent.namespace}" only (allowedRoutes.namespaces.from: Same); ` +
-        `route namespace "${routeNs}" is another: set allowedRoutes.namespaces on the listener (RouteNamespaces.all(), ` +
-        `withLabels() or named(['${routeNs}'])) or move the route to "${parent.namespace}".`,
-      );
-    }
-  } else if (from === 'Selector' && ns?._selector && routeNs !== undefined) {
-    const { matches, known } = namespaceMatches(parent.scope, ns._selector, routeNs);
-    if (matches === false) {
-      out.push(
-        `${who} allows routes from ${describeSelector(ns._selector)} only (allowedRoutes.namespaces.from: Selector); ` +
-        `route namespace "${routeNs}" does not match (its labels: ${formatLabels(known.labels)}): label the namespace ` +
-        'to match the selector or attach to another listener.',
-      );
-    }
+  if (rejects.namespace && (ns?._from ?? 'Same') === 'Same') {
+    out.push(
+      `${who} allows routes from its own namespace "${parent.namespace}" only (allowedRoutes.namespaces.from: Same); ` +
+      `route namespace "${routeNs}" is another: set allowedRoutes.namespaces on the listener (RouteNamespaces.all(), ` +
+      `withLabels() or named(['${routeNs}'])) or move the route to "${parent.namespace}".`,
+    );
+  } else if (rejects.namespace && ns?._selector && routeNs !== undefined) {
+    const { known } = namespaceMatches(parent.scope, ns._selector, routeNs);
+    out.push(
+      `${who} allows routes from ${describeSelector(ns._selector)} only (allowedRoutes.namespaces.from: Selector); ` +
+      `route namespace "${routeNs}" does not match (its labels: ${formatLabels(known.labels)}): label the namespace ` +
+      'to match the selector or attach to another listener.',
+    );
   }
 
   // 3. hostnames
-  const routeHosts = req.hostnames ?? [];
-  if (l.hostname !== undefined && routeHosts.length > 0 && !routeHosts.some((h) => hostnamesIntersect(l.hostname!, h))) {
+  if (rejects.hostname) {
     out.push(
-      `${who} has hostname "${l.hostname}", which matches none of the route hostnames ${quoteList(routeHosts)}: ` +
+      `${who} has hostname "${l.hostname}", which matches none of the route hostnames ${quoteList(req.hostnames ?? [])}: ` +
       'listener and route hostnames must intersect; fix the route hostnames or attach to another listener.',
     );
   }
@@ -290,33 +314,31 @@ export function checkListenerSetAllowed(
   gatewayDescription: string, gatewayNamespace: string | undefined, allowed: AllowedListeners | undefined,
   listenerSetNamespace: string | undefined, scope: IConstruct,
 ): string[] {
-  const from = allowed?.namespaces._from ?? 'None';
-  if (from === 'None') {
-    return [
-      `${gatewayDescription} does not allow ListenerSets (allowedListeners.namespaces.from: None${allowed ? '' : ', the default'}): ` +
-      'set allowedListeners: { namespaces: ListenerNamespaces.same() } (or all(), withLabels(), named()) on the Gateway.',
-    ];
-  }
-  if (from === 'Same') {
-    if (listenerSetNamespace !== undefined && gatewayNamespace !== undefined && listenerSetNamespace !== gatewayNamespace) {
+  const selector = allowed?.namespaces._selector;
+  const admitted = listenerSetAdmitted(
+    allowed ? { from: allowed.namespaces._from, selector } : undefined, gatewayNamespace, listenerSetNamespace,
+    (ns) => knownNamespaceLabels(scope, ns),
+  );
+  if (admitted !== false) return [];
+  switch (allowed?.namespaces._from ?? 'None') {
+    case 'None':
+      return [
+        `${gatewayDescription} does not allow ListenerSets (allowedListeners.namespaces.from: None${allowed ? '' : ', the default'}): ` +
+        'set allowedListeners: { namespaces: ListenerNamespaces.same() } (or all(), withLabels(), named()) on the Gateway.',
+      ];
+    case 'Same':
       return [
         `${gatewayDescription} allows ListenerSets from its own namespace "${gatewayNamespace}" only (allowedListeners.namespaces.from: Same); ` +
         `the ListenerSet is in namespace "${listenerSetNamespace}": allow its namespace on the Gateway or move the ListenerSet.`,
       ];
-    }
-    return [];
-  }
-  const selector = allowed?.namespaces._selector;
-  if (from === 'Selector' && selector && listenerSetNamespace !== undefined) {
-    const { matches, known } = namespaceMatches(scope, selector, listenerSetNamespace);
-    if (matches === false) {
+    default: {
+      const { known } = namespaceMatches(scope, selector!, listenerSetNamespace!);
       return [
-        `${gatewayDescription} allows ListenerSets from ${describeSelector(selector)} only (allowedListeners.namespaces.from: Selector); ` +
+        `${gatewayDescription} allows ListenerSets from ${describeSelector(selector!)} only (allowedListeners.namespaces.from: Selector); ` +
         `namespace "${listenerSetNamespace}" does not match (its labels: ${formatLabels(known.labels)}): label the namespace to match.`,
       ];
     }
   }
-  return [];
 }
 
 /** Renders `allowedListeners`. */

@@ -1,10 +1,10 @@
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
+import { KnownLabels, matchLabelSelector, namespaceLabels, selectedNamespaceNames } from '../../core/spec/labels';
+import { NAMESPACE_NAME_LABEL } from '../../core/spec/names';
 import { LabelSelectorOperator, NamespaceSelector } from '../namespace-selector';
 import { checkLabelKey, checkLabels, checkNamespace, formatLabels, quoteList } from './validation';
 
-/** The label Kubernetes puts on every namespace, with the namespace's name as value. */
-export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
 
 /** Validates a selector (eagerly, in the static factory that receives it) and returns a defensive copy. */
 export function copySelector(where: string, selector: NamespaceSelector): NamespaceSelector {
@@ -45,21 +45,9 @@ export function renderSelector(selector: NamespaceSelector): any {
   };
 }
 
-/** The namespace names a selector selects when it only constrains `kubernetes.io/metadata.name` with In / equality. */
-function selectedNames(selector: NamespaceSelector): string[] | undefined {
-  const labelKeys = Object.keys(selector.matchLabels ?? {});
-  const exprs = selector.matchExpressions ?? [];
-  if (labelKeys.some((k) => k !== NAMESPACE_NAME_LABEL)) return undefined;
-  if (exprs.some((e) => e.key !== NAMESPACE_NAME_LABEL || e.operator !== LabelSelectorOperator.IN)) return undefined;
-  let names: string[] | undefined;
-  if (labelKeys.length > 0) names = [selector.matchLabels![NAMESPACE_NAME_LABEL]];
-  for (const e of exprs) names = names ? names.filter((n) => e.values!.includes(n)) : [...e.values!];
-  return names;
-}
-
 /** A readable description, e.g. `namespaces with labels {team: "a"}` or `namespaces "a", "b"`. */
 export function describeSelector(selector: NamespaceSelector): string {
-  const names = selectedNames(selector);
+  const names = selectedNamespaceNames(selector);
   if (names) return names.length === 1 ? `namespace "${names[0]}"` : `namespaces ${quoteList(names)}`;
   const parts: string[] = [];
   if (selector.matchLabels && Object.keys(selector.matchLabels).length > 0) parts.push(`labels ${formatLabels(selector.matchLabels)}`);
@@ -74,12 +62,6 @@ export function describeSelector(selector: NamespaceSelector): string {
   return `namespaces with ${parts.join(' and ')}`;
 }
 
-/** What is known about a namespace's labels. */
-export interface KnownLabels {
-  readonly labels: { [key: string]: string };
-  /** True when the namespace is defined in the app, so every label is known. */
-  readonly complete: boolean;
-}
 
 /** The Namespace objects of each app by name, found by the last scan of its tree (labels are read live). */
 const NAMESPACE_OBJECTS = new WeakMap<IConstruct, Map<string, ApiObject>>();
@@ -104,11 +86,9 @@ function findNamespaceObject(scope: IConstruct, name: string): ApiObject | undef
 export function knownNamespaceLabels(scope: IConstruct, name: string): KnownLabels {
   const ns = findNamespaceObject(scope, name);
   if (ns) {
-    const labels = { ...(ns.metadata.toJson().labels ?? {}) };
-    labels[NAMESPACE_NAME_LABEL] = name;
-    return { labels, complete: true };
+    return { labels: namespaceLabels(name, ns.metadata.toJson().labels), complete: true };
   }
-  return { labels: { [NAMESPACE_NAME_LABEL]: name }, complete: false };
+  return { labels: namespaceLabels(name), complete: false };
 }
 
 /**
@@ -116,36 +96,11 @@ export function knownNamespaceLabels(scope: IConstruct, name: string): KnownLabe
  * from the labels of its Namespace object in the app. Returns the verdict (undefined: unknowable) and the labels used.
  */
 export function namespaceMatches(scope: IConstruct, selector: NamespaceSelector, name: string): { matches: boolean | undefined; known: KnownLabels } {
-  const partial: KnownLabels = { labels: { [NAMESPACE_NAME_LABEL]: name }, complete: false };
-  const quick = selectorMatches(selector, partial);
+  const partial: KnownLabels = { labels: namespaceLabels(name), complete: false };
+  const quick = matchLabelSelector(selector, partial);
   if (quick !== undefined) return { matches: quick, known: partial };
   const known = knownNamespaceLabels(scope, name);
-  return { matches: known.complete ? selectorMatches(selector, known) : undefined, known };
-}
-
-/** Whether a namespace with the `known` labels matches `selector`: true, false, or undefined when unknowable. */
-export function selectorMatches(selector: NamespaceSelector, known: KnownLabels): boolean | undefined {
-  let unknown = false;
-  const has = (k: string) => Object.prototype.hasOwnProperty.call(known.labels, k);
-  const test = (k: string, ifPresent: (v: string) => boolean, ifAbsent: boolean): boolean | undefined => {
-    if (has(k)) return ifPresent(known.labels[k]);
-    return known.complete ? ifAbsent : undefined;
-  };
-  const results: (boolean | undefined)[] = [];
-  for (const [k, v] of Object.entries(selector.matchLabels ?? {})) results.push(test(k, (x) => x === v, false));
-  for (const e of selector.matchExpressions ?? []) {
-    switch (e.operator) {
-      case LabelSelectorOperator.IN: results.push(test(e.key, (x) => e.values!.includes(x), false)); break;
-      case LabelSelectorOperator.NOT_IN: results.push(test(e.key, (x) => !e.values!.includes(x), true)); break;
-      case LabelSelectorOperator.EXISTS: results.push(test(e.key, () => true, false)); break;
-      default: results.push(test(e.key, () => false, true)); break;
-    }
-  }
-  for (const r of results) {
-    if (r === false) return false;
-    if (r === undefined) unknown = true;
-  }
-  return unknown ? undefined : true;
+  return { matches: known.complete ? matchLabelSelector(selector, known) : undefined, known };
 }
 
 /** A selector for the named namespaces: `matchLabels` on `kubernetes.io/metadata.name` for one, `In` for several. */

@@ -5,6 +5,7 @@ import type { Backend } from '../backend';
 import type { RouteFilter } from '../filters';
 import type { PathMatch } from '../matches';
 import { aKind, checkSubdomain, duplicates, fail, q } from './validate';
+import { incompatibleFilters, UNIQUE_FILTER_TYPES } from '../../core/spec/filters';
 
 /** The route of a `RuleList` (`TeamRouteBase`'s hooks). */
 export interface RuleRoute {
@@ -50,19 +51,16 @@ export class RuleHost {
   }
 }
 
-/** Filter types a rule (or backend) may list only once. */
-const UNIQUE_FILTERS = ['CORS', 'RequestHeaderModifier', 'ResponseHeaderModifier', 'RequestRedirect', 'URLRewrite'];
 
 /** The CRD rules of a `filters` list, checked after `filters` changed. */
 export function checkFilterList(where: string, filters: RouteFilter[]): void {
   if (filters.length > 16) fail(where, `${filters.length} filters: a rule or backend can have at most 16.`);
-  const dups = duplicates(filters, (f) => f.type).filter((t) => UNIQUE_FILTERS.includes(t));
+  const dups = duplicates(filters, (f) => f.type).filter((t) => UNIQUE_FILTER_TYPES.includes(t));
   if (dups.length > 0) {
     fail(where, `the ${dups[0]} filter is listed twice: it may appear once per list (only ExtensionRef, RequestMirror and ` +
       'ExternalAuth can repeat); merge the two.');
   }
-  const types = filters.map((f) => f.type);
-  if (types.includes('RequestRedirect') && types.includes('URLRewrite')) {
+  if (incompatibleFilters(filters.map((f) => f.type))) {
     fail(where, 'RequestRedirect and URLRewrite cannot both be used: a redirect answers the client, a rewrite changes the forwarded ' +
       'request; keep one.');
   }

@@ -6,24 +6,18 @@
  * UDPRoute), so that bad input fails where it is written instead of at `kubectl apply`.
  */
 import { Duration } from 'cdk8s';
+import { isIpv4Like, isIpv6Like } from '../../core/spec/hostnames';
+import {
+  DNS1123_LABEL_MAX, DNS1123_SUBDOMAIN, DNS1123_SUBDOMAIN_MAX, isApiGroup, isApiKind, isDns1123Label, isDns1123Subdomain, isPortNumber,
+  WILDCARD_HOSTNAME,
+} from '../../core/spec/names';
 
-/** RFC 1123 subdomain: Kubernetes object names, `sectionName`, rule names, redirect hostnames. */
-export const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-/** RFC 1123 label: namespaces. */
-export const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-/** Route hostnames: an optional leading `*.` wildcard label, then an RFC 1123 subdomain. */
-export const ROUTE_HOSTNAME = /^(\*\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 /** HTTP header and query parameter names (RFC 7230 token). */
 export const HTTP_TOKEN = /^[A-Za-z0-9!#$%&'*+\-.^_`|~]+$/;
 /** Characters allowed in Exact / PathPrefix path values and in path modifiers. */
 export const PATH_CHARS = /^(?:[-A-Za-z0-9/._~!$&'()*+,;=:@]|[%][0-9a-fA-F]{2})+$/;
-/** API group: empty (core) or an RFC 1123 subdomain. */
-export const API_GROUP = /^$|^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-/** API kind. */
-export const API_KIND = /^[a-zA-Z]([-a-zA-Z0-9]*[a-zA-Z0-9])?$/;
 /** Gateway API duration (GEP-2257). */
 export const GATEWAY_DURATION = /^([0-9]{1,5}(h|m|s|ms)){1,4}$/;
-const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
 
 /** Quotes a value for an error message. */
 export function q(value: unknown): string {
@@ -42,7 +36,7 @@ export function checkInteger(where: string, field: string, value: number, min: n
 }
 
 export function checkPort(where: string, field: string, port: number | undefined): void {
-  if (port !== undefined) checkInteger(where, field, port, 1, 65535);
+  if (port !== undefined && !isPortNumber(port)) checkInteger(where, field, port, 1, 65535);
 }
 
 export function checkWeight(where: string, weight: number | undefined): void {
@@ -63,8 +57,8 @@ export function checkLength(where: string, field: string, value: string, min: nu
 
 /** An RFC 1123 subdomain such as a `sectionName`, a rule name or a redirect hostname. */
 export function checkSubdomain(where: string, field: string, value: string): void {
-  checkLength(where, field, value, 1, 253);
-  if (!DNS1123_SUBDOMAIN.test(value)) {
+  checkLength(where, field, value, 1, DNS1123_SUBDOMAIN_MAX);
+  if (!isDns1123Subdomain(value)) {
     const hint = value.toLowerCase() !== value && DNS1123_SUBDOMAIN.test(value.toLowerCase())
       ? `use ${q(value.toLowerCase())}`
       : "use lower-case alphanumeric characters, '-' and '.', starting and ending with an alphanumeric character";
@@ -73,34 +67,34 @@ export function checkSubdomain(where: string, field: string, value: string): voi
 }
 
 export function checkNamespace(where: string, field: string, value: string): void {
-  checkLength(where, field, value, 1, 63);
-  if (!DNS1123_LABEL.test(value)) {
+  checkLength(where, field, value, 1, DNS1123_LABEL_MAX);
+  if (!isDns1123Label(value)) {
     fail(where, `${field} ${q(value)} is not a valid namespace: use at most 63 lower-case alphanumeric characters or '-', ` +
       'starting and ending with an alphanumeric character.');
   }
 }
 
 export function checkGroup(where: string, field: string, value: string): void {
-  if (value.length > 253 || !API_GROUP.test(value)) {
+  if (!isApiGroup(value)) {
     fail(where, `${field} ${q(value)} is not a valid API group: use "" for the core group or a DNS name such as "example.com".`);
   }
 }
 
 export function checkKind(where: string, field: string, value: string): void {
-  if (value.length < 1 || value.length > 63 || !API_KIND.test(value)) {
+  if (!isApiKind(value)) {
     fail(where, `${field} ${q(value)} is not a valid kind: use a name such as "Service" (letters, digits and '-', starting with a letter).`);
   }
 }
 
 /** A route hostname (`spec.hostnames[]`): a DNS name with an optional leading wildcard label, never an IP. */
 export function checkRouteHostname(where: string, value: string): void {
-  checkLength(where, 'hostname', value, 1, 253);
-  if (IPV4.test(value) || (/^[0-9a-f:.]+$/i.test(value) && (value.match(/:/g) ?? []).length >= 2)) {
+  checkLength(where, 'hostname', value, 1, DNS1123_SUBDOMAIN_MAX);
+  if (isIpv4Like(value) || isIpv6Like(value)) {
     fail(where, `hostname ${q(value)} is an IP address: route hostnames must be DNS names (e.g. "app.example.com").`);
   }
-  if (!ROUTE_HOSTNAME.test(value)) {
+  if (!WILDCARD_HOSTNAME.test(value)) {
     let hint = 'use a DNS name such as "app.example.com" or "*.example.com"';
-    if (value.toLowerCase() !== value && ROUTE_HOSTNAME.test(value.toLowerCase())) hint = `use ${q(value.toLowerCase())}`;
+    if (value.toLowerCase() !== value && WILDCARD_HOSTNAME.test(value.toLowerCase())) hint = `use ${q(value.toLowerCase())}`;
     else if (value.includes('*') && !value.startsWith('*.')) hint = 'a wildcard must be the whole first label, e.g. "*.example.com"';
     else if (/:\d+$/.test(value)) hint = `leave the port out: use ${q(value.replace(/:\d+$/, ''))}`;
     fail(where, `hostname ${q(value)} is not valid: ${hint}.`);
