@@ -38,6 +38,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     'playwright-core@^1.50.0', '@kubernetes-models/gateway-api@^2.0.0',
     // extracts the pinned Gateway API release files from the upstream source archive (scripts/gateway-api-release.js)
     'tar@^7.4.0',
+    // reads the (gzipped) jsii assembly in the jsii runtime test
+    '@jsii/spec@^1.140.0',
   ],
 
   // jsii targets. Publishing workflows are not enabled yet; these settings drive `jsii-pacmak`.
