@@ -5,9 +5,11 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import type * as YamlModule from 'yaml';
 import { ValidationError } from './types';
 import { GatewayApiValidator } from './validator';
+import { ParsedDocument, parseYaml } from './yaml';
+
+export type { ParsedDocument } from './yaml';
 
 /** Files larger than this are not read. */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -36,55 +38,8 @@ function fileError(file: string, message: string, unreadable: boolean): Document
   return { file, index: 0, valid: false, skipped: false, errors: [{ path: '', message }], warnings: [], unreadable };
 }
 
-/** Is the source of a YAML document only separators, comments and whitespace? */
-function isBlank(source: string): boolean {
-  return source.split(/\r?\n/).every((line) => {
-    const t = line.trim();
-    return t === '' || t.startsWith('#') || t === '---' || t === '...';
-  });
-}
-
 function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
-}
-
-/** The first line of a YAML error (the rest is a source excerpt). */
-function yamlErrorText(e: { message: string }): string {
-  return e.message.split('\n')[0].replace(/:$/, '')
-    .replace(/^Maximum call stack size exceeded/, 'nested too deeply to parse');
-}
-
-/** One document of a manifest file, parsed. */
-export interface ParsedDocument {
-  readonly index: number;
-  readonly value?: unknown;
-  readonly error?: string;
-  readonly empty?: boolean;
-}
-
-function parseYaml(text: string): ParsedDocument[] {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const YAML: typeof YamlModule = require('yaml'); // loaded on first use: importing the package stays fast
-  const docs = YAML.parseAllDocuments(text);
-  const list = Array.isArray(docs) ? docs : [docs];
-  const out: ParsedDocument[] = [];
-  list.forEach((doc, index) => {
-    if (doc.errors.length > 0) {
-      out.push({ index, error: `malformed YAML: ${yamlErrorText(doc.errors[0])}` });
-      return;
-    }
-    const range = doc.range ?? [0, 0, 0];
-    if (isBlank(text.slice(range[0], range[2]))) {
-      out.push({ index, empty: true });
-      return;
-    }
-    try {
-      out.push({ index, value: doc.toJS({ maxAliasCount: 100 }) });
-    } catch (e) {
-      out.push({ index, error: `malformed YAML: ${errorText(e)}` });
-    }
-  });
-  return out;
 }
 
 function parseJson(text: string): ParsedDocument[] {
