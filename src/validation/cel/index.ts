@@ -1,0 +1,16 @@
+/**
+ * `x-kubernetes-validations` rules, evaluated with a real CEL engine (@bufbuild/cel) in an environment that adds
+ * the Kubernetes CEL library functions the Gateway API CRDs use. One concern per module:
+ * - library.ts: the Kubernetes CEL library (the CEL environment);
+ * - compile.ts: rules compiled and checked against the schema, and each node's plan;
+ * - unique-keys.ts: list uniqueness rules checked by hashing;
+ * - outcome-cache.ts: the cache of rule outcomes by projection key;
+ * - values.ts: JSON seen by CEL through the schema;
+ * - evaluate.ts: the walk that evaluates the rules of an object.
+ */
+export { CEL_ENV } from './library';
+export { compileRule, CompiledRule, compiledRules, NodeRules, nodeRules, parseFieldPath, uncompiledRules } from './compile';
+export { passesUniqueKey, UniqueKey, uniqueKeyOf } from './unique-keys';
+export { clearOutcomeCaches, OUTCOME_STATS, OutcomeCache, OutcomeStats, SHARED_OUTCOMES } from './outcome-cache';
+export { CelValues } from './values';
+export { evaluateNodeRules, evaluateRules, RuleViolation } from './evaluate';
