@@ -6,8 +6,9 @@
  * Rules that use `oldSelf` are transition rules, only evaluated on update: they are never evaluated here (there is
  * no old object at synth time). A rule that does not compile is reported as a warning and never evaluated.
  */
-import { CelResult, CelValue, parse, plan, unparse } from '@bufbuild/cel';
+import { CelResult, CelValue, plan, unparse } from '@bufbuild/cel';
 import { CEL_ENV } from './library';
+import { parsed } from './parsed';
 import { UniqueKey, uniqueKeyOf } from './unique-keys';
 import { K8sValidationRule } from '../bundle';
 import { PathSegment } from '../paths';
@@ -188,7 +189,7 @@ const PROGRAMS = new Map<string, Program>();
 function planned(source: string): Program {
   let program = PROGRAMS.get(source);
   if (!program) {
-    program = plan(CEL_ENV, parse(source)) as Program;
+    program = plan(CEL_ENV, parsed(source)) as Program;
     PROGRAMS.set(source, program);
   }
   return program;
@@ -199,8 +200,8 @@ export function compileRule(rule: K8sValidationRule, node: SchemaNode): Compiled
   const scope = new Map<string, CheckType>([['self', node]]);
   try {
     const checker = new RuleChecker();
-    const exprs = [parse(rule.rule).expr as AstExpr];
-    if (rule.messageExpression) exprs.push(parse(rule.messageExpression).expr as AstExpr);
+    const exprs = [parsed(rule.rule).expr as AstExpr];
+    if (rule.messageExpression) exprs.push(parsed(rule.messageExpression).expr as AstExpr);
     for (const e of exprs) checker.check(e, scope);
     const fieldPath = rule.fieldPath ? parseFieldPath(rule.fieldPath) : [];
     if (checker.problems.length > 0) {
@@ -262,8 +263,8 @@ function guardedRule(root: AstExpr): { readonly condition: string; readonly then
     || otherwise.exprKind.value.constantKind.value !== true) return null;
   try {
     const parts = { condition: unparse(condition), then: unparse(then) };
-    parse(parts.condition);
-    parse(parts.then);
+    parsed(parts.condition);
+    parsed(parts.then);
     return parts;
   } catch {
     return null;

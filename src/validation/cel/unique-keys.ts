@@ -2,7 +2,7 @@
  * Uniqueness rules of lists (`self.all(x, self.exists_one(y, ...))`), recognised in a rule's AST and checked by
  * hashing the items' keys instead of CEL's pairwise comprehension.
  */
-import { parse } from '@bufbuild/cel';
+import { parsed as parsedRule } from './parsed';
 import { isPlainObject } from '../prepare';
 import { SchemaNode } from '../schema-node';
 
@@ -24,7 +24,7 @@ export function uniqueKeyOf(rule: string, node: SchemaNode): UniqueKey | undefin
   if (node.type !== 'array' || !item?.properties) return undefined;
   let parsed: any;
   try {
-    parsed = parse(rule);
+    parsed = parsedRule(rule);
   } catch {
     return undefined;
   }
