@@ -5,6 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { Progress } from './progress';
 import { ValidationError } from './types';
 import { GatewayApiValidator } from './validator';
 import { ParsedDocument, parseYaml } from './yaml';
@@ -76,7 +77,7 @@ export function parseDocuments(text: string, file: string): ParsedDocument[] {
  * last manifest (a trailing `---`, as many files have) are skipped; other empty documents are errors, as is
  * text with no document at all.
  */
-export function validateText(text: string, file: string, validator: GatewayApiValidator): DocumentReport[] {
+export function validateText(text: string, file: string, validator: GatewayApiValidator, progress: Progress = Progress.NONE): DocumentReport[] {
   let docs: ParsedDocument[];
   try {
     docs = parseAny(text, file);
@@ -91,6 +92,7 @@ export function validateText(text: string, file: string, validator: GatewayApiVa
   }
   const reports: DocumentReport[] = [];
   for (const doc of docs) {
+    progress.objectsDone();
     if (doc.empty) {
       if (doc.index > lastContent) {
         reports.push({ file, index: doc.index, valid: true, skipped: true, skipReason: 'empty document after the last manifest', errors: [], warnings: [] });
@@ -134,8 +136,14 @@ export function validateText(text: string, file: string, validator: GatewayApiVa
   return reports;
 }
 
-/** Reads and validates one file. */
-export function validateFile(file: string, validator: GatewayApiValidator): DocumentReport[] {
+/** Reads and validates one file; `progress` counts its documents and the file. */
+export function validateFile(file: string, validator: GatewayApiValidator, progress: Progress = Progress.NONE): DocumentReport[] {
+  const reports = readAndValidate(file, validator, progress);
+  progress.fileDone();
+  return reports;
+}
+
+function readAndValidate(file: string, validator: GatewayApiValidator, progress: Progress): DocumentReport[] {
   let text: string;
   try {
     const stat = fs.statSync(file);
@@ -149,7 +157,7 @@ export function validateFile(file: string, validator: GatewayApiValidator): Docu
     const reason = code === 'ENOENT' ? 'no such file or directory' : code === 'EACCES' ? 'permission denied' : errorText(e);
     return [fileError(file, `cannot read the file: ${reason}`, true)];
   }
-  return validateText(text, file, validator);
+  return validateText(text, file, validator, progress);
 }
 
 const MANIFEST_EXTENSIONS = ['.yaml', '.yml', '.json'];
