@@ -10,10 +10,10 @@ import { CelResult, CelValue, plan, unparse } from '@bufbuild/cel';
 import { CEL_ENV } from './library';
 import { parsed } from './parsed';
 import { UniqueKey, uniqueKeyOf } from './unique-keys';
-import { K8sValidationRule } from '../bundle';
+import { allSchemaKeys, K8sValidationRule } from '../bundle';
 import { PathSegment } from '../paths';
 import { KeyPlan, keyPlan, usageOf } from '../projection';
-import { SchemaNode } from '../schema-node';
+import { SchemaNode, schemaNode } from '../schema-node';
 
 /** A planned CEL program. */
 export type Program = (ctx: { self: CelValue }) => CelResult;
@@ -359,4 +359,18 @@ export function uncompiledRules(node: SchemaNode): readonly string[] {
   visit(node);
   UNCOMPILED.set(node, out);
   return out;
+}
+
+/** Compiles the rules of every node of every bundled schema (the build-time table of parsed rules is made so). */
+export function compileAllRules(): void {
+  for (const key of allSchemaKeys()) {
+    const visit = (n: SchemaNode): void => {
+      if (!n.rulesBelow) return;
+      if (n.rules.length > 0) nodeRules(n);
+      for (const c of n.properties?.values() ?? []) visit(c);
+      if (n.additional) visit(n.additional);
+      if (n.items) visit(n.items);
+    };
+    visit(schemaNode(key));
+  }
 }

@@ -1,5 +1,6 @@
-/** CEL source parsed once per process. */
+/** CEL source parsed once per process, or taken from the table parsed at build time (see precompiled.ts). */
 import { parse } from '@bufbuild/cel';
+import { precompiledAst } from './precompiled';
 
 const PARSED = new Map<string, ReturnType<typeof parse>>();
 
@@ -11,8 +12,13 @@ const PARSED = new Map<string, ReturnType<typeof parse>>();
 export function parsed(source: string): ReturnType<typeof parse> {
   let expr = PARSED.get(source);
   if (!expr) {
-    expr = parse(source);
+    expr = precompiledAst(source) ?? parse(source);
     PARSED.set(source, expr);
   }
   return expr;
+}
+
+/** Every source parsed (or taken from the table) so far, sorted, with its parsed expression. */
+export function parsedSources(): ReadonlyMap<string, ReturnType<typeof parse>> {
+  return new Map([...PARSED.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
