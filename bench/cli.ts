@@ -9,7 +9,8 @@
  * - in-process, cold: one process parses the file, then times the first pass of `GatewayApiValidator.validate`
  *   (schema and CEL) over every object, and a second pass; another process does the same with the peer,
  *   `@kubernetes-models/gateway-api` (schema only, no CEL: `new HTTPRoute(obj).validate()`).
- * Ratios are taken within the same run: validate / parse floor, analyze / parse floor, our cold pass / the peer's.
+ * Ratios are taken within the same run: validate / parse floor, analyze / parse floor, our cold pass / the peer's;
+ * in wall time and in CPU time (user + system), which drifts far less on a machine shared with other work.
  *
  * Standalone: `ts-node --transpile-only --project bench/tsconfig.json bench/cli.ts [--routes 1000,10000] [--rounds N] [--json]`
  */
@@ -25,8 +26,11 @@ const ROOT = path.resolve(__dirname, '..');
 const MAIN = path.join(ROOT, 'lib', 'src', 'cli', 'main.js');
 const TIME = '/usr/bin/time';
 
-/** One timed process: wall time (ms), peak RSS (MB), exit status and output size. */
-interface ProcessSample { readonly ms: number; readonly rssMb: number; readonly status: number | null; readonly stdoutBytes: number }
+/**
+ * One timed process: wall time (ms), CPU time (user + system, ms; NaN without /usr/bin/time), peak RSS (MB), exit
+ * status and output size. On a machine shared with other work the CPU time drifts far less than the wall time.
+ */
+interface ProcessSample { readonly ms: number; readonly cpuMs: number; readonly rssMb: number; readonly status: number | null; readonly stdoutBytes: number }
 
 /** The measurements of one scenario size (medians over the rounds; RSS: the maximum). */
 export interface CliBenchRow {
@@ -46,6 +50,8 @@ export interface CliBenchRow {
   readonly peerColdMs: number;
   readonly peerWarmMs: number;
   readonly ratios: { readonly validate: number; readonly analyze: number; readonly coldVsPeer: number };
+  /** The same ratios in CPU time (user + system): steadier than wall time on a machine shared with other work. */
+  readonly cpuRatios: { readonly validate: number; readonly analyze: number; readonly coldVsPeer: number };
   readonly samplesMs: Record<string, number[]>;
 }
 
@@ -75,15 +81,18 @@ function timeProcess(args: string[]): ProcessSample {
   const useTime = fs.existsSync(TIME);
   const rssFile = path.join(os.tmpdir(), `cdk8s-gateway-api-bench-rss-${process.pid}`);
   const [cmd, argv] = useTime
-    ? [TIME, ['-f', '%M', '-o', rssFile, process.execPath, ...args]]
+    ? [TIME, ['-f', '%M %U %S', '-o', rssFile, process.execPath, ...args]]
     : [process.execPath, ['-r', rssPreload(), ...args]];
   const start = process.hrtime.bigint();
   const r = spawnSync(cmd, argv, { cwd: ROOT, encoding: 'utf-8', maxBuffer: 512 * 1024 * 1024, env: { ...process.env, NODE_OPTIONS: '' } });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (r.error) throw r.error;
   let rssKb: number;
+  let cpuMs = NaN;
   if (useTime) {
-    rssKb = Number(fs.readFileSync(rssFile, 'utf-8').trim().split('\n').pop());
+    const [kb, user, sys] = fs.readFileSync(rssFile, 'utf-8').trim().split('\n').pop()!.split(' ').map(Number);
+    rssKb = kb;
+    cpuMs = (user + sys) * 1000;
     fs.rmSync(rssFile, { force: true });
   } else {
     const m = /@@maxrss (\d+)/.exec(r.stderr);
@@ -92,7 +101,7 @@ function timeProcess(args: string[]): ProcessSample {
   if (r.status !== 0 && r.status !== 1) {
     throw new Error(`node ${args.join(' ')} exited with ${r.status}: ${r.stderr.slice(0, 2000)}`);
   }
-  return { ms, rssMb: rssKb / 1024, status: r.status, stdoutBytes: r.stdout.length };
+  return { ms, cpuMs, rssMb: rssKb / 1024, status: r.status, stdoutBytes: r.stdout.length };
 }
 
 let preload: string | undefined;
@@ -105,7 +114,7 @@ function rssPreload(): string {
   return preload;
 }
 
-const PARSE_FLOOR = `const t=require('fs').readFileSync(process.argv[1],'utf8');const d=require('js-yaml').loadAll(t,null,{schema:require('js-yaml').CORE_SCHEMA});process.stdout.write(String(d.length))`;
+const PARSE_FLOOR = 'const t=require(\'fs\').readFileSync(process.argv[1],\'utf8\');const d=require(\'js-yaml\').loadAll(t,null,{schema:require(\'js-yaml\').CORE_SCHEMA});process.stdout.write(String(d.length))';
 
 /** Our validator, in-process: parse (not timed), then a cold and a warm pass over every object. */
 const IN_PROCESS = `
@@ -113,9 +122,9 @@ const y=require('js-yaml');
 const objs=y.loadAll(require('fs').readFileSync(process.argv[1],'utf8'),null,{schema:y.CORE_SCHEMA}).filter(Boolean);
 const { GatewayApiValidator } = require(${JSON.stringify(path.join(ROOT, 'lib', 'src', 'validation', 'validator.js'))});
 const v = new GatewayApiValidator();
-const pass = () => { const t=process.hrtime.bigint(); let bad=0; for (const o of objs) if (!v.validate(o).valid) bad++; return [Number(process.hrtime.bigint()-t)/1e6, bad]; };
-const [cold, bad] = pass(); const [warm] = pass();
-process.stdout.write(JSON.stringify({ cold, warm, bad, objects: objs.length }));`;
+const pass = () => { const t=process.hrtime.bigint(); const c=process.cpuUsage(); let bad=0; for (const o of objs) if (!v.validate(o).valid) bad++; const u=process.cpuUsage(c); return [Number(process.hrtime.bigint()-t)/1e6, bad, (u.user+u.system)/1000]; };
+const [cold, bad, coldCpu] = pass(); const [warm] = pass();
+process.stdout.write(JSON.stringify({ cold, warm, bad, coldCpu, objects: objs.length }));`;
 
 /** The peer, in-process (an ES module): the model class of each object's apiVersion and kind, then `validate()`. */
 const PEER = `
@@ -128,11 +137,11 @@ const mods = {
   'gateway.networking.k8s.io/v1beta1': await import('@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1beta1'),
 };
 const importMs=Number(process.hrtime.bigint()-t0)/1e6;
-const pass = () => { const t=process.hrtime.bigint(); let bad=0; for (const o of objs) { const C=mods[o.apiVersion]?.[o.kind]; if (!C) throw new Error('no peer model for '+o.apiVersion+' '+o.kind); try { new C(o).validate(); } catch { bad++; } } return [Number(process.hrtime.bigint()-t)/1e6, bad]; };
-const [cold, bad] = pass(); const [warm] = pass();
-process.stdout.write(JSON.stringify({ cold, warm, bad, importMs, objects: objs.length }));`;
+const pass = () => { const t=process.hrtime.bigint(); const c=process.cpuUsage(); let bad=0; for (const o of objs) { const C=mods[o.apiVersion]?.[o.kind]; if (!C) throw new Error('no peer model for '+o.apiVersion+' '+o.kind); try { new C(o).validate(); } catch { bad++; } } const u=process.cpuUsage(c); return [Number(process.hrtime.bigint()-t)/1e6, bad, (u.user+u.system)/1000]; };
+const [cold, bad, coldCpu] = pass(); const [warm] = pass();
+process.stdout.write(JSON.stringify({ cold, warm, bad, coldCpu, importMs, objects: objs.length }));`;
 
-function inProcess(kind: 'ours' | 'peer', file: string): { cold: number; warm: number; bad: number } {
+function inProcess(kind: 'ours' | 'peer', file: string): { cold: number; warm: number; bad: number; coldCpu: number } {
   const args = kind === 'ours' ? ['-e', IN_PROCESS, file] : ['--input-type=module', '-e', PEER, file];
   const out = execFileSync(process.execPath, args, { cwd: ROOT, encoding: 'utf-8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NODE_OPTIONS: '' } });
   return JSON.parse(out);
@@ -156,11 +165,11 @@ export function runCliBench(opts: { routes: readonly number[]; rounds?: number; 
       };
       for (let round = 1; round <= rounds; round++) {
         const steps: Array<[string, () => void]> = [
-          ['parseFloor', () => { const p = timeProcess(['-e', PARSE_FLOOR, file]); add('parseFloor', p.ms, p.rssMb); }],
-          ['validate', () => { const p = timeProcess([MAIN, 'validate', file]); add('validate', p.ms, p.rssMb); }],
-          ['analyze', () => { const p = timeProcess([MAIN, 'analyze', '--output', 'table', file]); add('analyze', p.ms, p.rssMb); }],
-          ['inProcess', () => { const r = inProcess('ours', file); add('inProcessCold', r.cold); add('inProcessWarm', r.warm); }],
-          ['peer', () => { const r = inProcess('peer', file); add('peerCold', r.cold); add('peerWarm', r.warm); }],
+          ['parseFloor', () => { const p = timeProcess(['-e', PARSE_FLOOR, file]); add('parseFloor', p.ms, p.rssMb); add('parseFloorCpu', p.cpuMs); }],
+          ['validate', () => { const p = timeProcess([MAIN, 'validate', file]); add('validate', p.ms, p.rssMb); add('validateCpu', p.cpuMs); }],
+          ['analyze', () => { const p = timeProcess([MAIN, 'analyze', '--output', 'table', file]); add('analyze', p.ms, p.rssMb); add('analyzeCpu', p.cpuMs); }],
+          ['inProcess', () => { const r = inProcess('ours', file); add('inProcessCold', r.cold); add('inProcessWarm', r.warm); add('inProcessColdCpu', r.coldCpu); }],
+          ['peer', () => { const r = inProcess('peer', file); add('peerCold', r.cold); add('peerWarm', r.warm); add('peerColdCpu', r.coldCpu); }],
         ];
         // the order rotates from round to round, so that drift affects every step alike
         for (let i = 0; i < steps.length; i++) {
@@ -190,6 +199,11 @@ export function runCliBench(opts: { routes: readonly number[]; rounds?: number; 
           analyze: ratio(median(s.analyze), median(s.parseFloor)),
           coldVsPeer: ratio(median(s.inProcessCold), median(s.peerCold)),
         },
+        cpuRatios: {
+          validate: ratio(median(s.validateCpu), median(s.parseFloorCpu)),
+          analyze: ratio(median(s.analyzeCpu), median(s.parseFloorCpu)),
+          coldVsPeer: ratio(median(s.inProcessColdCpu), median(s.peerColdCpu)),
+        },
         samplesMs: Object.fromEntries(Object.entries(s).map(([k, v]) => [k, v.map((x) => Math.round(x))])),
       });
     }
@@ -203,13 +217,13 @@ export function runCliBench(opts: { routes: readonly number[]; rounds?: number; 
 /** The stage's results as a Markdown table. */
 export function formatCliTable(rows: readonly CliBenchRow[]): string {
   const lines = [
-    '| cli scenario | parse floor ms | validate ms (RSS MB) | analyze ms (RSS MB) | validate / floor | analyze / floor | in-process cold ms (warm) | peer cold ms (warm) | cold / peer |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| cli scenario | parse floor ms | validate ms (RSS MB) | analyze ms (RSS MB) | validate / floor | analyze / floor | in-process cold ms (warm) | peer cold ms (warm) | cold / peer | CPU ratios: validate, analyze, cold / peer |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const r of rows) {
     lines.push(`| ${r.routes} routes, ${r.documents} documents, ${r.fileMb} MB | ${r.parseFloorMs} | ${r.validateMs} (${r.validatePeakRssMb}) | ` +
       `${r.analyzeMs} (${r.analyzePeakRssMb}) | ${r.ratios.validate}× | ${r.ratios.analyze}× | ${r.inProcessColdMs} (${r.inProcessWarmMs}) | ` +
-      `${r.peerColdMs} (${r.peerWarmMs}) | ${r.ratios.coldVsPeer}× |`);
+      `${r.peerColdMs} (${r.peerWarmMs}) | ${r.ratios.coldVsPeer}× | ${r.cpuRatios.validate}×, ${r.cpuRatios.analyze}×, ${r.cpuRatios.coldVsPeer}× |`);
   }
   return lines.join('\n');
 }

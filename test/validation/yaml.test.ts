@@ -4,6 +4,7 @@ import { needsPreciseParser, parseYaml, parseYamlFast, parseYamlPrecise } from '
 import { sharedPath } from '../support/shared';
 
 /** A small deterministic PRNG (mulberry32), so the corpus is the same on every run. */
+/* eslint-disable no-bitwise */
 function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
@@ -14,6 +15,7 @@ function prng(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+/* eslint-enable no-bitwise */
 
 function yamlFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -64,9 +66,11 @@ function mutate(text: string, rnd: () => number): string {
   for (let e = 0; e < edits; e++) {
     const at = Math.floor(rnd() * t.length);
     const roll = rnd();
-    if (roll < 0.4) t = t.slice(0, at) + NOISE[Math.floor(rnd() * NOISE.length)] + t.slice(at);
-    else if (roll < 0.7) t = t.slice(0, at) + t.slice(at + 1 + Math.floor(rnd() * 3));
-    else {
+    if (roll < 0.4) {
+      t = t.slice(0, at) + NOISE[Math.floor(rnd() * NOISE.length)] + t.slice(at);
+    } else if (roll < 0.7) {
+      t = t.slice(0, at) + t.slice(at + 1 + Math.floor(rnd() * 3));
+    } else {
       const lines = t.split('\n');
       const i = Math.floor(rnd() * lines.length);
       if (roll < 0.85) lines.splice(i, 0, lines[i]);
@@ -130,7 +134,7 @@ describe('the fast YAML path and the precise one', () => {
 
   test('scalars resolve as in the YAML 1.2 core schema on both paths (no YAML 1.1 booleans, octals or timestamps)', () => {
     const text = 'a: yes\nb: 0o17\nc: 017\nd: 0x1f\ne: 2001-12-14\nf: -.5\ng: 0b11\nh: 1_000\ni: .inf\nj: ~\nk: True\n<<: merge\n';
-    const expected = { a: 'yes', b: 15, c: 17, d: 31, e: '2001-12-14', f: -0.5, g: '0b11', h: '1_000', i: Infinity, j: null, k: true, '<<': 'merge' };
+    const expected = { 'a': 'yes', 'b': 15, 'c': 17, 'd': 31, 'e': '2001-12-14', 'f': -0.5, 'g': '0b11', 'h': '1_000', 'i': Infinity, 'j': null, 'k': true, '<<': 'merge' };
     expect(parseYamlFast(text)).toStrictEqual([{ index: 0, value: expected }]);
     expect(parseYamlPrecise(text)).toStrictEqual([{ index: 0, value: expected }]);
   });

@@ -250,8 +250,6 @@ export interface NodeRules {
   readonly selfFields: readonly string[];
 }
 
-
-
 /**
  * A rule of the form `condition ? then : true` (most "only for this type" rules are), split for `conjunction`; null
  * for other rules, or when a part cannot be written back as CEL source (e.g. it holds an expanded macro).
