@@ -30,7 +30,13 @@ const TIME = '/usr/bin/time';
  * One timed process: wall time (ms), CPU time (user + system, ms; NaN without /usr/bin/time), peak RSS (MB), exit
  * status and output size. On a machine shared with other work the CPU time drifts far less than the wall time.
  */
-interface ProcessSample { readonly ms: number; readonly cpuMs: number; readonly rssMb: number; readonly status: number | null; readonly stdoutBytes: number }
+interface ProcessSample {
+  readonly ms: number;
+  readonly cpuMs: number;
+  readonly rssMb: number;
+  readonly status: number | null;
+  readonly stdoutBytes: number;
+}
 
 /** The measurements of one scenario size (medians over the rounds; RSS: the maximum). */
 export interface CliBenchRow {
