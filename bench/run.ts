@@ -18,11 +18,13 @@
  * Flags: --json (one JSON object on stdout), --rounds N (default 5), --runs N (timed runs per stage process and
  *        round, default 3 for 1k and 1 for 10k), --warmups N (warm-up runs per stage process, default 2 for 1k and 1
  *        for 10k: at 1k the first run after a single warm-up is still 10-20% slower in every stage, the JIT not done),
- *        --routes a,b (scenario sizes, default 1000,10000), --layouts namespace,persona (default both).
+ *        --routes a,b (scenario sizes, default 1000,10000), --layouts namespace,persona (default both),
+ *        --no-cli (skip the `cli` stage: the command-line tool on the scenarios as YAML files, see bench/cli.ts).
  */
 import { execFileSync } from 'child_process';
 import * as os from 'os';
 import * as path from 'path';
+import { formatCliTable, runCliBench } from './cli';
 import { checkEquivalence } from './equivalence';
 import { ChartLayout } from './scenario';
 import { DIAGNOSTIC_STAGES, STAGES } from './stages';
@@ -65,6 +67,7 @@ function parseArgs(argv: string[]) {
     warmups: undefined as number | undefined,
     routes: [1000, 10000],
     layouts: [...LAYOUTS],
+    cli: true,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -74,7 +77,8 @@ function parseArgs(argv: string[]) {
     else if (a === '--warmups') opts.warmups = Number(argv[++i]);
     else if (a === '--routes') opts.routes = argv[++i].split(',').map(Number);
     else if (a === '--layouts') opts.layouts = argv[++i].split(',') as ChartLayout[];
-    else throw new Error(`unknown argument "${a}": use --json, --runs N, --rounds N, --warmups N, --routes 1000,10000, --layouts namespace,persona`);
+    else if (a === '--no-cli') opts.cli = false;
+    else throw new Error(`unknown argument "${a}": use --json, --runs N, --rounds N, --warmups N, --routes 1000,10000, --layouts namespace,persona, --no-cli`);
   }
   const bad = opts.layouts.filter((l) => !LAYOUTS.includes(l));
   if (bad.length > 0) throw new Error(`unknown chart layout "${bad[0]}": use ${LAYOUTS.join(', ')}`);
@@ -144,6 +148,8 @@ function main(): void {
     scalingByLayout,
     coldRequireMs: Number(coldRequireMs('./lib/src/index.js').toFixed(1)),
     cdk8sRequireMs: Number(coldRequireMs('cdk8s').toFixed(1)),
+    // the command-line tool on the same scenarios as YAML files, against its parse floor and the peer (bench/cli.ts)
+    cli: opts.cli ? runCliBench({ routes: opts.routes, rounds: opts.rounds === undefined ? undefined : Math.min(opts.rounds, 3), log }) : [],
   };
   if (opts.json) {
     process.stdout.write(JSON.stringify(result, null, 2) + '\n');
@@ -164,6 +170,7 @@ function main(): void {
     log(`scaling ${large}/${small}, ${layout} charts: ` + allNames.map((s) => `${s} ${scaling[s]}×`).join(', '));
   }
   log(`cold require(): package ${result.coldRequireMs} ms, cdk8s ${result.cdk8sRequireMs} ms`);
+  if (result.cli.length > 0) log('\n' + formatCliTable(result.cli));
 }
 
 main();

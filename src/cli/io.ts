@@ -13,6 +13,8 @@ export interface CliIo {
   readStdin?(): string;
   /** Reads a file (defaults to `fs.readFileSync(file, 'utf8')`). */
   readFile?(file: string): string;
+  /** Whether standard error is a terminal: long runs then show their progress there. @default false */
+  readonly stderrIsTTY?: boolean;
 }
 
 /** The command ran; for `validate`: every manifest is valid. */

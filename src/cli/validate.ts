@@ -8,6 +8,7 @@ import { stdinReader } from './input';
 import { CliIo, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './io';
 import { BUNDLE_VERSION } from '../validation/bundle';
 import { collectFiles, DocumentReport, parseDocuments, validateFile, validateText } from '../validation/documents';
+import { Progress } from '../validation/progress';
 import { ValidationChannel } from '../validation/types';
 import { GatewayApiValidator } from '../validation/validator';
 
@@ -100,7 +101,10 @@ function runValidate(paths: readonly string[], options: ValidateOptions, io: Cli
   const validator = new GatewayApiValidator({ channel });
   const reports: DocumentReport[] = [];
   const stdin = stdinReader(io);
-  for (const p of paths) {
+  const files = paths.map((p) => (p === '-' ? [p] : collectFiles([p])));
+  // files and objects done and the rate, on stderr, only when it is a terminal and the run takes over a second
+  const progress = new Progress({ write: (text) => io.stderr(text), isTTY: io.stderrIsTTY === true, totalFiles: files.flat().length, verb: 'validating' });
+  for (const [i, p] of paths.entries()) {
     if (p === '-') {
       let text: string | undefined;
       try {
@@ -110,11 +114,12 @@ function runValidate(paths: readonly string[], options: ValidateOptions, io: Cli
         continue;
       }
       const source = text;
-      if (source !== undefined) reports.push(...skipNonManifestFile('<stdin>', validateText(source, '<stdin>', validator), () => source));
+      if (source !== undefined) reports.push(...skipNonManifestFile('<stdin>', validateText(source, '<stdin>', validator, progress), () => source));
+      progress.fileDone();
       continue;
     }
-    for (const file of collectFiles([p])) {
-      reports.push(...skipNonManifestFile(file, validateFile(file, validator), () => {
+    for (const file of files[i]) {
+      reports.push(...skipNonManifestFile(file, validateFile(file, validator, progress), () => {
         try {
           return fs.readFileSync(file, 'utf-8');
         } catch {
@@ -123,6 +128,7 @@ function runValidate(paths: readonly string[], options: ValidateOptions, io: Cli
       }));
     }
   }
+  progress.done();
   io.stdout(options.output === 'json' ? formatJson(reports) : formatText(reports, channel));
   if (reports.some((r) => r.unreadable)) return EXIT_USAGE;
   return reports.some((r) => !r.valid) ? EXIT_FINDINGS : EXIT_OK;

@@ -126,6 +126,11 @@ export function allKinds(channel: string): readonly BundleKind[] {
   return kindsOf(channel);
 }
 
+/** The key of every schema of the bundle (both channels), for the table of CEL rules parsed at build time. */
+export function allSchemaKeys(): string[] {
+  return Object.keys(BUNDLE.schemas);
+}
+
 /** The served versions of `group`/`kind` in `channel`, e.g. `['v1', 'v1beta1']`. */
 export function servedVersions(channel: string, group: string, kind: string): string[] {
   return (findKind(channel, group, kind)?.versions ?? []).filter((v) => v.served).map((v) => v.name);

@@ -5,9 +5,12 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import type * as YamlModule from 'yaml';
+import { Progress } from './progress';
 import { ValidationError } from './types';
 import { GatewayApiValidator } from './validator';
+import { ParsedDocument, parseYaml } from './yaml';
+
+export type { ParsedDocument } from './yaml';
 
 /** Files larger than this are not read. */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -36,55 +39,8 @@ function fileError(file: string, message: string, unreadable: boolean): Document
   return { file, index: 0, valid: false, skipped: false, errors: [{ path: '', message }], warnings: [], unreadable };
 }
 
-/** Is the source of a YAML document only separators, comments and whitespace? */
-function isBlank(source: string): boolean {
-  return source.split(/\r?\n/).every((line) => {
-    const t = line.trim();
-    return t === '' || t.startsWith('#') || t === '---' || t === '...';
-  });
-}
-
 function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
-}
-
-/** The first line of a YAML error (the rest is a source excerpt). */
-function yamlErrorText(e: { message: string }): string {
-  return e.message.split('\n')[0].replace(/:$/, '')
-    .replace(/^Maximum call stack size exceeded/, 'nested too deeply to parse');
-}
-
-/** One document of a manifest file, parsed. */
-export interface ParsedDocument {
-  readonly index: number;
-  readonly value?: unknown;
-  readonly error?: string;
-  readonly empty?: boolean;
-}
-
-function parseYaml(text: string): ParsedDocument[] {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const YAML: typeof YamlModule = require('yaml'); // loaded on first use: importing the package stays fast
-  const docs = YAML.parseAllDocuments(text);
-  const list = Array.isArray(docs) ? docs : [docs];
-  const out: ParsedDocument[] = [];
-  list.forEach((doc, index) => {
-    if (doc.errors.length > 0) {
-      out.push({ index, error: `malformed YAML: ${yamlErrorText(doc.errors[0])}` });
-      return;
-    }
-    const range = doc.range ?? [0, 0, 0];
-    if (isBlank(text.slice(range[0], range[2]))) {
-      out.push({ index, empty: true });
-      return;
-    }
-    try {
-      out.push({ index, value: doc.toJS({ maxAliasCount: 100 }) });
-    } catch (e) {
-      out.push({ index, error: `malformed YAML: ${errorText(e)}` });
-    }
-  });
-  return out;
 }
 
 function parseJson(text: string): ParsedDocument[] {
@@ -121,7 +77,7 @@ export function parseDocuments(text: string, file: string): ParsedDocument[] {
  * last manifest (a trailing `---`, as many files have) are skipped; other empty documents are errors, as is
  * text with no document at all.
  */
-export function validateText(text: string, file: string, validator: GatewayApiValidator): DocumentReport[] {
+export function validateText(text: string, file: string, validator: GatewayApiValidator, progress: Progress = Progress.NONE): DocumentReport[] {
   let docs: ParsedDocument[];
   try {
     docs = parseAny(text, file);
@@ -136,6 +92,7 @@ export function validateText(text: string, file: string, validator: GatewayApiVa
   }
   const reports: DocumentReport[] = [];
   for (const doc of docs) {
+    progress.objectsDone();
     if (doc.empty) {
       if (doc.index > lastContent) {
         reports.push({ file, index: doc.index, valid: true, skipped: true, skipReason: 'empty document after the last manifest', errors: [], warnings: [] });
@@ -179,8 +136,14 @@ export function validateText(text: string, file: string, validator: GatewayApiVa
   return reports;
 }
 
-/** Reads and validates one file. */
-export function validateFile(file: string, validator: GatewayApiValidator): DocumentReport[] {
+/** Reads and validates one file; `progress` counts its documents and the file. */
+export function validateFile(file: string, validator: GatewayApiValidator, progress: Progress = Progress.NONE): DocumentReport[] {
+  const reports = readAndValidate(file, validator, progress);
+  progress.fileDone();
+  return reports;
+}
+
+function readAndValidate(file: string, validator: GatewayApiValidator, progress: Progress): DocumentReport[] {
   let text: string;
   try {
     const stat = fs.statSync(file);
@@ -194,7 +157,7 @@ export function validateFile(file: string, validator: GatewayApiValidator): Docu
     const reason = code === 'ENOENT' ? 'no such file or directory' : code === 'EACCES' ? 'permission denied' : errorText(e);
     return [fileError(file, `cannot read the file: ${reason}`, true)];
   }
-  return validateText(text, file, validator);
+  return validateText(text, file, validator, progress);
 }
 
 const MANIFEST_EXTENSIONS = ['.yaml', '.yml', '.json'];

@@ -82,6 +82,13 @@ export class GatewayApiValidator {
   /** The release channel the manifests are validated against. */
   public readonly channel: ValidationChannel;
 
+  /**
+   * The cache of CEL rule outcomes this validator uses (see cel/outcome-cache.ts); undefined: the process-wide one.
+   * The tests give a validator its own (e.g. a disabled one, to compare against CEL rule by rule).
+   * @internal
+   */
+  public _outcomes?: Cel.OutcomeCache;
+
   public constructor(options: GatewayApiValidatorOptions = {}) {
     this.channel = options.channel ?? ValidationChannel.STANDARD;
     if (!Object.values(ValidationChannel).includes(this.channel)) {
@@ -167,7 +174,7 @@ export class GatewayApiValidator {
     if (structural.some((i) => i.blocking)) {
       rulesNotChecked = true;
     } else {
-      errors.push(...engine().cel.evaluateRules(data, root));
+      errors.push(...engine().cel.evaluateRules(data, root, this._outcomes));
       warnings.push(...engine().cel.uncompiledRules(root));
     }
     return done();

@@ -228,7 +228,7 @@ test('the assembly has no union types and takes `any` only for manifests (JSON v
     if (t.primitive === 'any' && !/(objects|manifests?|spec|value|context)\b/i.test(where)) found.push(`any at ${where}`);
     if (t.collection) walk(t.collection.elementtype, where);
   };
-  for (const [fqn, type] of Object.entries<any>(assembly.types)) {
+  for (const [fqn, type] of Object.entries<any>(assembly.types ?? {})) {
     if (/^cdk8s-gateway-api\.(gatewayapi|gatewayapi_experimental|gatewayapix)\./.test(fqn)) continue; // generated L1
     for (const p of type.properties ?? []) walk(p.type, `${fqn}.${p.name}`);
     for (const m of type.methods ?? []) {

@@ -3,7 +3,7 @@ import { parse } from '@bufbuild/cel';
 import { documents, experimental, standard } from './helpers';
 import { GatewayApiValidator, ValidationResult } from '../../src/validation';
 import { findVersion } from '../../src/validation/bundle';
-import { clearOutcomeCaches, evaluateRules, nodeRules, OUTCOME_STATS, passesUniqueKey, setOutcomeCache, uniqueKeyOf } from '../../src/validation/cel';
+import { evaluateRules, nodeRules, OutcomeCache, passesUniqueKey, uniqueKeyOf } from '../../src/validation/cel';
 import { keyPlan, projectionKey, usageOf } from '../../src/validation/projection';
 import { schemaNode, schemaNodeOf } from '../../src/validation/schema-node';
 import { listFiles, sharedPath } from '../support/shared';
@@ -53,8 +53,17 @@ function corpus(): Array<{ doc: any; validator: GatewayApiValidator }> {
   return out;
 }
 
+/** A validator of `channel` with its own cache of rule outcomes (a disabled one evaluates every rule with CEL). */
+function validatorWith(cache: OutcomeCache, channel = standard.channel): GatewayApiValidator {
+  const validator = new GatewayApiValidator({ channel });
+  validator._outcomes = cache;
+  return validator;
+}
+
+/** No cache and no conjunction shortcut: every rule evaluated with CEL on every subject, one by one. */
+const oneByOne = () => new OutcomeCache({ enabled: false });
+
 describe('rule outcome cache', () => {
-  afterEach(() => setOutcomeCache(true));
 
   test('gives the same results as evaluating every rule with CEL one by one (no cache, no conjunction shortcut), on the release examples and 3000 random mutations of them', () => {
     const random = rng(42);
@@ -64,13 +73,18 @@ describe('rule outcome cache', () => {
       const { doc, validator } = base[Math.floor(random() * base.length)];
       docs.push({ doc: mutate(doc, random), validator });
     }
-    const run = (): ValidationResult[] => docs.map(({ doc, validator }) => validator.validate(doc));
-    setOutcomeCache(false);
-    const uncached = run();
-    setOutcomeCache(true);
-    clearOutcomeCaches();
-    const cold = run();
-    const warm = run();
+    const run = (cache: OutcomeCache): ValidationResult[] => {
+      const byChannel = new Map<string, GatewayApiValidator>();
+      return docs.map(({ doc, validator }) => {
+        if (!byChannel.has(validator.channel)) byChannel.set(validator.channel, validatorWith(cache, validator.channel));
+        return byChannel.get(validator.channel)!.validate(doc);
+      });
+    };
+    const uncached = run(oneByOne());
+    const cache = new OutcomeCache();
+    const cold = run(cache);
+    const warm = run(cache);
+    expect(cache.stats.cached).toBeGreaterThan(0);
     expect(cold).toStrictEqual(uncached);
     expect(warm).toStrictEqual(uncached);
     // the corpus exercises the rules: many mutated documents fail
@@ -87,20 +101,19 @@ describe('conjunction shortcut', () => {
   });
 
   test('a subject that passes every rule of a node costs one evaluation; one that fails gets exactly the failing rules\' messages', () => {
-    clearOutcomeCaches();
-    const before = { ...OUTCOME_STATS };
-    expect(standard.validate(route('/fresh/path/1')).errors).toStrictEqual([]);
+    const cache = new OutcomeCache();
+    const validator = validatorWith(cache);
+    expect(validator.validate(route('/fresh/path/1')).errors).toStrictEqual([]);
     // the path match node's eleven rules (ten share the guard "type in ['Exact','PathPrefix']") are one conjunction
-    expect(OUTCOME_STATS.conjunctions - before.conjunctions).toBeGreaterThanOrEqual(1);
-    const evaluated = OUTCOME_STATS.evaluations;
-    const bad = standard.validate(route('/fresh//path'));
-    expect(OUTCOME_STATS.evaluations).toBeGreaterThan(evaluated);
+    expect(cache.stats.conjunctions).toBeGreaterThanOrEqual(1);
+    const evaluated = cache.stats.evaluations;
+    const bad = validator.validate(route('/fresh//path'));
+    expect(cache.stats.evaluations).toBeGreaterThan(evaluated);
     expect(bad.errors.map((e) => e.message)).toStrictEqual(['must not contain \'//\' when type one of [\'Exact\', \'PathPrefix\']']);
   });
 });
 
 describe('self.f variables of the conjunction', () => {
-  afterEach(() => setOutcomeCache(true));
   const node = schemaNodeOf({
     'type': 'object',
     'properties': { a: { type: 'string' }, b: { type: 'string' }, n: { type: 'integer' } },
@@ -110,14 +123,12 @@ describe('self.f variables of the conjunction', () => {
   test('the conjunction reads the fields it selects as variables, present ones only: outcomes are those of CEL one by one', () => {
     expect(nodeRules(node).selfFields).toStrictEqual(['a', 'n', 'b']);
     const subjects = [{ a: '', n: 1 }, { a: '', b: 'x' }, {}, { n: 1 }, { a: '' }, { a: 'z', n: 1 }, { a: '', n: 2, b: 'y' }];
-    setOutcomeCache(false);
-    const oneByOne = subjects.map((x) => evaluateRules(x, node));
-    setOutcomeCache(true);
-    clearOutcomeCaches();
-    expect(subjects.map((x) => evaluateRules(x, node))).toStrictEqual(oneByOne);
+    const uncached = subjects.map((x) => evaluateRules(x, node, oneByOne()));
+    const cache = new OutcomeCache();
+    expect(subjects.map((x) => evaluateRules(x, node, cache))).toStrictEqual(uncached);
     // absent fields are errors in CEL ("no such key"), never values
-    expect(oneByOne[2].map((v) => v.message)).toStrictEqual(['no such key: a evaluating rule: a', 'no such key: n evaluating rule: n or b']);
-    expect(oneByOne[0]).toStrictEqual([]);
+    expect(uncached[2].map((v) => v.message)).toStrictEqual(['no such key: a evaluating rule: a', 'no such key: n evaluating rule: n or b']);
+    expect(uncached[0]).toStrictEqual([]);
   });
 });
 
@@ -227,11 +238,9 @@ describe('uniqueness rules', () => {
       });
       docs.push(gateway(listeners));
     }
-    setOutcomeCache(false);
-    const uncached = docs.map((d) => standard.validate(d));
-    setOutcomeCache(true);
-    clearOutcomeCaches();
-    const fast = docs.map((d) => standard.validate(d));
+    const uncached = docs.map((d) => validatorWith(oneByOne()).validate(d));
+    const cached = validatorWith(new OutcomeCache());
+    const fast = docs.map((d) => cached.validate(d));
     expect(fast).toStrictEqual(uncached);
     // both outcomes are exercised: lists with a name or a port/protocol/hostname twice, and lists without
     const messages = uncached.flatMap((r) => r.errors.map((e) => e.message));
@@ -242,11 +251,11 @@ describe('uniqueness rules', () => {
 
   test('a 64-listener Gateway that passes costs no pairwise CEL evaluation; one with a port, protocol and hostname twice gets the upstream message', () => {
     const listeners = Array.from({ length: 64 }, (_, i) => ({ name: `l${i}`, port: 80, protocol: 'HTTP', hostname: `h${i}.example.com` }));
-    clearOutcomeCaches();
-    const before = OUTCOME_STATS.evaluations;
-    expect(standard.validate(gateway(listeners)).errors).toStrictEqual([]);
-    expect(OUTCOME_STATS.evaluations).toBe(before);
-    const twice = standard.validate(gateway([...listeners.slice(0, 63), { ...listeners[3], name: 'again' }]));
+    const cache = new OutcomeCache();
+    const validator = validatorWith(cache);
+    expect(validator.validate(gateway(listeners)).errors).toStrictEqual([]);
+    expect(cache.stats.evaluations).toBe(0);
+    const twice = validator.validate(gateway([...listeners.slice(0, 63), { ...listeners[3], name: 'again' }]));
     expect(twice.errors).toStrictEqual([{ path: 'spec.listeners', message: 'Combination of port, protocol and hostname must be unique for each listener' }]);
   });
 });
