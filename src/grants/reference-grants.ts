@@ -17,7 +17,7 @@ const AUTO_GRANTS = new WeakMap<IConstruct, boolean>();
  *
  * Turn automatic grants off with `ReferenceGrants.setAutoGrants(scope, false)` when another team owns the grants:
  * a reference that no known grant allows (a `ReferenceGrant` in the app, or one declared with
- * `ReferenceGrant.fromExisting()`) then fails synth with a message naming the grant to add.
+ * `ReferenceGrant.fromReferenceGrantName()`) then fails synth with a message naming the grant to add.
  */
 export class ReferenceGrants {
   /**
@@ -84,7 +84,7 @@ export class ReferenceGrants {
           `${where}: ${describe(reference)} is not allowed by any ReferenceGrant (automatic grants are off). ` +
           `Add a ReferenceGrant in namespace "${reference.toNamespace}" with from: [{ group: "${reference.fromGroup}", ` +
           `kind: "${reference.fromKind}", namespace: "${reference.fromNamespace}" }] and to: [{ group: "${reference.toGroup}", ` +
-          `kind: "${reference.toKind}", name: "${reference.toName}" }] (new ReferenceGrant(...), or ReferenceGrant.fromExisting(...) ` +
+          `kind: "${reference.toKind}", name: "${reference.toName}" }] (new ReferenceGrant(...), or ReferenceGrant.fromReferenceGrantName(...) ` +
           'when another team applies it), or turn automatic grants on with ReferenceGrants.setAutoGrants(scope, true).',
         ];
       },

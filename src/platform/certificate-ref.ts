@@ -29,6 +29,18 @@ export interface ObjectRefProps {
 }
 
 /**
+ * Options of a reference by name (`CertificateRef.fromName()`, `CaCertificateRef.fromConfigMapName()`, …).
+ */
+export interface NamedRefOptions {
+  /**
+   * The referent's namespace. A namespace other than the referrer's needs a ReferenceGrant in the referent's
+   * namespace (see `ReferenceGrants`).
+   * @default - the referrer's namespace
+   */
+  readonly namespace?: string;
+}
+
+/**
  * A reference to a TLS certificate and private key: a Kubernetes Secret of type `kubernetes.io/tls` (Core support)
  * or an implementation-specific object, used by listener `tls.certificateRefs` and the Gateway's backend client
  * certificate.
@@ -38,12 +50,11 @@ export interface ObjectRefProps {
  */
 export class CertificateRef {
   /**
-   * A Secret by name.
+   * A Secret by name, e.g. `CertificateRef.fromName('wildcard-example-com', { namespace: 'certs' })`.
    * @param name the Secret's name
-   * @param namespace the Secret's namespace (default: the referrer's namespace)
    */
-  public static fromName(name: string, namespace?: string): CertificateRef {
-    return CertificateRef.of({ name, namespace });
+  public static fromName(name: string, options: NamedRefOptions = {}): CertificateRef {
+    return CertificateRef.of({ name, namespace: options.namespace });
   }
 
   /**
@@ -88,10 +99,9 @@ export class CaCertificateRef {
   /**
    * A ConfigMap by name.
    * @param name the ConfigMap's name
-   * @param namespace the ConfigMap's namespace (default: the referrer's namespace)
    */
-  public static fromConfigMapName(name: string, namespace?: string): CaCertificateRef {
-    return CaCertificateRef.of({ kind: 'ConfigMap', name, namespace });
+  public static fromConfigMapName(name: string, options: NamedRefOptions = {}): CaCertificateRef {
+    return CaCertificateRef.of({ kind: 'ConfigMap', name, namespace: options.namespace });
   }
 
   /** A cdk8s-plus ConfigMap. */
@@ -102,10 +112,9 @@ export class CaCertificateRef {
   /**
    * A Secret by name (implementation-specific support).
    * @param name the Secret's name
-   * @param namespace the Secret's namespace (default: the referrer's namespace)
    */
-  public static fromSecretName(name: string, namespace?: string): CaCertificateRef {
-    return CaCertificateRef.of({ kind: 'Secret', name, namespace });
+  public static fromSecretName(name: string, options: NamedRefOptions = {}): CaCertificateRef {
+    return CaCertificateRef.of({ kind: 'Secret', name, namespace: options.namespace });
   }
 
   /** A cdk8s-plus Secret (implementation-specific support). */

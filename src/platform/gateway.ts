@@ -163,12 +163,9 @@ export interface HttpsRedirectOptions {
 }
 
 /**
- * Properties to refer to a Gateway owned elsewhere.
+ * Options to refer to a Gateway owned elsewhere (`PlatformGateway.fromGatewayName()`).
  */
-export interface GatewayReferenceProps {
-  /** The Gateway's name. */
-  readonly name: string;
-
+export interface GatewayReferenceOptions {
   /**
    * The Gateway's namespace.
    * @default - the namespace of the chart `scope` is in
@@ -222,8 +219,8 @@ export class PlatformGateway extends Construct implements IGateway {
    * `listeners`, attachments are checked like for a Gateway of this app; without, every attachment is accepted.
    * Synthesizes nothing.
    */
-  public static fromGatewayName(scope: Construct, id: string, props: GatewayReferenceProps): IGateway {
-    return new ImportedGateway(scope, id, props);
+  public static fromGatewayName(scope: Construct, id: string, name: string, options: GatewayReferenceOptions = {}): IGateway {
+    return new ImportedGateway(scope, id, name, options);
   }
 
   public readonly parentGroup: string = GATEWAY_GROUP;
@@ -523,11 +520,11 @@ class ImportedGateway extends Construct implements IGateway {
   private readonly listeners?: Listener[];
   private readonly allowedListeners?: AllowedListeners;
 
-  constructor(scope: Construct, id: string, props: GatewayReferenceProps) {
+  constructor(scope: Construct, id: string, name: string, props: GatewayReferenceOptions) {
     super(scope, id);
     const where = this.node.path;
-    _validateObjectName(where, 'name', props.name);
-    this.parentName = props.name;
+    _validateObjectName(where, 'name', name);
+    this.parentName = name;
     this.parentNamespace = _resolveNamespace(this, props.namespace);
     if (props.listeners) {
       const known: Listener[] = [];

@@ -40,12 +40,9 @@ export interface ListenerSetProps {
 }
 
 /**
- * Properties to refer to a ListenerSet owned elsewhere.
+ * Options to refer to a ListenerSet owned elsewhere (`ListenerSet.fromListenerSetName()`).
  */
-export interface ListenerSetReferenceProps {
-  /** The ListenerSet's name. */
-  readonly name: string;
-
+export interface ListenerSetReferenceOptions {
   /**
    * The ListenerSet's namespace.
    * @default - the namespace of the chart `scope` is in
@@ -78,8 +75,8 @@ export interface ListenerSetReferenceProps {
  */
 export class ListenerSet extends Construct implements IListenerSet {
   /** Refers to a ListenerSet owned elsewhere so routes can attach to it. Synthesizes nothing. */
-  public static fromListenerSetName(scope: Construct, id: string, props: ListenerSetReferenceProps): IListenerSet {
-    return new ImportedListenerSet(scope, id, props);
+  public static fromListenerSetName(scope: Construct, id: string, name: string, options: ListenerSetReferenceOptions = {}): IListenerSet {
+    return new ImportedListenerSet(scope, id, name, options);
   }
 
   public readonly parentGroup: string = GATEWAY_GROUP;
@@ -107,7 +104,7 @@ export class ListenerSet extends Construct implements IListenerSet {
     if (gw.parentNamespace === undefined && this.parentNamespace !== undefined) {
       throw new Error(
         `${where}: the parent Gateway "${gw.parentName}" has no namespace while the ListenerSet is in namespace "${this.parentNamespace}": ` +
-        "give the Gateway's chart a namespace, or refer to it with PlatformGateway.fromGatewayName(scope, id, { name, namespace }).",
+        "give the Gateway's chart a namespace, or refer to it with PlatformGateway.fromGatewayName(scope, id, name, { namespace }).",
       );
     }
     this.apiObject = new gatewayapi.ListenerSet(this, 'Resource', {
@@ -179,11 +176,11 @@ class ImportedListenerSet extends Construct implements IListenerSet {
   public readonly parentNamespace?: string;
   private readonly listeners?: Listener[];
 
-  constructor(scope: Construct, id: string, props: ListenerSetReferenceProps) {
+  constructor(scope: Construct, id: string, name: string, props: ListenerSetReferenceOptions) {
     super(scope, id);
     const where = this.node.path;
-    _validateObjectName(where, 'name', props.name);
-    this.parentName = props.name;
+    _validateObjectName(where, 'name', name);
+    this.parentName = name;
     this.parentNamespace = _resolveNamespace(this, props.namespace);
     if (props.listeners) {
       const known: Listener[] = [];

@@ -5,7 +5,7 @@ import { GrpcRouteMatch } from './matches';
 import { ImportedRoute } from './private/imported-route';
 import { checkFilterList, RuleHost, RuleList, ruleLabel, zeroWeightProblem } from './private/rules';
 import { compact, duplicates, fail, q } from './private/validate';
-import { TeamRouteBase, TeamRouteBaseProps } from './route-base';
+import { RouteReferenceOptions, TeamRouteBase, TeamRouteBaseProps } from './route-base';
 import { SessionPersistence } from './session-persistence';
 import { _touch } from '../core/epoch';
 import { IRoute } from '../core/route';
@@ -191,8 +191,8 @@ export interface TeamGrpcRouteProps extends TeamRouteBaseProps {
  */
 export class TeamGrpcRoute extends TeamRouteBase {
   /** A GRPCRoute that exists outside this app. */
-  public static fromGrpcRouteName(scope: Construct, id: string, name: string, namespace?: string): IRoute {
-    return new ImportedRoute(scope, id, 'GRPCRoute', name, namespace);
+  public static fromGrpcRouteName(scope: Construct, id: string, name: string, options: RouteReferenceOptions = {}): IRoute {
+    return new ImportedRoute(scope, id, 'GRPCRoute', name, options.namespace);
   }
 
   private readonly _rules = new RuleList<GrpcRouteRule>('GRPCRoute');

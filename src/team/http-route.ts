@@ -8,7 +8,7 @@ import {
   checkFilterList, prefixModifierProblem, RuleHost, RuleList, ruleLabel, zeroWeightProblem,
 } from './private/rules';
 import { checkInteger, compact, duplicates, fail, gatewayDuration, q } from './private/validate';
-import { TeamRouteBase, TeamRouteBaseProps } from './route-base';
+import { RouteReferenceOptions, TeamRouteBase, TeamRouteBaseProps } from './route-base';
 import { SessionPersistence } from './session-persistence';
 import { _touch } from '../core/epoch';
 import { IRoute } from '../core/route';
@@ -345,8 +345,8 @@ export interface TeamRouteProps extends TeamRouteBaseProps {
  */
 export class TeamRoute extends TeamRouteBase {
   /** An HTTPRoute that exists outside this app, for policies and grants that refer to it. */
-  public static fromHttpRouteName(scope: Construct, id: string, name: string, namespace?: string): IRoute {
-    return new ImportedRoute(scope, id, 'HTTPRoute', name, namespace);
+  public static fromHttpRouteName(scope: Construct, id: string, name: string, options: RouteReferenceOptions = {}): IRoute {
+    return new ImportedRoute(scope, id, 'HTTPRoute', name, options.namespace);
   }
 
   private readonly _rules = new RuleList<HttpRouteRule>('HTTPRoute');

@@ -72,6 +72,17 @@ export interface AttachOptions {
 }
 
 /**
+ * Options to refer to a route owned elsewhere (`TeamRoute.fromHttpRouteName()` and the other `fromXxxRouteName()`).
+ */
+export interface RouteReferenceOptions {
+  /**
+   * The route's namespace.
+   * @default - the namespace of the chart `scope` is in
+   */
+  readonly namespace?: string;
+}
+
+/**
  * Properties shared by every app-team route.
  */
 export interface TeamRouteBaseProps {

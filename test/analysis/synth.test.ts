@@ -102,7 +102,7 @@ describe('GatewayApiAnalysis per synth', () => {
 });
 
 describe('GatewayApiAnalysis with the L2 constructs', () => {
-  test('counts grants declared with ReferenceGrant.fromExisting() as present in the cluster', () => {
+  test('counts grants declared with ReferenceGrant.fromReferenceGrantName() as present in the cluster', () => {
     const a = new App();
     const infra = new Chart(a, 'infra', { namespace: 'infra' });
     const gw = new PlatformGateway(infra, 'gw', {
@@ -114,8 +114,7 @@ describe('GatewayApiAnalysis with the L2 constructs', () => {
     ReferenceGrants.setAutoGrants(team, false);
     new TeamRoute(team, 'pay', { metadata: { name: 'pay' }, parents: [gw], rules: [{ backendRefs: [Backend.fromName('payments', { namespace: 'payments', port: 8080 })] }] });
     const analysis = GatewayApiAnalysis.enable(a);
-    ReferenceGrant.fromExisting(team, 'grant', {
-      name: 'checkout-routes',
+    ReferenceGrant.fromReferenceGrantName(team, 'grant', 'checkout-routes', {
       namespace: 'payments',
       from: [{ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', namespace: 'checkout' }],
       to: [{ group: '', kind: 'Service', name: 'payments' }],

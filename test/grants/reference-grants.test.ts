@@ -96,8 +96,7 @@ describe('ReferenceGrants.ensure()', () => {
     ReferenceGrants.ensure(store, ref);
     expect(grantsIn(store)).toStrictEqual([]);
     expect(errors(store)).toStrictEqual([expect.stringContaining('store: the reference from HTTPRoute in namespace "store" to Service "shared-services/search" is not allowed by any ReferenceGrant (automatic grants are off). Add a ReferenceGrant in namespace "shared-services"')]);
-    ReferenceGrant.fromExisting(store, 'existing', {
-      name: 'store-to-search',
+    ReferenceGrant.fromReferenceGrantName(store, 'existing', 'store-to-search', {
       namespace: 'shared-services',
       from: [{ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', namespace: 'store' }],
       to: [{ group: '', kind: 'Service', name: 'search' }],
@@ -151,8 +150,7 @@ describe('automatic grant names', () => {
 
   test('fails if a namespace is longer than 63 characters', () => {
     const chart = Testing.chart();
-    expect(() => ReferenceGrant.fromExisting(chart, 'g', {
-      name: 'g', namespace: 'n'.repeat(64), from: [], to: [],
+    expect(() => ReferenceGrant.fromReferenceGrantName(chart, 'g', 'g', { namespace: 'n'.repeat(64), from: [], to: [],
     })).toThrow(/namespace "n{64}" is not a valid namespace name: use at most 63/);
   });
 });

@@ -164,7 +164,7 @@ describe('PlatformGateway.checkRouteAttachment()', () => {
 describe('PlatformGateway.fromGatewayName()', () => {
   test('without listeners accepts every attachment', () => {
     const chart = new Chart(Testing.app(), 'store', { namespace: 'store' });
-    const gw = PlatformGateway.fromGatewayName(chart, 'shared', { name: 'shared', namespace: 'infra' });
+    const gw = PlatformGateway.fromGatewayName(chart, 'shared', 'shared', { namespace: 'infra' });
     expect([gw.parentGroup, gw.parentKind, gw.parentName, gw.parentNamespace]).toStrictEqual(['gateway.networking.k8s.io', 'Gateway', 'shared', 'infra']);
     expect(gw.checkRouteAttachment({ routeKind: 'HTTPRoute', routeNamespace: 'store', sectionName: 'anything' })).toStrictEqual([]);
     expect(gw.checkListenerSetAttachment('store')).toStrictEqual([]);
@@ -172,8 +172,7 @@ describe('PlatformGateway.fromGatewayName()', () => {
 
   test('with listeners checks attachments like a Gateway of the app', () => {
     const chart = new Chart(Testing.app(), 'store', { namespace: 'store' });
-    const gw = PlatformGateway.fromGatewayName(chart, 'shared', {
-      name: 'shared',
+    const gw = PlatformGateway.fromGatewayName(chart, 'shared', 'shared', {
       namespace: 'infra',
       listeners: [Listener.https({ hostname: '*.example.com', allowedRoutes: { namespaces: RouteNamespaces.all() } }), Listener.http()],
       allowedListeners: { namespaces: ListenerNamespaces.same() },
@@ -190,13 +189,13 @@ describe('PlatformGateway.fromGatewayName()', () => {
 
   test('defaults the namespace to the chart namespace', () => {
     const chart = new Chart(Testing.app(), 'infra', { namespace: 'infra' });
-    expect(PlatformGateway.fromGatewayName(chart, 'gw', { name: 'shared' }).parentNamespace).toBe('infra');
+    expect(PlatformGateway.fromGatewayName(chart, 'gw', 'shared').parentNamespace).toBe('infra');
   });
 
   test('fails if the name or a listener is invalid', () => {
     const chart = new Chart(Testing.app(), 'store', { namespace: 'store' });
-    expect(() => PlatformGateway.fromGatewayName(chart, 'a', { name: 'Shared' })).toThrow(/name "Shared" is not a valid Kubernetes name/);
-    expect(() => PlatformGateway.fromGatewayName(chart, 'b', { name: 's', listeners: [Listener.http(), Listener.http()] }))
+    expect(() => PlatformGateway.fromGatewayName(chart, 'a', 'Shared')).toThrow(/name "Shared" is not a valid Kubernetes name/);
+    expect(() => PlatformGateway.fromGatewayName(chart, 'b', 's', { listeners: [Listener.http(), Listener.http()] }))
       .toThrow('store/b: a listener named "http" already exists: listener names must be unique within the Gateway; give this one another name.');
   });
 });
@@ -204,7 +203,7 @@ describe('PlatformGateway.fromGatewayName()', () => {
 describe('ListenerSet attachment', () => {
   test('routes attach to ListenerSets with parentKind ListenerSet', () => {
     const app = Testing.app();
-    const gw = PlatformGateway.fromGatewayName(new Chart(app, 'infra', { namespace: 'infra' }), 'gw', { name: 'shared' });
+    const gw = PlatformGateway.fromGatewayName(new Chart(app, 'infra', { namespace: 'infra' }), 'gw', 'shared');
     const ls = new ListenerSet(new Chart(app, 'store', { namespace: 'store' }), 'ls', {
       metadata: { name: 'store-listeners' },
       parentRef: gw,

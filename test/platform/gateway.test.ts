@@ -179,7 +179,7 @@ describe('PlatformGateway', () => {
   test('output is deterministic', () => {
     const build = () => {
       const chart = chartIn('infra');
-      gateway(chart, { listeners: [Listener.http(), Listener.https({ certificateRefs: [CertificateRef.fromName('c', 'certs')] })] }).redirectHttpToHttps();
+      gateway(chart, { listeners: [Listener.http(), Listener.https({ certificateRefs: [CertificateRef.fromName('c', { namespace: 'certs' })] })] }).redirectHttpToHttps();
       return synthApp(chart);
     };
     expect(build()).toStrictEqual(build());
@@ -266,7 +266,7 @@ describe('PlatformGateway', () => {
       ['an invalid label key', () => RouteNamespaces.withLabels({ 'bad key': 'x' }), /key "bad key" is not valid/],
       ['an invalid namespace name', () => RouteNamespaces.named(['Store']), /namespace "Store" is not a valid namespace/],
       ['an invalid certificate name', () => CertificateRef.fromName(''), /name "" is not a valid name/],
-      ['an invalid certificate namespace', () => CertificateRef.fromName('a', 'Certs'), /namespace "Certs" is not a valid namespace/],
+      ['an invalid certificate namespace', () => CertificateRef.fromName('a', { namespace: 'Certs' }), /namespace "Certs" is not a valid namespace/],
       ['an invalid issuer name', () => CertManagerIssuer.clusterIssuer('Lets Encrypt'), /name "Lets Encrypt" is not a valid Kubernetes name/],
     ])('fails if given %s', (_name, fn, message) => {
       expect(fn).toThrow(message);
@@ -324,8 +324,8 @@ describe('PlatformGateway', () => {
       const chart = chartIn('infra');
       gateway(chart, {
         listeners: [
-          Listener.https({ hostname: 'a.example.com', certificateRefs: [CertificateRef.fromName('wildcard', 'certs')] }),
-          Listener.https({ name: 'b', hostname: 'b.example.com', certificateRefs: [CertificateRef.fromName('wildcard', 'certs')] }),
+          Listener.https({ hostname: 'a.example.com', certificateRefs: [CertificateRef.fromName('wildcard', { namespace: 'certs' })] }),
+          Listener.https({ name: 'b', hostname: 'b.example.com', certificateRefs: [CertificateRef.fromName('wildcard', { namespace: 'certs' })] }),
         ],
       });
       const objects = synthApp(chart);
@@ -349,8 +349,8 @@ describe('PlatformGateway', () => {
       gateway(chart, {
         listeners: [Listener.http()],
         tls: {
-          backendClientCertificateRef: CertificateRef.fromName('client', 'pki'),
-          frontendValidation: { caCertificateRefs: [CaCertificateRef.fromConfigMapName('client-ca', 'pki')] },
+          backendClientCertificateRef: CertificateRef.fromName('client', { namespace: 'pki' }),
+          frontendValidation: { caCertificateRefs: [CaCertificateRef.fromConfigMapName('client-ca', { namespace: 'pki' })] },
         },
       });
       const grants = synthApp(chart).filter((o) => o.kind === 'ReferenceGrant');
@@ -362,7 +362,7 @@ describe('PlatformGateway', () => {
 
     test('a certificate in the Gateway namespace is written without namespace and needs no grant', () => {
       const chart = chartIn('infra');
-      const gw = gateway(chart, { listeners: [Listener.https({ certificateRefs: [CertificateRef.fromName('c', 'infra')] })] });
+      const gw = gateway(chart, { listeners: [Listener.https({ certificateRefs: [CertificateRef.fromName('c', { namespace: 'infra' })] })] });
       expect(json(gw).spec.listeners[0].tls.certificateRefs).toStrictEqual([{ group: '', kind: 'Secret', name: 'c' }]);
       expect(synthApp(chart).filter((o) => o.kind === 'ReferenceGrant')).toStrictEqual([]);
     });
@@ -388,31 +388,30 @@ describe('PlatformGateway', () => {
     test('fails at synth with the grant to add when automatic grants are off', () => {
       const chart = chartIn('infra');
       ReferenceGrants.setAutoGrants(chart, false);
-      gateway(chart, { listeners: [Listener.https({ certificateRefs: [CertificateRef.fromName('wildcard', 'certs')] })] });
+      gateway(chart, { listeners: [Listener.https({ certificateRefs: [CertificateRef.fromName('wildcard', { namespace: 'certs' })] })] });
       expect(chart.node.findAll().filter((c) => c instanceof ApiObject && c.kind === 'ReferenceGrant')).toStrictEqual([]);
       expect(validationErrors(chart)).toStrictEqual([
         'test/gateway: the reference from Gateway in namespace "infra" to Secret "certs/wildcard" is not allowed by any ReferenceGrant ' +
         '(automatic grants are off). Add a ReferenceGrant in namespace "certs" with from: [{ group: "gateway.networking.k8s.io", ' +
         'kind: "Gateway", namespace: "infra" }] and to: [{ group: "", kind: "Secret", name: "wildcard" }] (new ReferenceGrant(...), ' +
-        'or ReferenceGrant.fromExisting(...) when another team applies it), or turn automatic grants on with ReferenceGrants.setAutoGrants(scope, true).',
+        'or ReferenceGrant.fromReferenceGrantName(...) when another team applies it), or turn automatic grants on with ReferenceGrants.setAutoGrants(scope, true).',
       ]);
     });
 
     test('automatic grants off, and an existing grant allows the reference', () => {
       const chart = chartIn('infra');
       ReferenceGrants.setAutoGrants(chart, false);
-      ReferenceGrant.fromExisting(chart, 'existing', {
-        name: 'gateways-to-certs',
+      ReferenceGrant.fromReferenceGrantName(chart, 'existing', 'gateways-to-certs', {
         namespace: 'certs',
         from: [{ group: 'gateway.networking.k8s.io', kind: 'Gateway', namespace: 'infra' }],
         to: [{ group: '', kind: 'Secret' }],
       });
-      gateway(chart, { listeners: [Listener.https({ certificateRefs: [CertificateRef.fromName('wildcard', 'certs')] })] });
+      gateway(chart, { listeners: [Listener.https({ certificateRefs: [CertificateRef.fromName('wildcard', { namespace: 'certs' })] })] });
       expect(validationErrors(chart)).toStrictEqual([]);
     });
 
     test('fails if a Gateway without namespace refers to a certificate in a namespace', () => {
-      expect(() => gateway(chartIn(), { listeners: [Listener.https({ certificateRefs: [CertificateRef.fromName('c', 'certs')] })] }))
+      expect(() => gateway(chartIn(), { listeners: [Listener.https({ certificateRefs: [CertificateRef.fromName('c', { namespace: 'certs' })] })] }))
         .toThrow('test/gateway: the Gateway has no namespace but refers to Secret "c" in namespace "certs": give the chart (or the object) a namespace so a ReferenceGrant can name it.');
     });
   });

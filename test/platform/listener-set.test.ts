@@ -56,7 +56,7 @@ describe('ListenerSet', () => {
 
   test('cross-namespace certificates get a ReferenceGrant from ListenerSet', () => {
     const { gw, store } = setup(ListenerNamespaces.all());
-    new ListenerSet(store, 'ls', { parentRef: gw, listeners: [Listener.https({ certificateRefs: [CertificateRef.fromName('c', 'certs')] })] });
+    new ListenerSet(store, 'ls', { parentRef: gw, listeners: [Listener.https({ certificateRefs: [CertificateRef.fromName('c', { namespace: 'certs' })] })] });
     const grants = store.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject && c.kind === 'ReferenceGrant');
     expect(grants.map((g) => g.toJson().spec)).toStrictEqual([{
       from: [{ group: 'gateway.networking.k8s.io', kind: 'ListenerSet', namespace: 'store' }],
@@ -113,10 +113,10 @@ describe('ListenerSet', () => {
 
   test('fromListenerSetName() refers to a ListenerSet owned elsewhere', () => {
     const chart = new Chart(Testing.app(), 'web', { namespace: 'web' });
-    const unknown = ListenerSet.fromListenerSetName(chart, 'a', { name: 'store-listeners', namespace: 'store' });
+    const unknown = ListenerSet.fromListenerSetName(chart, 'a', 'store-listeners', { namespace: 'store' });
     expect([unknown.parentKind, unknown.parentName, unknown.parentNamespace]).toStrictEqual(['ListenerSet', 'store-listeners', 'store']);
     expect(unknown.checkRouteAttachment({ routeKind: 'HTTPRoute', routeNamespace: 'web' })).toStrictEqual([]);
-    const known = ListenerSet.fromListenerSetName(chart, 'b', { name: 'store-listeners', namespace: 'store', listeners: [Listener.http()] });
+    const known = ListenerSet.fromListenerSetName(chart, 'b', 'store-listeners', { namespace: 'store', listeners: [Listener.http()] });
     expect(known.checkRouteAttachment({ routeKind: 'HTTPRoute', routeNamespace: 'web' })).toStrictEqual([
       expect.stringContaining('listener "http" of ListenerSet store/store-listeners allows routes from its own namespace "store" only'),
     ]);
@@ -125,7 +125,7 @@ describe('ListenerSet', () => {
   test('automatic grants off: fails at synth naming the grant', () => {
     const { gw, store } = setup(ListenerNamespaces.all());
     ReferenceGrants.setAutoGrants(store, false);
-    new ListenerSet(store, 'ls', { parentRef: gw, listeners: [Listener.https({ certificateRefs: [CertificateRef.fromName('c', 'certs')] })] });
+    new ListenerSet(store, 'ls', { parentRef: gw, listeners: [Listener.https({ certificateRefs: [CertificateRef.fromName('c', { namespace: 'certs' })] })] });
     expect(validationErrors(store)).toStrictEqual([expect.stringContaining('store/ls: the reference from ListenerSet in namespace "store" to Secret "certs/c" is not allowed by any ReferenceGrant')]);
   });
 });

@@ -193,7 +193,7 @@ describe('cross-namespace backends', () => {
       'store/route: the reference from HTTPRoute in namespace "store" to Service "shared/search" is not allowed by any ReferenceGrant ' +
       '(automatic grants are off). Add a ReferenceGrant in namespace "shared" with from: [{ group: "gateway.networking.k8s.io", kind: ' +
       '"HTTPRoute", namespace: "store" }] and to: [{ group: "", kind: "Service", name: "search" }] (new ReferenceGrant(...), or ' +
-      'ReferenceGrant.fromExisting(...) when another team applies it), or turn automatic grants on with ReferenceGrants.setAutoGrants(scope, true).',
+      'ReferenceGrant.fromReferenceGrantName(...) when another team applies it), or turn automatic grants on with ReferenceGrants.setAutoGrants(scope, true).',
     ]);
   });
 
@@ -201,8 +201,7 @@ describe('cross-namespace backends', () => {
     const { app, charts: [store] } = charts('store');
     ReferenceGrants.setAutoGrants(app, false);
     new TeamRoute(store, 'route', { parentRefs: [{ name: 'gw' }], rules: [{ backendRefs: [Backend.fromName('search', { namespace: 'shared', port: 80 })] }] });
-    ReferenceGrant.fromExisting(store, 'existing', {
-      name: 'store-to-search',
+    ReferenceGrant.fromReferenceGrantName(store, 'existing', 'store-to-search', {
       namespace: 'shared',
       from: [{ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', namespace: 'store' }],
       to: [{ group: '', kind: 'Service', name: 'search' }],

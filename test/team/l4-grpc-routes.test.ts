@@ -142,7 +142,7 @@ describe('TeamTcpRoute and TeamUdpRoute', () => {
       TeamGrpcRoute.fromGrpcRouteName(chart, 'g', 'g').routeKind,
       TeamTlsRoute.fromTlsRouteName(chart, 't', 't').routeKind,
       TeamTcpRoute.fromTcpRouteName(chart, 'c', 'c').routeKind,
-      TeamUdpRoute.fromUdpRouteName(chart, 'u', 'u', 'ns').routeNamespace,
+      TeamUdpRoute.fromUdpRouteName(chart, 'u', 'u', { namespace: 'ns' }).routeNamespace,
     ]).toStrictEqual(['GRPCRoute', 'TLSRoute', 'TCPRoute', 'ns']);
   });
 });

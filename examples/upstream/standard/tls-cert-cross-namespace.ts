@@ -8,7 +8,7 @@ export function build(app: App): void {
     metadata: { name: 'cross-namespace-tls-gateway' },
     gatewayClassName: 'example',
     listeners: [Listener.https({
-      hostname: '*.example.com', certificateRefs: [CertificateRef.fromName('wildcard-example-com-cert', 'gateway-api-example-ns2')],
+      hostname: '*.example.com', certificateRefs: [CertificateRef.fromName('wildcard-example-com-cert', { namespace: 'gateway-api-example-ns2' })],
     })],
   });
   new ReferenceGrant(new Chart(app, 'certs', { namespace: 'gateway-api-example-ns2' }), 'grant', {
