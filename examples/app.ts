@@ -99,7 +99,7 @@ export class StoreTeamChart extends Chart {
       canaryHeader: HeaderMatch.exact('x-canary', 'always'),
     });
     route.attachTo(props.gateway, { sectionName: 'https' });
-    route.updateCanaryPercent(props.canaryPercent);
+    route.setCanaryPercent(props.canaryPercent);
 
     route.addRule({ name: 'search', matches: [{ path: PathMatch.prefix('/search') }] })
       .addBackend(Backend.fromService(props.search))

@@ -24,6 +24,15 @@ import { _touch } from '../core/epoch';
  * Routes attach to it; ListenerSets extend it.
  */
 export interface IGateway extends IRouteParent {
+  /** The Gateway's name (the same as `routeParentName`). */
+  readonly gatewayName: string;
+
+  /**
+   * The Gateway's namespace (the same as `routeParentNamespace`).
+   * @default - no namespace (the namespace of the kubectl context at apply time)
+   */
+  readonly gatewayNamespace?: string;
+
   /**
    * Checks whether a ListenerSet in `listenerSetNamespace` may attach to this Gateway (its `allowedListeners`).
    * Returns one message per reason it may not; an empty list when it may or when it cannot be decided.
@@ -223,10 +232,23 @@ export class PlatformGateway extends Construct implements IGateway {
     return new ImportedGateway(scope, id, name, options);
   }
 
-  public readonly parentGroup: string = GATEWAY_GROUP;
-  public readonly parentKind: string = 'Gateway';
-  public readonly parentName: string;
-  public readonly parentNamespace?: string;
+  public readonly routeParentGroup: string = GATEWAY_GROUP;
+  public readonly routeParentKind: string = 'Gateway';
+  public readonly routeParentName: string;
+  public readonly routeParentNamespace?: string;
+
+  /** The Gateway's name. */
+  public get gatewayName(): string {
+    return this.routeParentName;
+  }
+
+  /**
+   * The Gateway's namespace.
+   * @default - no namespace (the namespace of the kubectl context at apply time)
+   */
+  public get gatewayNamespace(): string | undefined {
+    return this.routeParentNamespace;
+  }
 
   /** The name of the Gateway's class. */
   public readonly gatewayClassName: string;
@@ -257,12 +279,12 @@ export class PlatformGateway extends Construct implements IGateway {
     this.gatewayClassName = props.gatewayClassName ?? props.gatewayClass!.gatewayClassName;
     if (props.gatewayClassName !== undefined) _validateObjectName(where, 'gatewayClassName', props.gatewayClassName);
 
-    this.parentNamespace = _resolveNamespace(this, props.metadata?.namespace);
+    this.routeParentNamespace = _resolveNamespace(this, props.metadata?.namespace);
     this.apiObject = new gatewayapi.Gateway(this, 'Resource', {
-      metadata: { ...props.metadata, namespace: this.parentNamespace },
+      metadata: { ...props.metadata, namespace: this.routeParentNamespace },
       spec: Lazy.any({ produce: () => this._renderSpec() }),
     });
-    this.parentName = this.apiObject.name;
+    this.routeParentName = this.apiObject.name;
 
     if (props.infrastructure) {
       const infra = props.infrastructure;
@@ -279,7 +301,7 @@ export class PlatformGateway extends Construct implements IGateway {
     if (props.tls) {
       this._tls = props.tls;
       if (props.tls.backendClientCertificateRef) {
-        ensureRefGrant(this, 'Gateway', this.parentNamespace, props.tls.backendClientCertificateRef);
+        ensureRefGrant(this, 'Gateway', this.routeParentNamespace, props.tls.backendClientCertificateRef);
       }
       if (props.tls.frontendValidation) this._checkFrontendValidation('tls.frontendValidation', props.tls.frontendValidation);
     }
@@ -293,7 +315,7 @@ export class PlatformGateway extends Construct implements IGateway {
       validate: () => {
         const errors: string[] = [];
         if (this._listeners.length === 0) {
-          errors.push(`${where}: Gateway "${this.parentName}" has no listeners: add one with listeners: [...] or addListener(), e.g. Listener.http().`);
+          errors.push(`${where}: Gateway "${this.routeParentName}" has no listeners: add one with listeners: [...] or addListener(), e.g. Listener.http().`);
         } else if (props.certManager && !this._listeners.some((l) => (l.protocol === 'HTTPS' || l.tlsMode === ListenerTlsMode.TERMINATE)
           && l.hostname !== undefined && l.certificateRefs.some((r) => r.kind === 'Secret' && r.group === ''))) {
           errors.push(
@@ -320,7 +342,7 @@ export class PlatformGateway extends Construct implements IGateway {
     const where = this.node.path;
     validateListener(where, listener, true);
     checkListenerFits(where, 'Gateway', this._listeners, listener);
-    for (const ref of listener.certificateRefs) ensureRefGrant(this, 'Gateway', this.parentNamespace, ref);
+    for (const ref of listener.certificateRefs) ensureRefGrant(this, 'Gateway', this.routeParentNamespace, ref);
     this._listeners.push(listener);
   }
 
@@ -374,20 +396,20 @@ export class PlatformGateway extends Construct implements IGateway {
     }
     if (options.port !== undefined) checkPort(where, 'redirectHttpToHttps() port', options.port);
     for (const s of options.sectionNames ?? []) checkSectionName(where, 'redirectHttpToHttps() sectionName', s);
-    const name = options.name ?? `${this.parentName}-https-redirect`;
+    const name = options.name ?? `${this.routeParentName}-https-redirect`;
     _validateObjectName(where, 'redirectHttpToHttps() name', name);
 
     const selected = (): Listener[] => (options.sectionNames
       ? options.sectionNames.map((s) => this._listeners.find((l) => l.name === s)).filter((l): l is Listener => l !== undefined)
       : this._listeners.filter((l) => l.protocol === 'HTTP'));
     const route = new gatewayapi.HttpRoute(this, 'HttpsRedirect', {
-      metadata: { name, namespace: this.parentNamespace },
+      metadata: { name, namespace: this.routeParentNamespace },
       spec: Lazy.any({
         produce: (): gatewayapi.HttpRouteSpec => {
           const listeners = selected();
           const hostnames = listeners.some((l) => l.hostname === undefined) ? [] : [...new Set(listeners.map((l) => l.hostname!))];
           return {
-            parentRefs: listeners.map((l) => ({ name: this.parentName, sectionName: l.name })),
+            parentRefs: listeners.map((l) => ({ name: this.routeParentName, sectionName: l.name })),
             ...(hostnames.length > 0 ? { hostnames } : {}),
             rules: [{
               filters: [{
@@ -416,7 +438,7 @@ export class PlatformGateway extends Construct implements IGateway {
           errors.push(`${where}: redirectHttpToHttps() was called but the Gateway has no HTTP listener to redirect: add Listener.http().`);
         }
         for (const l of selected()) {
-          for (const r of this.checkRouteAttachment({ routeKind: 'HTTPRoute', routeNamespace: this.parentNamespace, sectionName: l.name })) {
+          for (const r of this.checkRouteAttachment({ routeKind: 'HTTPRoute', routeNamespace: this.routeParentNamespace, sectionName: l.name })) {
             errors.push(`${where}: the HTTPS redirect route cannot attach: ${r}`);
           }
         }
@@ -428,8 +450,8 @@ export class PlatformGateway extends Construct implements IGateway {
 
   public checkRouteAttachment(request: RouteAttachmentRequest): string[] {
     return checkAttachment({
-      description: describeObject('Gateway', this.parentName, this.parentNamespace),
-      namespace: this.parentNamespace,
+      description: describeObject('Gateway', this.routeParentName, this.routeParentNamespace),
+      namespace: this.routeParentNamespace,
       listeners: this._listeners,
       scope: this,
     }, request);
@@ -437,7 +459,7 @@ export class PlatformGateway extends Construct implements IGateway {
 
   public checkListenerSetAttachment(listenerSetNamespace?: string): string[] {
     return checkListenerSetAllowed(
-      describeObject('Gateway', this.parentName, this.parentNamespace), this.parentNamespace, this._allowedListeners,
+      describeObject('Gateway', this.routeParentName, this.routeParentNamespace), this.routeParentNamespace, this._allowedListeners,
       listenerSetNamespace, this,
     );
   }
@@ -447,7 +469,7 @@ export class PlatformGateway extends Construct implements IGateway {
     if (v.caCertificateRefs.length === 0 || v.caCertificateRefs.length > 16) {
       throw new Error(`${where}: ${field} has ${v.caCertificateRefs.length} caCertificateRefs: give 1 to 16, e.g. [CaCertificateRef.fromConfigMapName('client-ca')].`);
     }
-    for (const ref of v.caCertificateRefs) ensureRefGrant(this, 'Gateway', this.parentNamespace, ref);
+    for (const ref of v.caCertificateRefs) ensureRefGrant(this, 'Gateway', this.routeParentNamespace, ref);
   }
 
   private _annotate(key: string, value: string, field: string): void {
@@ -483,7 +505,7 @@ export class PlatformGateway extends Construct implements IGateway {
   }
 
   private _renderSpec(): any {
-    const ns = this.parentNamespace;
+    const ns = this.routeParentNamespace;
     const tls = this._tls;
     const renderValidation = (v: FrontendTlsValidation) => ({
       caCertificateRefs: v.caCertificateRefs.map((r) => renderCertificateRef(r, ns)),
@@ -513,10 +535,23 @@ export class PlatformGateway extends Construct implements IGateway {
 }
 
 class ImportedGateway extends Construct implements IGateway {
-  public readonly parentGroup: string = GATEWAY_GROUP;
-  public readonly parentKind: string = 'Gateway';
-  public readonly parentName: string;
-  public readonly parentNamespace?: string;
+  public readonly routeParentGroup: string = GATEWAY_GROUP;
+  public readonly routeParentKind: string = 'Gateway';
+  public readonly routeParentName: string;
+  public readonly routeParentNamespace?: string;
+
+  /** The Gateway's name. */
+  public get gatewayName(): string {
+    return this.routeParentName;
+  }
+
+  /**
+   * The Gateway's namespace.
+   * @default - no namespace (the namespace of the kubectl context at apply time)
+   */
+  public get gatewayNamespace(): string | undefined {
+    return this.routeParentNamespace;
+  }
   private readonly listeners?: Listener[];
   private readonly allowedListeners?: AllowedListeners;
 
@@ -524,8 +559,8 @@ class ImportedGateway extends Construct implements IGateway {
     super(scope, id);
     const where = this.node.path;
     _validateObjectName(where, 'name', name);
-    this.parentName = name;
-    this.parentNamespace = _resolveNamespace(this, props.namespace);
+    this.routeParentName = name;
+    this.routeParentNamespace = _resolveNamespace(this, props.namespace);
     if (props.listeners) {
       const known: Listener[] = [];
       for (const l of props.listeners) {
@@ -541,8 +576,8 @@ class ImportedGateway extends Construct implements IGateway {
   public checkRouteAttachment(request: RouteAttachmentRequest): string[] {
     if (!this.listeners) return [];
     return checkAttachment({
-      description: describeObject('Gateway', this.parentName, this.parentNamespace),
-      namespace: this.parentNamespace,
+      description: describeObject('Gateway', this.routeParentName, this.routeParentNamespace),
+      namespace: this.routeParentNamespace,
       listeners: this.listeners,
       scope: this,
     }, request);
@@ -551,7 +586,7 @@ class ImportedGateway extends Construct implements IGateway {
   public checkListenerSetAttachment(listenerSetNamespace?: string): string[] {
     if (!this.allowedListeners) return [];
     return checkListenerSetAllowed(
-      describeObject('Gateway', this.parentName, this.parentNamespace), this.parentNamespace, this.allowedListeners,
+      describeObject('Gateway', this.routeParentName, this.routeParentNamespace), this.routeParentNamespace, this.allowedListeners,
       listenerSetNamespace, this,
     );
   }

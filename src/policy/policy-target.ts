@@ -76,11 +76,11 @@ export class PolicyTarget {
    */
   public static fromGateway(gateway: IRouteParent, options: PolicyTargetOptions = {}): PolicyTarget {
     const t = PolicyTarget.of({
-      group: gateway.parentGroup,
-      kind: gateway.parentKind,
-      name: gateway.parentName,
+      group: gateway.routeParentGroup,
+      kind: gateway.routeParentKind,
+      name: gateway.routeParentName,
       sectionName: options.sectionName,
-      namespace: gateway.parentNamespace,
+      namespace: gateway.routeParentNamespace,
     });
     t._parent = gateway;
     return t;

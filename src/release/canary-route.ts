@@ -92,14 +92,14 @@ export interface CanaryRouteProps extends TeamRouteProps {
  *   canary: Backend.fromService(canaryService),
  *   canaryHeader: HeaderMatch.exact('x-canary', 'always'),
  * });
- * route.updateCanaryPercent(5); // 95 / 5
+ * route.setCanaryPercent(5); // 95 / 5
  * ```
  *
  * It is a `TeamRoute`, so it attaches, validates and grants like one, and more rules can be added.
  *
  * Progressive-delivery tools: the Argo Rollouts Gateway API plugin is configured with the route's name
  * (`routeName`) and finds the weighted backends by the Rollout's `stableService` / `canaryService` names, setting
- * canary = w and stable = 100 − w (the same numbers as `updateCanaryPercent(w)`). Flagger generates and owns its
+ * canary = w and stable = 100 − w (the same numbers as `setCanaryPercent(w)`). Flagger generates and owns its
  * own HTTPRoute, so it does not use this construct.
  */
 export class CanaryRoute extends TeamRoute {
@@ -166,23 +166,20 @@ export class CanaryRoute extends TeamRoute {
     return { stable: this._stableWeight, canary: this._canaryWeight };
   }
 
-  /** Sets the canary weight (0–1,000,000), keeping the stable weight. */
-  public updateCanaryWeight(weight: number): void {
-    _touch();
-    this.setWeights(this._stableWeight, weight);
-  }
-
   /**
    * Sends `percent` (0–100) of the weighted rule's traffic to the canary: stable weight 100 − percent, canary
    * weight percent (the numbers Argo Rollouts writes for `setWeight: percent`).
    */
-  public updateCanaryPercent(percent: number): void {
+  public setCanaryPercent(percent: number): void {
     _touch();
-    checkInteger(`${this.node.path}: updateCanaryPercent(${percent})`, 'percent', percent, 0, 100);
+    checkInteger(`${this.node.path}: setCanaryPercent(${percent})`, 'percent', percent, 0, 100);
     this.setWeights(100 - percent, percent);
   }
 
-  /** Sets both weights (each 0–1,000,000, at least one above 0). */
+  /**
+   * Sets both weights (each 0–1,000,000, at least one above 0), e.g. `setWeights(900, 100)`; to change only the
+   * canary weight: `setWeights(route.weights.stable, w)`.
+   */
   public setWeights(stableWeight: number, canaryWeight: number): void {
     _touch();
     this.checkWeights(`${this.node.path}: setWeights(${stableWeight}, ${canaryWeight})`, stableWeight, canaryWeight);
@@ -197,7 +194,7 @@ export class CanaryRoute extends TeamRoute {
     checkWeight(`${where}: canary`, canary);
     if (stable === 0 && canary === 0) {
       fail(where, 'stable and canary weights are both 0, so no request would be served: give one of them a weight above 0 ' +
-        '(e.g. updateCanaryPercent(0) for all traffic on stable).');
+        '(e.g. setCanaryPercent(0) for all traffic on stable).');
     }
   }
 }

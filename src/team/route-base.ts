@@ -210,10 +210,10 @@ export abstract class TeamRouteBase extends Construct implements IRoute {
     const where = `${this._path}: attachTo(${parent.node.path})`;
     this._addAttachment(where, {
       parent,
-      group: parent.parentGroup,
-      kind: parent.parentKind,
-      name: parent.parentName,
-      namespace: parent.parentNamespace,
+      group: parent.routeParentGroup,
+      kind: parent.routeParentKind,
+      name: parent.routeParentName,
+      namespace: parent.routeParentNamespace,
       sectionName: options.sectionName,
       port: options.port,
     });

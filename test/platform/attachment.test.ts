@@ -165,7 +165,7 @@ describe('PlatformGateway.fromGatewayName()', () => {
   test('without listeners accepts every attachment', () => {
     const chart = new Chart(Testing.app(), 'store', { namespace: 'store' });
     const gw = PlatformGateway.fromGatewayName(chart, 'shared', 'shared', { namespace: 'infra' });
-    expect([gw.parentGroup, gw.parentKind, gw.parentName, gw.parentNamespace]).toStrictEqual(['gateway.networking.k8s.io', 'Gateway', 'shared', 'infra']);
+    expect([gw.routeParentGroup, gw.routeParentKind, gw.routeParentName, gw.routeParentNamespace]).toStrictEqual(['gateway.networking.k8s.io', 'Gateway', 'shared', 'infra']);
     expect(gw.checkRouteAttachment({ routeKind: 'HTTPRoute', routeNamespace: 'store', sectionName: 'anything' })).toStrictEqual([]);
     expect(gw.checkListenerSetAttachment('store')).toStrictEqual([]);
   });
@@ -189,7 +189,7 @@ describe('PlatformGateway.fromGatewayName()', () => {
 
   test('defaults the namespace to the chart namespace', () => {
     const chart = new Chart(Testing.app(), 'infra', { namespace: 'infra' });
-    expect(PlatformGateway.fromGatewayName(chart, 'gw', 'shared').parentNamespace).toBe('infra');
+    expect(PlatformGateway.fromGatewayName(chart, 'gw', 'shared').routeParentNamespace).toBe('infra');
   });
 
   test('fails if the name or a listener is invalid', () => {
@@ -201,7 +201,7 @@ describe('PlatformGateway.fromGatewayName()', () => {
 });
 
 describe('ListenerSet attachment', () => {
-  test('routes attach to ListenerSets with parentKind ListenerSet', () => {
+  test('routes attach to ListenerSets with parentRefs[].kind ListenerSet', () => {
     const app = Testing.app();
     const gw = PlatformGateway.fromGatewayName(new Chart(app, 'infra', { namespace: 'infra' }), 'gw', 'shared');
     const ls = new ListenerSet(new Chart(app, 'store', { namespace: 'store' }), 'ls', {
@@ -209,7 +209,7 @@ describe('ListenerSet attachment', () => {
       parentRef: gw,
       listeners: [Listener.https({ hostname: 'store.example.com', certificateRefs: [cert] })],
     });
-    expect([ls.parentGroup, ls.parentKind, ls.parentName, ls.parentNamespace]).toStrictEqual(['gateway.networking.k8s.io', 'ListenerSet', 'store-listeners', 'store']);
+    expect([ls.routeParentGroup, ls.routeParentKind, ls.routeParentName, ls.routeParentNamespace]).toStrictEqual(['gateway.networking.k8s.io', 'ListenerSet', 'store-listeners', 'store']);
     expect(ls.checkRouteAttachment({ routeKind: 'HTTPRoute', routeNamespace: 'store', hostnames: ['store.example.com'] })).toStrictEqual([]);
     expect(ls.checkRouteAttachment({ routeKind: 'HTTPRoute', routeNamespace: 'web' })).toStrictEqual([
       expect.stringMatching(/^listener "https" of ListenerSet store\/store-listeners allows routes from its own namespace "store" only/),

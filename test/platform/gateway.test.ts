@@ -42,7 +42,8 @@ describe('PlatformGateway', () => {
 
   test('implements IRouteParent', () => {
     const gw = gateway(chartIn('infra'), { listeners: [Listener.http()] });
-    expect([gw.parentGroup, gw.parentKind, gw.parentName, gw.parentNamespace]).toStrictEqual(['gateway.networking.k8s.io', 'Gateway', 'shared', 'infra']);
+    expect([gw.routeParentGroup, gw.routeParentKind, gw.routeParentName, gw.routeParentNamespace]).toStrictEqual(['gateway.networking.k8s.io', 'Gateway', 'shared', 'infra']);
+    expect([gw.gatewayName, gw.gatewayNamespace]).toStrictEqual(['shared', 'infra']);
   });
 
   test('listeners added later are rendered, in order', () => {

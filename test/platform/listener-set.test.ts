@@ -114,7 +114,8 @@ describe('ListenerSet', () => {
   test('fromListenerSetName() refers to a ListenerSet owned elsewhere', () => {
     const chart = new Chart(Testing.app(), 'web', { namespace: 'web' });
     const unknown = ListenerSet.fromListenerSetName(chart, 'a', 'store-listeners', { namespace: 'store' });
-    expect([unknown.parentKind, unknown.parentName, unknown.parentNamespace]).toStrictEqual(['ListenerSet', 'store-listeners', 'store']);
+    expect([unknown.routeParentKind, unknown.routeParentName, unknown.routeParentNamespace]).toStrictEqual(['ListenerSet', 'store-listeners', 'store']);
+    expect([unknown.listenerSetName, unknown.listenerSetNamespace]).toStrictEqual(['store-listeners', 'store']);
     expect(unknown.checkRouteAttachment({ routeKind: 'HTTPRoute', routeNamespace: 'web' })).toStrictEqual([]);
     const known = ListenerSet.fromListenerSetName(chart, 'b', 'store-listeners', { namespace: 'store', listeners: [Listener.http()] });
     expect(known.checkRouteAttachment({ routeKind: 'HTTPRoute', routeNamespace: 'web' })).toStrictEqual([

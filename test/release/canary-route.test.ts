@@ -49,18 +49,18 @@ describe('CanaryRoute', () => {
     expect(routeOf(app).spec.rules[0].backendRefs.map((b: any) => b.weight)).toStrictEqual([100, 0]);
   });
 
-  test.each([[5], [25], [50], [100]])('shifts %i percent to the canary with updateCanaryPercent', (percent) => {
+  test.each([[5], [25], [50], [100]])('shifts %i percent to the canary with setCanaryPercent', (percent) => {
     const { app, shop, stable, canary } = checkoutApp();
     const route = new CanaryRoute(shop, 'route', { parentRefs: [{ name: 'gw', namespace: 'infra' }], stable, canary });
-    route.updateCanaryPercent(percent);
+    route.setCanaryPercent(percent);
     expect(routeOf(app).spec.rules[0].backendRefs.map((b: any) => b.weight)).toStrictEqual([100 - percent, percent]);
     expect(validationErrors(app)).toStrictEqual([]);
   });
 
-  test('changes only the canary weight with updateCanaryWeight', () => {
+  test('sets both weights with setWeights, e.g. only the canary weight', () => {
     const { app, shop, stable, canary } = checkoutApp();
     const route = new CanaryRoute(shop, 'route', { parentRefs: [{ name: 'gw', namespace: 'infra' }], stable, canary, stableWeight: 900 });
-    route.updateCanaryWeight(100);
+    route.setWeights(route.weights.stable, 100);
     expect(route.weights).toStrictEqual({ stable: 900, canary: 100 });
     expect(routeOf(app).spec.rules[0].backendRefs.map((b: any) => b.weight)).toStrictEqual([900, 100]);
   });
@@ -102,9 +102,9 @@ describe('CanaryRoute', () => {
   test('fails if both weights are 0', () => {
     const { shop, stable, canary } = checkoutApp();
     const route = new CanaryRoute(shop, 'route', { parentRefs: [{ name: 'gw', namespace: 'infra' }], stable, canary, stableWeight: 0, canaryWeight: 10 });
-    expect(() => route.updateCanaryWeight(0)).toThrow(
+    expect(() => route.setWeights(route.weights.stable, 0)).toThrow(
       'shop/route: setWeights(0, 0): stable and canary weights are both 0, so no request would be served: give one of them a weight above 0 ' +
-      '(e.g. updateCanaryPercent(0) for all traffic on stable).',
+      '(e.g. setCanaryPercent(0) for all traffic on stable).',
     );
   });
 
@@ -118,7 +118,7 @@ describe('CanaryRoute', () => {
   test('fails if the percent is not 0 to 100', () => {
     const { shop, stable, canary } = checkoutApp();
     const route = new CanaryRoute(shop, 'route', { stable, canary });
-    expect(() => route.updateCanaryPercent(150)).toThrow('shop/route: updateCanaryPercent(150): percent 150 is out of range: use a whole number from 0 to 100.');
+    expect(() => route.setCanaryPercent(150)).toThrow('shop/route: setCanaryPercent(150): percent 150 is out of range: use a whole number from 0 to 100.');
   });
 
   test('fails if a backend carries its own weight', () => {
