@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { _touch } from '../core/epoch';
 import { Backend } from '../team/backend';
-import { RouteFilter } from '../team/filters';
+import { HttpRouteFilter } from '../team/filters';
 import { HttpRouteRule, HttpRouteTimeouts, TeamRoute, TeamRouteProps } from '../team/http-route';
 import { HeaderMatch, HttpRouteMatch } from '../team/matches';
 import { checkInteger, checkWeight, fail } from '../team/private/validate';
@@ -48,7 +48,7 @@ export interface CanaryRouteProps extends TeamRouteProps {
    * Filters of the canary rule (and of the header rule). Support: Core.
    * @default - none
    */
-  readonly filters?: RouteFilter[];
+  readonly filters?: HttpRouteFilter[];
 
   /**
    * Timeouts of the canary rule (and of the header rule). Support: Extended.

@@ -1,6 +1,5 @@
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import type { _FilterContext, RouteFilter } from './filters';
 import {
   checkGroup, checkKind, checkLength, checkNamespace, checkPort, checkWeight, compact, fail, q,
 } from './private/validate';
@@ -24,15 +23,6 @@ export interface BackendOptions {
    * @default - not written; the Gateway API default is 1
    */
   readonly weight?: number;
-
-  /**
-   * Filters applied only to requests sent to this backend (HTTPRoute and GRPCRoute only; TLS, TCP and UDP routes
-   * have no filters).
-   *
-   * Support: Implementation-specific (for HTTPRoute: Extended for the filter types of the rule-level filters).
-   * @default - no filters
-   */
-  readonly filters?: RouteFilter[];
 }
 
 /**
@@ -99,7 +89,6 @@ export class Backend {
       namespace: apiObject.metadata.namespace,
       port: options.port,
       weight: options.weight,
-      filters: options.filters,
     }, false, service);
     if (options.port === undefined) {
       const ports = servicePorts(service);
@@ -156,8 +145,6 @@ export class Backend {
   public readonly weight?: number;
 
   /** @internal */
-  public readonly _filters: RouteFilter[];
-  /** @internal */
   public readonly _where: string;
   private readonly _port?: number;
   private readonly explicitKind: boolean;
@@ -170,7 +157,6 @@ export class Backend {
     if (props.namespace !== undefined) checkNamespace(where, 'namespace', props.namespace);
     checkPort(where, 'port', props.port);
     checkWeight(where, props.weight);
-    if ((props.filters ?? []).length > 16) fail(where, `${props.filters!.length} filters: a backend can have at most 16.`);
     this._where = where;
     this.group = props.group ?? '';
     this.kind = props.kind;
@@ -178,7 +164,6 @@ export class Backend {
     this.namespace = props.namespace;
     this._port = props.port;
     this.weight = props.weight;
-    this._filters = [...(props.filters ?? [])];
     this.explicitKind = explicitKind;
     this.service = service;
   }
@@ -203,7 +188,6 @@ export class Backend {
       namespace: this.namespace,
       port: this._port,
       weight,
-      filters: this._filters,
     }, this.explicitKind, this.service);
   }
 
@@ -258,16 +242,13 @@ export class Backend {
   }
 
   /**
-   * The `backendRefs[]` entry of a rule: the object reference, then the weight and the filters when set.
+   * The `backendRefs[]` entry of a rule: the object reference, then the weight and the backend's filters when set.
    * @internal
    */
-  public _renderRuleRef(routeNamespace: string | undefined): any {
+  public _renderRuleRef(routeNamespace: string | undefined, filters?: Array<{ readonly manifest: any }>): any {
     const ref = this._renderRef(routeNamespace); // a new object: the rule's fields are added to it, not copied
     if (this.weight !== undefined) ref.weight = this.weight;
-    if (this._filters.length > 0) {
-      const ctx: _FilterContext = { routeNamespace };
-      ref.filters = this._filters.map((f) => f._render(ctx));
-    }
+    if (filters && filters.length > 0) ref.filters = filters.map((f) => ({ ...f.manifest }));
     return ref;
   }
 

@@ -53,7 +53,7 @@ export class TeamTcpRoute extends TeamRouteBase {
   /** Adds a backend (at most 16). A backend in another namespace gets a ReferenceGrant. */
   public addBackend(backend: Backend): void {
     _touch();
-    this.rule.add(backend, (where) => this._useBackend(where, backend, false));
+    this.rule.add(backend, (where) => this._useBackend(where, backend));
   }
 
   /** @internal */

@@ -3,7 +3,7 @@ import * as kplus from 'cdk8s-plus-28';
 import * as kplus33 from 'cdk8s-plus-33';
 import { charts, objects, specOf, validationErrors } from './support';
 import {
-  Backend, GrpcRouteFilter, HttpRouteFilter, ReferenceGrant, ReferenceGrants, TeamGrpcRoute, TeamRoute, TeamTcpRoute,
+  Backend, GrpcRouteFilter, HttpRouteFilter, ReferenceGrant, ReferenceGrants, TeamGrpcRoute, TeamRoute,
 } from '../../src';
 
 describe('Backend', () => {
@@ -109,29 +109,32 @@ describe('Backend', () => {
 
   test('renders per-backend filters', () => {
     const chart = Testing.chart();
-    new TeamRoute(chart, 'route', {
-      allowUnattached: true,
-      rules: [{ backendRefs: [Backend.fromName('a', { port: 80, filters: [HttpRouteFilter.requestHeaderModifier({ set: { 'x-backend': 'a' } })] })] }],
-    });
-    expect(Testing.synth(chart)[0].spec.rules[0].backendRefs[0].filters).toStrictEqual([
+    new TeamRoute(chart, 'route', { allowUnattached: true }).addRule()
+      .addBackend(Backend.fromName('a', { port: 80 }), { filters: [HttpRouteFilter.requestHeaderModifier({ set: { 'x-backend': 'a' } })] })
+      .addBackend(Backend.fromName('b', { port: 80 }));
+    const refs = Testing.synth(chart)[0].spec.rules[0].backendRefs;
+    expect(refs[0].filters).toStrictEqual([
       { type: 'RequestHeaderModifier', requestHeaderModifier: { set: [{ name: 'x-backend', value: 'a' }] } },
+    ]);
+    expect(refs[1].filters).toBeUndefined();
+  });
+
+  test('renders per-backend filters of a GRPCRoute', () => {
+    const chart = Testing.chart();
+    new TeamGrpcRoute(chart, 'route', { allowUnattached: true }).addRule()
+      .addBackend(Backend.fromName('a', { port: 80 }), { filters: [GrpcRouteFilter.responseHeaderModifier({ remove: ['x-internal'] })] });
+    expect(Testing.synth(chart)[0].spec.rules[0].backendRefs[0].filters).toStrictEqual([
+      { type: 'ResponseHeaderModifier', responseHeaderModifier: { remove: ['x-internal'] } },
     ]);
   });
 
-  test('fails if a GRPCRoute backend has an HTTP-only filter', () => {
+  test('fails if a GRPCRoute backend gets an HTTPRoute filter (from JavaScript; TypeScript and jsii languages reject it at compile time)', () => {
     const chart = Testing.chart();
     const rule = new TeamGrpcRoute(chart, 'route').addRule();
-    expect(() => rule.addBackend(Backend.fromName('a', { port: 80, filters: [HttpRouteFilter.urlRewrite({ hostname: 'x.example.com' })] }))).toThrow(
-      'test/route: rule #1: addBackend("a"): backend "a": a GRPCRoute cannot use a URLRewrite filter: use RequestHeaderModifier, ' +
-      'ResponseHeaderModifier, RequestMirror or ExtensionRef (GrpcRouteFilter).',
-    );
-  });
-
-  test('fails if a TCPRoute backend has filters', () => {
-    const chart = Testing.chart();
-    const route = new TeamTcpRoute(chart, 'route');
-    expect(() => route.addBackend(Backend.fromName('db', { port: 5432, filters: [GrpcRouteFilter.requestHeaderModifier({ remove: ['x'] })] }))).toThrow(
-      'test/route: addBackend("db"): backend "db" has filters, but a TCPRoute has no filters: remove them.',
+    const httpOnly: any = HttpRouteFilter.urlRewrite({ hostname: 'x.example.com' });
+    expect(() => rule.addBackend(Backend.fromName('a', { port: 80 }), { filters: [httpOnly] })).toThrow(
+      'test/route: rule #1: addBackend("a"): filters: a GRPCRoute cannot use a URLRewrite filter of another route kind: use ' +
+      'GrpcRouteFilter.requestHeaderModifier(), .responseHeaderModifier(), .requestMirror() or .extensionRef().',
     );
   });
 });
