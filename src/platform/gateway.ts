@@ -18,6 +18,7 @@ import {
   checkAnnotations, checkHostname, checkLabels, checkPort, checkSectionName, describeObject, validateParametersRef,
 } from './private/validation';
 import { _touch } from '../core/epoch';
+import { RedirectStatusCode } from '../team/filters';
 
 /**
  * A Gateway, created in this app (`PlatformGateway`) or owned elsewhere (`PlatformGateway.fromGatewayName()`).
@@ -159,10 +160,10 @@ export interface HttpsRedirectOptions {
   readonly sectionNames?: string[];
 
   /**
-   * The redirect status code: 301 or 308 (permanent), 302, 303 or 307 (temporary).
-   * @default 301
+   * The redirect status code: permanent (`MOVED_PERMANENTLY_301`, `PERMANENT_REDIRECT_308`) or temporary.
+   * @default RedirectStatusCode.MOVED_PERMANENTLY_301
    */
-  readonly statusCode?: number;
+  readonly statusCode?: RedirectStatusCode;
 
   /**
    * The port of the redirect target.
@@ -390,9 +391,9 @@ export class PlatformGateway extends Construct implements IGateway {
     _touch();
     const where = this.node.path;
     if (this._redirect) throw new Error(`${where}: redirectHttpToHttps() was already called: call it once (it covers every HTTP listener).`);
-    const statusCode = options.statusCode ?? 301;
+    const statusCode = options.statusCode ?? RedirectStatusCode.MOVED_PERMANENTLY_301;
     if (![301, 302, 303, 307, 308].includes(statusCode)) {
-      throw new Error(`${where}: redirectHttpToHttps() statusCode ${statusCode} is not a redirect status: use 301, 302, 303, 307 or 308.`);
+      throw new Error(`${where}: redirectHttpToHttps() statusCode ${statusCode} is not a redirect status: use a RedirectStatusCode (301, 302, 303, 307 or 308).`);
     }
     if (options.port !== undefined) checkPort(where, 'redirectHttpToHttps() port', options.port);
     for (const s of options.sectionNames ?? []) checkSectionName(where, 'redirectHttpToHttps() sectionName', s);
@@ -416,7 +417,7 @@ export class PlatformGateway extends Construct implements IGateway {
                 type: gatewayapi.HttpRouteSpecRulesFiltersType.REQUEST_REDIRECT,
                 requestRedirect: {
                   scheme: gatewayapi.HttpRouteSpecRulesFiltersRequestRedirectScheme.HTTPS,
-                  statusCode: statusCode as gatewayapi.HttpRouteSpecRulesFiltersRequestRedirectStatusCode,
+                  statusCode: statusCode as number as gatewayapi.HttpRouteSpecRulesFiltersRequestRedirectStatusCode,
                   ...(options.port !== undefined ? { port: options.port } : {}),
                 },
               }],

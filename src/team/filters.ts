@@ -72,14 +72,66 @@ export class HttpPathModifier {
 }
 
 /**
+ * The scheme of a redirect (`requestRedirect.scheme`).
+ */
+export enum RedirectScheme {
+  /** `http` */
+  HTTP = 'http',
+  /** `https` */
+  HTTPS = 'https',
+}
+
+/**
+ * The status code of a redirect (`requestRedirect.statusCode`).
+ */
+export enum RedirectStatusCode {
+  /** 301 Moved Permanently. Support: Core. */
+  MOVED_PERMANENTLY_301 = 301,
+  /** 302 Found (the Gateway API default). Support: Core. */
+  FOUND_302 = 302,
+  /** 303 See Other. Support: Extended. */
+  SEE_OTHER_303 = 303,
+  /** 307 Temporary Redirect (keeps the method and body). Support: Extended. */
+  TEMPORARY_REDIRECT_307 = 307,
+  /** 308 Permanent Redirect (keeps the method and body). Support: Extended. */
+  PERMANENT_REDIRECT_308 = 308,
+}
+
+/**
+ * A method a CORS filter allows (`cors.allowMethods[]`).
+ */
+export enum CorsMethod {
+  /** GET */
+  GET = 'GET',
+  /** HEAD */
+  HEAD = 'HEAD',
+  /** POST */
+  POST = 'POST',
+  /** PUT */
+  PUT = 'PUT',
+  /** DELETE */
+  DELETE = 'DELETE',
+  /** CONNECT */
+  CONNECT = 'CONNECT',
+  /** OPTIONS */
+  OPTIONS = 'OPTIONS',
+  /** TRACE */
+  TRACE = 'TRACE',
+  /** PATCH */
+  PATCH = 'PATCH',
+  /** `*`: every method (alone in the list). */
+  ALL = '*',
+}
+
+/**
  * A redirect response (`requestRedirect`). Fields left unset keep the request's value.
  */
 export interface RequestRedirectOptions {
   /**
-   * The scheme of the redirect: `http` or `https`. Support: Extended.
+   * The scheme of the redirect. Support: Extended.
    * @default - the request's scheme
    */
-  readonly scheme?: string;
+  readonly scheme?: RedirectScheme;
 
   /**
    * The hostname of the redirect (no wildcards). Support: Core.
@@ -100,10 +152,10 @@ export interface RequestRedirectOptions {
   readonly port?: number;
 
   /**
-   * The status code: 301, 302, 303, 307 or 308. Support: Core (301, 302), Extended (303, 307, 308).
+   * The status code. Support: Core (301, 302), Extended (303, 307, 308).
    * @default - 302 (the Gateway API default; not written)
    */
-  readonly statusCode?: number;
+  readonly statusCode?: RedirectStatusCode;
 }
 
 /**
@@ -168,10 +220,10 @@ export interface CorsOptions {
   readonly allowOrigins?: string[];
 
   /**
-   * Allowed methods (`GET`, `POST`, …) or `*` (all methods, alone).
+   * Allowed methods, e.g. `[CorsMethod.GET, CorsMethod.POST]`, or `[CorsMethod.ALL]`.
    * @default - implementation default
    */
-  readonly allowMethods?: string[];
+  readonly allowMethods?: CorsMethod[];
 
   /**
    * Request headers the client may send, or `*` (alone).
@@ -322,19 +374,22 @@ export class HttpRouteFilter {
   }
 
   /**
-   * Answers with a redirect instead of forwarding the request, e.g. `{ scheme: 'https', statusCode: 301 }`.
+   * Answers with a redirect instead of forwarding the request, e.g.
+   * `{ scheme: RedirectScheme.HTTPS, statusCode: RedirectStatusCode.MOVED_PERMANENTLY_301 }`.
    * Support: Core.
    */
   public static requestRedirect(options: RequestRedirectOptions): HttpRouteFilter {
     const where = 'HttpRouteFilter.requestRedirect()';
-    if (options.scheme !== undefined && options.scheme !== 'http' && options.scheme !== 'https') {
-      const lower = options.scheme.toLowerCase().replace(/:\/*$/, '');
-      fail(where, `scheme ${q(options.scheme)} is not supported: use "http" or "https"${lower === 'http' || lower === 'https' ? ` (${q(lower)})` : ''}.`);
+    const scheme: string | undefined = options.scheme; // checked for JavaScript callers, which can pass any string
+    if (scheme !== undefined && scheme !== 'http' && scheme !== 'https') {
+      const lower = scheme.toLowerCase().replace(/:\/*$/, '');
+      fail(where, `scheme ${q(scheme)} is not supported: use RedirectScheme.HTTP ("http") or RedirectScheme.HTTPS ("https")` +
+        `${lower === 'http' || lower === 'https' ? ` (${q(lower)})` : ''}.`);
     }
     if (options.hostname !== undefined) checkSubdomain(where, 'hostname', options.hostname);
     checkPort(where, 'port', options.port);
     if (options.statusCode !== undefined && ![301, 302, 303, 307, 308].includes(options.statusCode)) {
-      fail(where, `statusCode ${options.statusCode} is not a redirect status: use 301, 302, 303, 307 or 308.`);
+      fail(where, `statusCode ${options.statusCode} is not a redirect status: use a RedirectStatusCode (301, 302, 303, 307 or 308).`);
     }
     if (options.scheme === undefined && options.hostname === undefined && options.path === undefined && options.port === undefined) {
       fail(where, 'the redirect points back to the same URL (a redirect loop): set scheme, hostname, path or port.');

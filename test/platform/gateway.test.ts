@@ -2,8 +2,7 @@ import { ApiObject, Chart, Duration, JsonPatch, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { chartIn, json, synthApp, validationErrors } from './helpers';
 import {
-  CaCertificateRef, CertificateRef, CertManagerIssuer, FrontendValidationMode, GatewayAddress, GatewayClass, Listener,
-  ListenerNamespaces, PlatformGateway, ReferenceGrant, ReferenceGrants, RouteKind, RouteNamespaces, LabelSelectorOperator,
+  CaCertificateRef, CertificateRef, CertManagerIssuer, FrontendValidationMode, GatewayAddress, GatewayClass, LabelSelectorOperator, Listener, ListenerNamespaces, PlatformGateway, RedirectStatusCode, ReferenceGrant, ReferenceGrants, RouteKind, RouteNamespaces,
 } from '../../src';
 
 const cert = CertificateRef.fromName('wildcard-example-com');
@@ -444,7 +443,7 @@ describe('PlatformGateway', () => {
 
     test('options: name, sectionNames, status code and port; no hostnames when a listener has none', () => {
       const gw = gateway(chartIn('infra'), { listeners: [Listener.http(), Listener.http({ name: 'other', port: 81 })] });
-      const route = gw.redirectHttpToHttps({ name: 'to-https', sectionNames: ['http'], statusCode: 308, port: 8443 });
+      const route = gw.redirectHttpToHttps({ name: 'to-https', sectionNames: ['http'], statusCode: RedirectStatusCode.PERMANENT_REDIRECT_308, port: 8443 });
       expect(route.toJson().spec).toStrictEqual({
         parentRefs: [{ name: 'shared', sectionName: 'http' }],
         rules: [{ filters: [{ type: 'RequestRedirect', requestRedirect: { scheme: 'https', statusCode: 308, port: 8443 } }] }],
@@ -454,7 +453,7 @@ describe('PlatformGateway', () => {
 
     test('fails if called twice or with a bad status code', () => {
       const gw = gateway(chartIn('infra'), { listeners: [Listener.http()] });
-      expect(() => gw.redirectHttpToHttps({ statusCode: 200 })).toThrow(/statusCode 200 is not a redirect status: use 301, 302, 303, 307 or 308/);
+      expect(() => gw.redirectHttpToHttps({ statusCode: 200 as any })).toThrow(/statusCode 200 is not a redirect status: use a RedirectStatusCode \(301, 302, 303, 307 or 308\)/);
       gw.redirectHttpToHttps();
       expect(() => gw.redirectHttpToHttps()).toThrow(/redirectHttpToHttps\(\) was already called/);
     });

@@ -1,8 +1,7 @@
 import { ApiObject, Chart, Duration, JsonPatch, Testing } from 'cdk8s';
 import { charts, experimentalChart, FakeGateway, objects, specOf, validationErrors } from './support';
 import {
-  Backend, HeaderMatch, HttpMethod, HttpPathModifier, HttpRouteFilter, PathMatch, QueryParamMatch, SessionPersistence, TeamRoute,
-  CookieLifetime, GatewayApiValidation, ValidationMode,
+  Backend, CookieLifetime, GatewayApiValidation, HeaderMatch, HttpMethod, HttpPathModifier, HttpRouteFilter, PathMatch, QueryParamMatch, RedirectScheme, SessionPersistence, TeamRoute, ValidationMode,
 } from '../../src';
 
 describe('TeamRoute', () => {
@@ -245,7 +244,7 @@ describe('TeamRoute', () => {
 
   test('fails if a rule with a redirect gets a backend', () => {
     const chart = Testing.chart();
-    const rule = new TeamRoute(chart, 'route').addRule().addFilter(HttpRouteFilter.requestRedirect({ scheme: 'https' }));
+    const rule = new TeamRoute(chart, 'route').addRule().addFilter(HttpRouteFilter.requestRedirect({ scheme: RedirectScheme.HTTPS }));
     expect(() => rule.addBackend(Backend.fromName('web', { port: 80 }))).toThrow(
       'test/route: rule #1: addBackend("web"): the rule has a RequestRedirect filter, which answers the client itself, so it cannot have ' +
       'backendRefs: remove the backend or the redirect.',
@@ -255,7 +254,7 @@ describe('TeamRoute', () => {
   test('fails if a rule with backends gets a redirect', () => {
     const chart = Testing.chart();
     const rule = new TeamRoute(chart, 'route').addRule({ backendRefs: [Backend.fromName('web', { port: 80 })] });
-    expect(() => rule.addFilter(HttpRouteFilter.requestRedirect({ scheme: 'https' }))).toThrow(
+    expect(() => rule.addFilter(HttpRouteFilter.requestRedirect({ scheme: RedirectScheme.HTTPS }))).toThrow(
       /rule #1: addFilter\(RequestRedirect\): a rule with a RequestRedirect filter cannot have backendRefs .* but it has "web"/,
     );
   });
@@ -263,7 +262,7 @@ describe('TeamRoute', () => {
   test('fails if RequestRedirect and URLRewrite are both used', () => {
     const chart = Testing.chart();
     const rule = new TeamRoute(chart, 'route').addRule().addFilter(HttpRouteFilter.urlRewrite({ hostname: 'a.example.com' }));
-    expect(() => rule.addFilter(HttpRouteFilter.requestRedirect({ scheme: 'https' }))).toThrow(
+    expect(() => rule.addFilter(HttpRouteFilter.requestRedirect({ scheme: RedirectScheme.HTTPS }))).toThrow(
       'test/route: rule #1: addFilter(RequestRedirect): RequestRedirect and URLRewrite cannot both be used: a redirect answers the client, ' +
       'a rewrite changes the forwarded request; keep one.',
     );
