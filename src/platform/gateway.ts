@@ -4,6 +4,7 @@ import { AllowedListeners } from './allowed-listeners';
 import { CertManagerIssuer } from './cert-manager';
 import { ExternalDnsOptions } from './external-dns';
 import { GatewayAddress } from './gateway-address';
+import { HttpsRedirectRoute } from './https-redirect-route';
 import { IGatewayClass, ParametersReference } from './gateway-class';
 import { FrontendTlsValidation, GatewayTlsConfig, PortFrontendTlsValidation } from './gateway-tls';
 import { Listener, ListenerTlsMode } from './listener';
@@ -263,7 +264,7 @@ export class PlatformGateway extends Construct implements IGateway {
   private readonly _infrastructure?: GatewayInfrastructure;
   private readonly _tls?: GatewayTlsConfig;
   private readonly _allowedListeners?: AllowedListeners;
-  private _redirect?: ApiObject;
+  private _redirect?: HttpsRedirectRoute;
 
   public constructor(scope: Construct, id: string, props: PlatformGatewayProps) {
     super(scope, id);
@@ -385,9 +386,9 @@ export class PlatformGateway extends Construct implements IGateway {
    * Redirects plain-HTTP requests to HTTPS: adds an HTTPRoute (child id `HttpsRedirect`, in the Gateway's namespace)
    * attached to the HTTP listeners, with a RequestRedirect filter (scheme `https`, status 301 unless given) and the
    * listeners' hostnames. Can be called once.
-   * @returns the HTTPRoute's ApiObject
+   * @returns the HTTPRoute, which policies can target (`PolicyTarget.fromRoute()`)
    */
-  public redirectHttpToHttps(options: HttpsRedirectOptions = {}): ApiObject {
+  public redirectHttpToHttps(options: HttpsRedirectOptions = {}): HttpsRedirectRoute {
     _touch();
     const where = this.node.path;
     if (this._redirect) throw new Error(`${where}: redirectHttpToHttps() was already called: call it once (it covers every HTTP listener).`);
@@ -403,10 +404,8 @@ export class PlatformGateway extends Construct implements IGateway {
     const selected = (): Listener[] => (options.sectionNames
       ? options.sectionNames.map((s) => this._listeners.find((l) => l.name === s)).filter((l): l is Listener => l !== undefined)
       : this._listeners.filter((l) => l.protocol === 'HTTP'));
-    const route = new gatewayapi.HttpRoute(this, 'HttpsRedirect', {
-      metadata: { name, namespace: this.routeParentNamespace },
-      spec: Lazy.any({
-        produce: (): gatewayapi.HttpRouteSpec => {
+    const route = HttpsRedirectRoute._create(this, 'HttpsRedirect', name, this.routeParentNamespace,
+      (): gatewayapi.HttpRouteSpec => {
           const listeners = selected();
           const hostnames = listeners.some((l) => l.hostname === undefined) ? [] : [...new Set(listeners.map((l) => l.hostname!))];
           return {
@@ -423,9 +422,7 @@ export class PlatformGateway extends Construct implements IGateway {
               }],
             }],
           };
-        },
-      }),
-    });
+      });
     this._redirect = route;
     this.node.addValidation({
       validate: () => {

@@ -2,7 +2,7 @@ import { ApiObject, Chart, Duration, JsonPatch, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { chartIn, json, synthApp, validationErrors } from './helpers';
 import {
-  CaCertificateRef, CertificateRef, CertManagerIssuer, FrontendValidationMode, GatewayAddress, GatewayClass, LabelSelectorOperator, Listener, ListenerNamespaces, PlatformGateway, RedirectStatusCode, ReferenceGrant, ReferenceGrants, RouteKind, RouteNamespaces,
+  CaCertificateRef, CertificateRef, CertManagerIssuer, FrontendValidationMode, GatewayAddress, GatewayClass, LabelSelectorOperator, Listener, ListenerNamespaces, PlatformGateway, PolicyAttachment, PolicyTarget, RedirectStatusCode, ReferenceGrant, ReferenceGrants, RouteKind, RouteNamespaces,
 } from '../../src';
 
 const cert = CertificateRef.fromName('wildcard-example-com');
@@ -428,7 +428,7 @@ describe('PlatformGateway', () => {
       });
       const route = gw.redirectHttpToHttps();
       expect(route).toBe(gw.node.findChild('HttpsRedirect'));
-      expect(route.toJson()).toStrictEqual({
+      expect(route.apiObject.toJson()).toStrictEqual({
         apiVersion: 'gateway.networking.k8s.io/v1',
         kind: 'HTTPRoute',
         metadata: { name: 'shared-https-redirect', namespace: 'infra' },
@@ -444,11 +444,27 @@ describe('PlatformGateway', () => {
     test('options: name, sectionNames, status code and port; no hostnames when a listener has none', () => {
       const gw = gateway(chartIn('infra'), { listeners: [Listener.http(), Listener.http({ name: 'other', port: 81 })] });
       const route = gw.redirectHttpToHttps({ name: 'to-https', sectionNames: ['http'], statusCode: RedirectStatusCode.PERMANENT_REDIRECT_308, port: 8443 });
-      expect(route.toJson().spec).toStrictEqual({
+      expect(route.apiObject.toJson().spec).toStrictEqual({
         parentRefs: [{ name: 'shared', sectionName: 'http' }],
         rules: [{ filters: [{ type: 'RequestRedirect', requestRedirect: { scheme: 'https', statusCode: 308, port: 8443 } }] }],
       });
-      expect(route.toJson().metadata.name).toBe('to-https');
+      expect(route.apiObject.toJson().metadata.name).toBe('to-https');
+    });
+
+    test('returns a route construct that a policy can target', () => {
+      const chart = chartIn('infra');
+      const gw = gateway(chart, { listeners: [Listener.http()] });
+      const route = gw.redirectHttpToHttps();
+      expect([route.routeGroup, route.routeKind, route.routeName, route.routeNamespace])
+        .toStrictEqual(['gateway.networking.k8s.io', 'HTTPRoute', 'shared-https-redirect', 'infra']);
+      new PolicyAttachment(chart, 'timeouts', {
+        apiVersion: 'gateway.envoyproxy.io/v1alpha1',
+        kind: 'BackendTrafficPolicy',
+        targetRefs: [PolicyTarget.fromRoute(route)],
+        spec: { timeout: { http: { requestTimeout: '5s' } } },
+      });
+      const policy = Testing.synth(chart).find((o: any) => o.kind === 'BackendTrafficPolicy');
+      expect(policy.spec.targetRefs).toStrictEqual([{ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', name: 'shared-https-redirect' }]);
     });
 
     test('fails if called twice or with a bad status code', () => {
