@@ -1,5 +1,6 @@
-import * as kplus from 'cdk8s-plus-28';
-import { checkGroup, checkKind, checkNamespace, checkRefName, namespaceOfResource } from './private/validation';
+import { IConstruct } from 'constructs';
+import { checkGroup, checkKind, checkNamespace, checkRefName } from './private/validation';
+import { _kubeObjectOf } from '../core/kube-objects';
 
 /**
  * A reference to an object by group, kind, name and (optionally) namespace.
@@ -58,11 +59,14 @@ export class CertificateRef {
   }
 
   /**
-   * A cdk8s-plus Secret (e.g. a `kplus.TlsSecret`); its namespace is the one it is synthesized in, and an imported
-   * Secret (`Secret.fromSecretName()`) is taken to be in the referrer's namespace.
+   * A Secret of this app: a cdk8s-plus Secret of any cdk8s-plus line (28–33, e.g. a `TlsSecret`), a `KubeSecret`,
+   * or any construct whose default child is a v1 Secret `ApiObject`. Its namespace is the one it is synthesized in;
+   * an imported cdk8s-plus Secret (`Secret.fromSecretName()`) is taken to be in the referrer's namespace. A Secret in
+   * another namespace gets its ReferenceGrant in the chart that owns the Secret (see `ReferenceGrants`).
    */
-  public static fromSecret(secret: kplus.ISecret): CertificateRef {
-    return CertificateRef.of({ name: secret.name, namespace: namespaceOfResource(secret) });
+  public static fromSecret(secret: IConstruct): CertificateRef {
+    const o = _kubeObjectOf(secret, 'Secret', `CertificateRef.fromSecret(${secret.node.path})`, true);
+    return new CertificateRef(validateRef('CertificateRef', { name: o.name, namespace: o.namespace }, 'Secret'), o.apiObject ? secret : undefined);
   }
 
   /** Any object by group, kind and name (implementation-specific support for kinds other than Secret). */
@@ -82,11 +86,18 @@ export class CertificateRef {
    */
   public readonly namespace?: string;
 
-  private constructor(ref: ObjectRefProps) {
+  /**
+   * The referent's construct, when it is an object of this app (its chart owns the ReferenceGrant).
+   * @internal
+   */
+  public readonly _referent?: IConstruct;
+
+  private constructor(ref: ObjectRefProps, referent?: IConstruct) {
     this.group = ref.group!;
     this.kind = ref.kind!;
     this.name = ref.name;
     this.namespace = ref.namespace;
+    this._referent = referent;
   }
 }
 
@@ -104,9 +115,15 @@ export class CaCertificateRef {
     return CaCertificateRef.of({ kind: 'ConfigMap', name, namespace: options.namespace });
   }
 
-  /** A cdk8s-plus ConfigMap. */
-  public static fromConfigMap(configMap: kplus.IConfigMap): CaCertificateRef {
-    return CaCertificateRef.of({ kind: 'ConfigMap', name: configMap.name, namespace: namespaceOfResource(configMap) });
+  /**
+   * A ConfigMap of this app: a cdk8s-plus ConfigMap of any cdk8s-plus line (28–33), a `KubeConfigMap`, or any
+   * construct whose default child is a v1 ConfigMap `ApiObject` (an imported cdk8s-plus ConfigMap is taken to be in
+   * the referrer's namespace).
+   */
+  public static fromConfigMap(configMap: IConstruct): CaCertificateRef {
+    const o = _kubeObjectOf(configMap, 'ConfigMap', `CaCertificateRef.fromConfigMap(${configMap.node.path})`, true);
+    return new CaCertificateRef(validateRef('CaCertificateRef', { kind: 'ConfigMap', name: o.name, namespace: o.namespace }, 'ConfigMap'),
+      o.apiObject ? configMap : undefined);
   }
 
   /**
@@ -117,9 +134,14 @@ export class CaCertificateRef {
     return CaCertificateRef.of({ kind: 'Secret', name, namespace: options.namespace });
   }
 
-  /** A cdk8s-plus Secret (implementation-specific support). */
-  public static fromSecret(secret: kplus.ISecret): CaCertificateRef {
-    return CaCertificateRef.of({ kind: 'Secret', name: secret.name, namespace: namespaceOfResource(secret) });
+  /**
+   * A Secret of this app (implementation-specific support): a cdk8s-plus Secret of any cdk8s-plus line, a
+   * `KubeSecret`, or any construct whose default child is a v1 Secret `ApiObject`.
+   */
+  public static fromSecret(secret: IConstruct): CaCertificateRef {
+    const o = _kubeObjectOf(secret, 'Secret', `CaCertificateRef.fromSecret(${secret.node.path})`, true);
+    return new CaCertificateRef(validateRef('CaCertificateRef', { kind: 'Secret', name: o.name, namespace: o.namespace }, 'ConfigMap'),
+      o.apiObject ? secret : undefined);
   }
 
   /** Any object by group, kind and name. */
@@ -139,11 +161,18 @@ export class CaCertificateRef {
    */
   public readonly namespace?: string;
 
-  private constructor(ref: ObjectRefProps) {
+  /**
+   * The referent's construct, when it is an object of this app (its chart owns the ReferenceGrant).
+   * @internal
+   */
+  public readonly _referent?: IConstruct;
+
+  private constructor(ref: ObjectRefProps, referent?: IConstruct) {
     this.group = ref.group!;
     this.kind = ref.kind!;
     this.name = ref.name;
     this.namespace = ref.namespace;
+    this._referent = referent;
   }
 }
 

@@ -1,8 +1,8 @@
-import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import {
   checkGroup, checkKind, checkLength, checkNamespace, checkPort, checkWeight, compact, fail, q,
 } from './private/validate';
+import { _KubeObject, _kubeObjectOf, _servicePorts } from '../core/kube-objects';
 
 /**
  * Options of a backend (`backendRefs[]`).
@@ -71,29 +71,26 @@ export class Backend {
    * later); pass `port` otherwise.
    */
   public static fromService(service: IConstruct, options: BackendOptions = {}): Backend {
-    let apiObject: ApiObject;
-    try {
-      apiObject = ApiObject.of(service);
-    } catch {
-      throw new Error(`Backend.fromService(${service.node.path}): not a Service: pass a cdk8s-plus Service, a KubeService or ` +
-        'another construct whose default child is a v1 Service ApiObject.');
-    }
     const where = `Backend.fromService(${service.node.path})`;
-    if (apiObject.kind !== 'Service' || apiObject.apiVersion !== 'v1') {
-      fail(where, `expected a v1 Service, got ${apiObject.apiVersion} ${apiObject.kind}: use Backend.fromResource() for other kinds.`);
+    let object: _KubeObject;
+    try {
+      object = _kubeObjectOf(service, 'Service', where, false);
+    } catch (e) {
+      const message = (e as Error).message;
+      throw new Error(/expected a v1/.test(message) ? message.replace(/\.$/, ': use Backend.fromResource() for other kinds.') : message);
     }
     const backend = new Backend(where, {
       group: '',
       kind: 'Service',
-      name: apiObject.name,
-      namespace: apiObject.metadata.namespace,
+      name: object.name,
+      namespace: object.namespace,
       port: options.port,
       weight: options.weight,
     }, false, service);
     if (options.port === undefined) {
       const ports = servicePorts(service);
       if (ports && ports.length > 1) {
-        fail(where, `Service "${apiObject.name}" has ${ports.length} ports (${ports.join(', ')}): choose one with { port: ${ports[0]} }.`);
+        fail(where, `Service "${object.name}" has ${ports.length} ports (${ports.join(', ')}): choose one with { port: ${ports[0]} }.`);
       }
     }
     return backend;
@@ -258,15 +255,7 @@ export class Backend {
   }
 }
 
-/** The ports of a Service construct, or `undefined` when they cannot be read. */
+/** The port numbers of a Service construct, or `undefined` when they cannot be read. */
 function servicePorts(service: IConstruct): number[] | undefined {
-  // cdk8s-plus Services (every line) expose their ports; reading them does not render the Service.
-  const direct = (service as any).ports;
-  if (Array.isArray(direct)) return direct.map((p: any) => p?.port).filter((p: any) => typeof p === 'number');
-  try {
-    const ports = ApiObject.of(service).toJson()?.spec?.ports;
-    return Array.isArray(ports) ? ports.map((p: any) => p?.port).filter((p: any) => typeof p === 'number') : [];
-  } catch {
-    return undefined;
-  }
+  return _servicePorts(service)?.map((p) => p.port);
 }

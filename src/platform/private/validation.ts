@@ -1,5 +1,3 @@
-import { ApiObject } from 'cdk8s';
-import { IConstruct } from 'constructs';
 import type { ParametersReference } from '../gateway-class';
 
 /**
@@ -155,18 +153,6 @@ export function hostnamesIntersect(a: string, b: string): boolean {
 /** `gateway infra/shared` style description of a namespaced object. */
 export function describeObject(kind: string, name: string, namespace: string | undefined): string {
   return `${kind} ${namespace ? `${namespace}/` : ''}${name}`;
-}
-
-/**
- * The namespace of a cdk8s(-plus) resource: its ApiObject's namespace (explicit or its chart's), or undefined for
- * imported resources that have no ApiObject (they are taken to live in the referrer's namespace).
- */
-export function namespaceOfResource(resource: IConstruct): string | undefined {
-  try {
-    return ApiObject.of(resource).metadata.namespace;
-  } catch {
-    return undefined;
-  }
 }
 
 export function validateParametersRef(where: string, ref: ParametersReference, allowNamespace: boolean): void {
