@@ -196,6 +196,14 @@ export class Backend {
     return this.service !== undefined;
   }
 
+  /**
+   * The Service construct of this app the backend was made from (`fromService`): its chart owns the ReferenceGrant.
+   * @internal
+   */
+  public get _referent(): IConstruct | undefined {
+    return this.service;
+  }
+
   /** Whether this is a Kubernetes Service (core group, kind Service). */
   public get isService(): boolean {
     return this.group === '' && this.kind === 'Service';

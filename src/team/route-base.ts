@@ -314,7 +314,7 @@ export abstract class TeamRouteBase extends Construct implements ITeamRoute {
       toKind: backend.kind,
       toName: backend.name,
       toNamespace: backend.namespace,
-    });
+    }, backend._referent);
   }
 
   private _addAttachment(where: string, a: Attachment): void {

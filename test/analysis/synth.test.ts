@@ -1,6 +1,8 @@
 import { ApiObject, App, Chart } from 'cdk8s';
 import * as gatewayapi from '../../imports/standard/gateway.networking.k8s.io';
-import { Backend, Listener, PlatformGateway, ReferenceGrant, ReferenceGrants, RouteNamespaces, TeamRoute } from '../../src';
+import {
+  AutoGrants, Backend, Listener, PlatformGateway, ReferenceGrant, ReferenceGrants, RouteNamespaces, TeamRoute,
+} from '../../src';
 import { AnalysisMode, GatewayApiAnalysis, GatewayApiAnalyzer } from '../../src/analysis';
 
 /** A platform chart (infra) and a team chart (team-a), as separate charts of one App. */
@@ -111,7 +113,7 @@ describe('GatewayApiAnalysis with the L2 constructs', () => {
       listeners: [Listener.http({ hostname: '*.example.com', allowedRoutes: { namespaces: RouteNamespaces.all() } })],
     });
     const team = new Chart(a, 'team', { namespace: 'checkout' });
-    ReferenceGrants.setAutoGrants(team, false);
+    ReferenceGrants.setAutoGrants(team, AutoGrants.OFF);
     new TeamRoute(team, 'pay', { metadata: { name: 'pay' }, parents: [gw], rules: [{ backendRefs: [Backend.fromName('payments', { namespace: 'payments', port: 8080 })] }] });
     const analysis = GatewayApiAnalysis.enable(a);
     ReferenceGrant.fromReferenceGrantName(team, 'grant', 'checkout-routes', {

@@ -2,7 +2,7 @@ import { ApiObject, Chart, Duration, JsonPatch, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { chartIn, json, synthApp, validationErrors } from './helpers';
 import {
-  CaCertificateRef, CertificateRef, CertManagerIssuer, FrontendValidationMode, GatewayAddress, GatewayClass, LabelSelectorOperator, Listener, ListenerNamespaces, PlatformGateway, PolicyAttachment, PolicyTarget, RedirectStatusCode, ReferenceGrant, ReferenceGrants, RouteKind, RouteNamespaces,
+  AutoGrants, CaCertificateRef, CertificateRef, CertManagerIssuer, FrontendValidationMode, GatewayAddress, GatewayClass, LabelSelectorOperator, Listener, ListenerNamespaces, PlatformGateway, PolicyAttachment, PolicyTarget, RedirectStatusCode, ReferenceGrant, ReferenceGrants, RouteKind, RouteNamespaces,
 } from '../../src';
 
 const cert = CertificateRef.fromName('wildcard-example-com');
@@ -179,7 +179,8 @@ describe('PlatformGateway', () => {
   test('output is deterministic', () => {
     const build = () => {
       const chart = chartIn('infra');
-      gateway(chart, { listeners: [Listener.http(), Listener.https({ certificateRefs: [CertificateRef.fromName('c', { namespace: 'certs' })] })] }).redirectHttpToHttps();
+      const secret = new kplus.Secret(new Chart(chart.node.root as any, 'certs', { namespace: 'certs' }), 'c', { metadata: { name: 'c' } });
+      gateway(chart, { listeners: [Listener.http(), Listener.https({ certificateRefs: [CertificateRef.fromSecret(secret)] })] }).redirectHttpToHttps();
       return synthApp(chart);
     };
     expect(build()).toStrictEqual(build());
@@ -320,8 +321,9 @@ describe('PlatformGateway', () => {
   });
 
   describe('cross-namespace certificates', () => {
-    test('create a least-privilege ReferenceGrant in the certificate namespace', () => {
+    test('create a least-privilege ReferenceGrant for a named certificate with the REFERRER_CHART opt-in', () => {
       const chart = chartIn('infra');
+      ReferenceGrants.setAutoGrants(chart, AutoGrants.REFERRER_CHART);
       gateway(chart, {
         listeners: [
           Listener.https({ hostname: 'a.example.com', certificateRefs: [CertificateRef.fromName('wildcard', { namespace: 'certs' })] }),
@@ -344,19 +346,34 @@ describe('PlatformGateway', () => {
       expect(validationErrors(chart)).toStrictEqual([]);
     });
 
-    test('CA certificates and the backend client certificate get grants too', () => {
+    test('CA certificates and the backend client certificate get grants too, in the chart that owns them', () => {
       const chart = chartIn('infra');
+      const pki = new Chart(chart.node.root as any, 'pki', { namespace: 'pki' });
       gateway(chart, {
         listeners: [Listener.http()],
         tls: {
-          backendClientCertificateRef: CertificateRef.fromName('client', { namespace: 'pki' }),
-          frontendValidation: { caCertificateRefs: [CaCertificateRef.fromConfigMapName('client-ca', { namespace: 'pki' })] },
+          backendClientCertificateRef: CertificateRef.fromSecret(new kplus.Secret(pki, 'client', { metadata: { name: 'client' } })),
+          frontendValidation: { caCertificateRefs: [CaCertificateRef.fromConfigMap(new kplus.ConfigMap(pki, 'ca', { metadata: { name: 'client-ca' } }))] },
         },
       });
-      const grants = synthApp(chart).filter((o) => o.kind === 'ReferenceGrant');
-      expect(grants.map((g) => [g.metadata.namespace, g.spec.to])).toStrictEqual([
+      const grants = pki.toJson().filter((o: any) => o.kind === 'ReferenceGrant');
+      expect(grants.map((g: any) => [g.metadata.namespace, g.spec.to])).toStrictEqual([
         ['pki', [{ group: '', kind: 'Secret', name: 'client' }]],
         ['pki', [{ group: '', kind: 'ConfigMap', name: 'client-ca' }]],
+      ]);
+      expect(chart.toJson().filter((o: any) => o.kind === 'ReferenceGrant')).toStrictEqual([]);
+    });
+
+    test('fails if a named certificate in another namespace has no grant (the default: its owner must consent)', () => {
+      const chart = chartIn('infra');
+      gateway(chart, { listeners: [Listener.https({ certificateRefs: [CertificateRef.fromName('partner', { namespace: 'partner-certs' })] })] });
+      expect(validationErrors(chart)).toStrictEqual([
+        'test/gateway: the reference from Gateway in namespace "infra" to Secret "partner-certs/partner" needs a ReferenceGrant, which only the ' +
+        'owner of namespace "partner-certs" can give, and Secret "partner" is only named here (not a construct of this app, whose chart ' +
+        'would hold the grant). Add a ReferenceGrant in namespace "partner-certs" with from: [{ group: "gateway.networking.k8s.io", kind: ' +
+        '"Gateway", namespace: "infra" }] and to: [{ group: "", kind: "Secret", name: "partner" }]: in the owner\'s chart (new ' +
+        'ReferenceGrant(...)), or declare it with ReferenceGrant.fromReferenceGrantName(...) when the owner applies it; or, when this app may ' +
+        'write into that namespace, opt in with ReferenceGrants.setAutoGrants(scope, AutoGrants.REFERRER_CHART) to create it in this chart.',
       ]);
     });
 
@@ -387,20 +404,20 @@ describe('PlatformGateway', () => {
 
     test('fails at synth with the grant to add when automatic grants are off', () => {
       const chart = chartIn('infra');
-      ReferenceGrants.setAutoGrants(chart, false);
+      ReferenceGrants.setAutoGrants(chart, AutoGrants.OFF);
       gateway(chart, { listeners: [Listener.https({ certificateRefs: [CertificateRef.fromName('wildcard', { namespace: 'certs' })] })] });
       expect(chart.node.findAll().filter((c) => c instanceof ApiObject && c.kind === 'ReferenceGrant')).toStrictEqual([]);
       expect(validationErrors(chart)).toStrictEqual([
         'test/gateway: the reference from Gateway in namespace "infra" to Secret "certs/wildcard" is not allowed by any ReferenceGrant ' +
         '(automatic grants are off). Add a ReferenceGrant in namespace "certs" with from: [{ group: "gateway.networking.k8s.io", ' +
         'kind: "Gateway", namespace: "infra" }] and to: [{ group: "", kind: "Secret", name: "wildcard" }] (new ReferenceGrant(...), ' +
-        'or ReferenceGrant.fromReferenceGrantName(...) when another team applies it), or turn automatic grants on with ReferenceGrants.setAutoGrants(scope, true).',
+        'or ReferenceGrant.fromReferenceGrantName(...) when another team applies it), or turn automatic grants on with ReferenceGrants.setAutoGrants(scope, AutoGrants.REFERENT_CHART).',
       ]);
     });
 
     test('automatic grants off, and an existing grant allows the reference', () => {
       const chart = chartIn('infra');
-      ReferenceGrants.setAutoGrants(chart, false);
+      ReferenceGrants.setAutoGrants(chart, AutoGrants.OFF);
       ReferenceGrant.fromReferenceGrantName(chart, 'existing', 'gateways-to-certs', {
         namespace: 'certs',
         from: [{ group: 'gateway.networking.k8s.io', kind: 'Gateway', namespace: 'infra' }],

@@ -1,7 +1,9 @@
 import { ApiObject, Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { json, validationErrors } from './helpers';
-import { CertificateRef, Listener, ListenerNamespaces, ListenerSet, PlatformGateway, ReferenceGrants } from '../../src';
+import {
+  AutoGrants, CertificateRef, Listener, ListenerNamespaces, ListenerSet, PlatformGateway, ReferenceGrants,
+} from '../../src';
 
 function setup(allowed?: ListenerNamespaces) {
   const app = Testing.app();
@@ -54,10 +56,12 @@ describe('ListenerSet', () => {
     expect(ls.listeners.map((l) => l.name)).toStrictEqual(['http', 'alt']);
   });
 
-  test('cross-namespace certificates get a ReferenceGrant from ListenerSet', () => {
+  test('cross-namespace certificates get a ReferenceGrant from ListenerSet (in the chart that owns the Secret)', () => {
     const { gw, store } = setup(ListenerNamespaces.all());
-    new ListenerSet(store, 'ls', { parentRef: gw, listeners: [Listener.https({ certificateRefs: [CertificateRef.fromName('c', { namespace: 'certs' })] })] });
-    const grants = store.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject && c.kind === 'ReferenceGrant');
+    const certs = new Chart(store.node.root as any, 'certs', { namespace: 'certs' });
+    const secret = new kplus.Secret(certs, 'c', { metadata: { name: 'c' } });
+    new ListenerSet(store, 'ls', { parentRef: gw, listeners: [Listener.https({ certificateRefs: [CertificateRef.fromSecret(secret)] })] });
+    const grants = certs.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject && c.kind === 'ReferenceGrant');
     expect(grants.map((g) => g.toJson().spec)).toStrictEqual([{
       from: [{ group: 'gateway.networking.k8s.io', kind: 'ListenerSet', namespace: 'store' }],
       to: [{ group: '', kind: 'Secret', name: 'c' }],
@@ -125,7 +129,7 @@ describe('ListenerSet', () => {
 
   test('automatic grants off: fails at synth naming the grant', () => {
     const { gw, store } = setup(ListenerNamespaces.all());
-    ReferenceGrants.setAutoGrants(store, false);
+    ReferenceGrants.setAutoGrants(store, AutoGrants.OFF);
     new ListenerSet(store, 'ls', { parentRef: gw, listeners: [Listener.https({ certificateRefs: [CertificateRef.fromName('c', { namespace: 'certs' })] })] });
     expect(validationErrors(store)).toStrictEqual([expect.stringContaining('store/ls: the reference from ListenerSet in namespace "store" to Secret "certs/c" is not allowed by any ReferenceGrant')]);
   });

@@ -1,4 +1,5 @@
 import { ApiObject, Chart, Duration, JsonPatch, Testing } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
 import { charts, experimentalChart, FakeGateway, objects, specOf, validationErrors } from './support';
 import {
   Backend, CookieLifetime, GatewayApiValidation, HeaderMatch, HttpMethod, HttpPathModifier, HttpRouteFilter, PathMatch, QueryParamMatch, RedirectScheme, SessionPersistence, TeamRoute, ValidationMode,
@@ -423,12 +424,13 @@ describe('TeamRoute', () => {
 
   test('synthesizes deterministically', () => {
     const build = () => {
-      const { app, charts: [infra, store] } = charts('infra', 'store');
+      const { app, charts: [infra, store, shared] } = charts('infra', 'store', 'shared');
       const gateway = new FakeGateway(infra, 'gw', { name: 'shared', namespace: 'infra' });
+      const x = new kplus.Service(shared, 'x', { metadata: { name: 'x' }, ports: [{ port: 80 }] });
       new TeamRoute(store, 'route', {
         parents: [gateway],
         hostnames: ['b.example.com', 'a.example.com'],
-        rules: [{ backendRefs: [Backend.fromName('x', { namespace: 'shared', port: 80 }), Backend.fromName('y', { port: 81 })] }],
+        rules: [{ backendRefs: [Backend.fromService(x), Backend.fromName('y', { port: 81 })] }],
       });
       return objects(app);
     };

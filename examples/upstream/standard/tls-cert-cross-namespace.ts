@@ -1,9 +1,9 @@
 import { App, Chart } from 'cdk8s';
-import { CertificateRef, Listener, PlatformGateway, ReferenceGrant, ReferenceGrants } from '../../../src';
+import { AutoGrants, CertificateRef, Listener, PlatformGateway, ReferenceGrant, ReferenceGrants } from '../../../src';
 
 export function build(app: App): void {
   // the certificate owner writes its own (broader) grant, so no automatic one
-  ReferenceGrants.setAutoGrants(app, false);
+  ReferenceGrants.setAutoGrants(app, AutoGrants.OFF);
   new PlatformGateway(new Chart(app, 'gateway', { namespace: 'gateway-api-example-ns1' }), 'gateway', {
     metadata: { name: 'cross-namespace-tls-gateway' },
     gatewayClassName: 'example',

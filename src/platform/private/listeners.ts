@@ -146,7 +146,7 @@ export function ensureRefGrant(
     toKind: ref.kind,
     toName: ref.name,
     toNamespace: ns,
-  });
+  }, ref._referent);
 }
 
 /** The L1 shape of a listener (the Gateway and ListenerSet listener types are the same). */
