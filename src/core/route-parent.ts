@@ -14,6 +14,12 @@ export interface RouteAttachmentRequest {
   readonly routeKind: string;
 
   /**
+   * The route's name, for messages.
+   * @default - not named in messages
+   */
+  readonly routeName?: string;
+
+  /**
    * The route's namespace.
    * @default - no namespace (the namespace of the kubectl context at apply time)
    */

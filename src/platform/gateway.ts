@@ -13,8 +13,9 @@ import { _enableSynthValidation, _resolveNamespace, _validateObjectName } from '
 import { IRouteParent, RouteAttachmentRequest } from '../core/route-parent';
 import {
   checkAttachment, checkListenerFits, checkListenerSetAllowed, ensureRefGrant, GATEWAY_GROUP, renderAllowedListeners,
-  renderCertificateRef, renderListener, validateListener,
+  renderCertificateRef, renderListener, unknownListenersWarning, validateListener,
 } from './private/listeners';
+import { _synthWarning } from '../core/warnings';
 import {
   checkAnnotations, checkHostname, checkLabels, checkPort, checkSectionName, describeObject, validateParametersRef,
 } from './private/validation';
@@ -572,7 +573,11 @@ class ImportedGateway extends Construct implements IGateway {
   }
 
   public checkRouteAttachment(request: RouteAttachmentRequest): string[] {
-    if (!this.listeners) return [];
+    if (!this.listeners) {
+      _synthWarning(this, unknownListenersWarning(this.node.path, describeObject('Gateway', this.routeParentName, this.routeParentNamespace),
+        `PlatformGateway.fromGatewayName(scope, id, '${this.routeParentName}', { listeners: [...] })`, request));
+      return [];
+    }
     return checkAttachment({
       description: describeObject('Gateway', this.routeParentName, this.routeParentNamespace),
       namespace: this.routeParentNamespace,

@@ -4,7 +4,8 @@ import { IGateway } from './gateway';
 import { Listener } from './listener';
 import { _enableSynthValidation, _resolveNamespace, _validateObjectName } from '../core/names';
 import { IRouteParent, RouteAttachmentRequest } from '../core/route-parent';
-import { checkAttachment, checkListenerFits, ensureRefGrant, GATEWAY_GROUP, renderListener, validateListener } from './private/listeners';
+import { checkAttachment, checkListenerFits, ensureRefGrant, GATEWAY_GROUP, renderListener, unknownListenersWarning, validateListener } from './private/listeners';
+import { _synthWarning } from '../core/warnings';
 import { describeObject } from './private/validation';
 import * as gatewayapi from '../../imports/standard/gateway.networking.k8s.io';
 import { _touch } from '../core/epoch';
@@ -229,7 +230,11 @@ class ImportedListenerSet extends Construct implements IListenerSet {
   }
 
   public checkRouteAttachment(request: RouteAttachmentRequest): string[] {
-    if (!this.listeners) return [];
+    if (!this.listeners) {
+      _synthWarning(this, unknownListenersWarning(this.node.path, describeObject('ListenerSet', this.routeParentName, this.routeParentNamespace),
+        `ListenerSet.fromListenerSetName(scope, id, '${this.routeParentName}', { listeners: [...] })`, request));
+      return [];
+    }
     return checkAttachment({
       description: describeObject('ListenerSet', this.routeParentName, this.routeParentNamespace),
       namespace: this.routeParentNamespace,

@@ -369,6 +369,7 @@ export abstract class TeamRouteBase extends Construct implements ITeamRoute {
       const messages = a.parent.checkRouteAttachment({
         routeGroup: this.routeGroup,
         routeKind: this.routeKind,
+        routeName: this.routeName,
         routeNamespace: this.routeNamespace,
         sectionName: a.sectionName,
         port: a.port,

@@ -71,6 +71,7 @@ describe('TeamRoute', () => {
     expect(gateway.requests).toStrictEqual([{
       routeGroup: 'gateway.networking.k8s.io',
       routeKind: 'HTTPRoute',
+      routeName: route.routeName,
       routeNamespace: 'store',
       sectionName: 'https',
       port: undefined,

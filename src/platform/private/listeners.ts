@@ -5,6 +5,7 @@ import { AllowedListeners } from '../allowed-listeners';
 import { CaCertificateRef, CertificateRef } from '../certificate-ref';
 import { Listener, ListenerTlsMode } from '../listener';
 import { describeSelector, namespaceMatches, renderSelector } from './selector';
+import { _synthWarning } from '../../core/warnings';
 import {
   checkAnnotations, checkHostname, checkPort, checkSectionName, formatLabels, hostnamesIntersect, quoteList,
 } from './validation';
@@ -220,16 +221,40 @@ export function checkAttachment(parent: AttachmentParent, request: RouteAttachme
     selected = onPort;
   }
   const reasons: string[] = [];
+  let undecided: string | undefined;
   for (const l of selected) {
     const r = listenerRejections(parent, l, request);
-    if (r.length === 0) return [];
-    reasons.push(...r);
+    if (r.reasons.length === 0 && r.undecided === undefined) return [];
+    if (r.reasons.length === 0) undecided = undecided ?? r.undecided;
+    reasons.push(...r.reasons);
+  }
+  if (undecided !== undefined) {
+    // no listener accepts the route for sure, and one might: accept, and say what would let synth decide
+    _synthWarning(parent.scope, undecided);
+    return [];
   }
   return reasons;
 }
 
-function listenerRejections(parent: AttachmentParent, l: Listener, req: RouteAttachmentRequest): string[] {
+/** `HTTPRoute blog/api` (or `an HTTPRoute in namespace "blog"` when the request does not name the route). */
+function describeRoute(req: RouteAttachmentRequest): string {
+  if (req.routeName !== undefined) return `${req.routeKind} ${req.routeNamespace ? `${req.routeNamespace}/` : ''}${req.routeName}`;
+  return `a ${req.routeKind}${req.routeNamespace ? ` in namespace "${req.routeNamespace}"` : ''}`;
+}
+
+/**
+ * The warning for an attachment to a parent whose listeners are not known (imported without `listeners`): the
+ * attachment is accepted unchecked.
+ */
+export function unknownListenersWarning(parentPath: string, description: string, importCall: string, req: RouteAttachmentRequest): string {
+  return `${parentPath}: ${describeRoute(req)} attaches to ${description}${req.sectionName !== undefined ? ` (sectionName "${req.sectionName}")` : ''}, ` +
+    'whose listeners are unknown, so synth cannot check the attachment (listener name and port, allowed route kinds and ' +
+    `namespaces, hostnames): declare them with ${importCall}.`;
+}
+
+function listenerRejections(parent: AttachmentParent, l: Listener, req: RouteAttachmentRequest): { reasons: string[]; undecided?: string } {
   const out: string[] = [];
+  let undecided: string | undefined;
   const who = `listener "${l.name}" of ${parent.description}`;
   const group = req.routeGroup ?? GATEWAY_GROUP;
   const kindName = group === GATEWAY_GROUP ? req.routeKind : `${req.routeKind} (${group})`;
@@ -271,6 +296,12 @@ function listenerRejections(parent: AttachmentParent, l: Listener, req: RouteAtt
         `route namespace "${routeNs}" does not match (its labels: ${formatLabels(known.labels)}): label the namespace ` +
         'to match the selector or attach to another listener.',
       );
+    } else if (matches === undefined) {
+      undecided = `${parent.scope.node.path}: ${who} admits routes from ${describeSelector(ns._selector)} only ` +
+        `(allowedRoutes.namespaces.from: Selector), but the labels of namespace "${routeNs}" are unknown (no Namespace ` +
+        `object of that name in the app), so synth cannot check that ${describeRoute(req)} may attach: declare the ` +
+        `namespace with its labels, e.g. new kplus.Namespace(chart, '${routeNs}', { metadata: { name: '${routeNs}', labels: { ... } } }) ` +
+        'in a chart without a namespace.';
     }
   }
 
@@ -282,7 +313,7 @@ function listenerRejections(parent: AttachmentParent, l: Listener, req: RouteAtt
       'listener and route hostnames must intersect; fix the route hostnames or attach to another listener.',
     );
   }
-  return out;
+  return { reasons: out, undecided: out.length === 0 ? undecided : undefined };
 }
 
 /** Why a ListenerSet in `listenerSetNamespace` may not attach to a Gateway with `allowed` (empty when it may). */
@@ -314,6 +345,12 @@ export function checkListenerSetAllowed(
         `${gatewayDescription} allows ListenerSets from ${describeSelector(selector)} only (allowedListeners.namespaces.from: Selector); ` +
         `namespace "${listenerSetNamespace}" does not match (its labels: ${formatLabels(known.labels)}): label the namespace to match.`,
       ];
+    }
+    if (matches === undefined) {
+      _synthWarning(scope, `${scope.node.path}: ${gatewayDescription} admits ListenerSets from ${describeSelector(selector)} only ` +
+        `(allowedListeners.namespaces.from: Selector), but the labels of namespace "${listenerSetNamespace}" are unknown (no Namespace ` +
+        'object of that name in the app), so synth cannot check that a ListenerSet there may attach: declare the namespace with its ' +
+        `labels, e.g. new kplus.Namespace(chart, '${listenerSetNamespace}', { metadata: { name: '${listenerSetNamespace}', labels: { ... } } }).`);
     }
   }
   return [];
