@@ -121,9 +121,7 @@ export class CaCertificateRef {
    * the referrer's namespace).
    */
   public static fromConfigMap(configMap: IConstruct): CaCertificateRef {
-    const o = _kubeObjectOf(configMap, 'ConfigMap', `CaCertificateRef.fromConfigMap(${configMap.node.path})`, true);
-    return new CaCertificateRef(validateRef('CaCertificateRef', { kind: 'ConfigMap', name: o.name, namespace: o.namespace }, 'ConfigMap'),
-      o.apiObject ? configMap : undefined);
+    return CaCertificateRef.fromObject('ConfigMap', configMap, 'fromConfigMap');
   }
 
   /**
@@ -139,14 +137,19 @@ export class CaCertificateRef {
    * `KubeSecret`, or any construct whose default child is a v1 Secret `ApiObject`.
    */
   public static fromSecret(secret: IConstruct): CaCertificateRef {
-    const o = _kubeObjectOf(secret, 'Secret', `CaCertificateRef.fromSecret(${secret.node.path})`, true);
-    return new CaCertificateRef(validateRef('CaCertificateRef', { kind: 'Secret', name: o.name, namespace: o.namespace }, 'ConfigMap'),
-      o.apiObject ? secret : undefined);
+    return CaCertificateRef.fromObject('Secret', secret, 'fromSecret');
   }
 
   /** Any object by group, kind and name. */
   public static of(props: ObjectRefProps): CaCertificateRef {
     return new CaCertificateRef(validateRef('CaCertificateRef', props, 'ConfigMap'));
+  }
+
+  /** A v1 object of this app (or an imported cdk8s-plus one, taken to be in the referrer's namespace). */
+  private static fromObject(kind: string, construct: IConstruct, factory: string): CaCertificateRef {
+    const o = _kubeObjectOf(construct, kind, `CaCertificateRef.${factory}(${construct.node.path})`, true);
+    return new CaCertificateRef(validateRef('CaCertificateRef', { kind, name: o.name, namespace: o.namespace }, 'ConfigMap'),
+      o.apiObject ? construct : undefined);
   }
 
   /** The API group of the referent (`""` for ConfigMaps and Secrets). */

@@ -4,22 +4,22 @@ import { AllowedListeners } from './allowed-listeners';
 import { CertManagerIssuer } from './cert-manager';
 import { ExternalDnsOptions } from './external-dns';
 import { GatewayAddress } from './gateway-address';
-import { HttpsRedirectRoute } from './https-redirect-route';
 import { IGatewayClass, ParametersReference } from './gateway-class';
 import { FrontendTlsValidation, GatewayTlsConfig, PortFrontendTlsValidation } from './gateway-tls';
+import { HttpsRedirectRoute } from './https-redirect-route';
 import { Listener, ListenerTlsMode } from './listener';
-import * as gatewayapi from '../../imports/standard/gateway.networking.k8s.io';
-import { _enableSynthValidation, _resolveNamespace, _validateObjectName } from '../core/names';
-import { IRouteParent, RouteAttachmentRequest } from '../core/route-parent';
 import {
   checkAttachment, checkListenerFits, checkListenerSetAllowed, ensureRefGrant, GATEWAY_GROUP, renderAllowedListeners,
   renderCertificateRef, renderListener, unknownListenersWarning, validateListener,
 } from './private/listeners';
+import * as gatewayapi from '../../imports/standard/gateway.networking.k8s.io';
+import { _touch } from '../core/epoch';
+import { _enableSynthValidation, _resolveNamespace, _validateObjectName } from '../core/names';
+import { IRouteParent, RouteAttachmentRequest } from '../core/route-parent';
 import { _synthWarning } from '../core/warnings';
 import {
   checkAnnotations, checkHostname, checkLabels, checkPort, checkSectionName, describeObject, validateParametersRef,
 } from './private/validation';
-import { _touch } from '../core/epoch';
 import { RedirectStatusCode } from '../team/filters';
 
 /**
@@ -407,22 +407,22 @@ export class PlatformGateway extends Construct implements IGateway {
       : this._listeners.filter((l) => l.protocol === 'HTTP'));
     const route = HttpsRedirectRoute._create(this, 'HttpsRedirect', name, this.routeParentNamespace,
       (): gatewayapi.HttpRouteSpec => {
-          const listeners = selected();
-          const hostnames = listeners.some((l) => l.hostname === undefined) ? [] : [...new Set(listeners.map((l) => l.hostname!))];
-          return {
-            parentRefs: listeners.map((l) => ({ name: this.routeParentName, sectionName: l.name })),
-            ...(hostnames.length > 0 ? { hostnames } : {}),
-            rules: [{
-              filters: [{
-                type: gatewayapi.HttpRouteSpecRulesFiltersType.REQUEST_REDIRECT,
-                requestRedirect: {
-                  scheme: gatewayapi.HttpRouteSpecRulesFiltersRequestRedirectScheme.HTTPS,
-                  statusCode: statusCode as number as gatewayapi.HttpRouteSpecRulesFiltersRequestRedirectStatusCode,
-                  ...(options.port !== undefined ? { port: options.port } : {}),
-                },
-              }],
+        const listeners = selected();
+        const hostnames = listeners.some((l) => l.hostname === undefined) ? [] : [...new Set(listeners.map((l) => l.hostname!))];
+        return {
+          parentRefs: listeners.map((l) => ({ name: this.routeParentName, sectionName: l.name })),
+          ...(hostnames.length > 0 ? { hostnames } : {}),
+          rules: [{
+            filters: [{
+              type: gatewayapi.HttpRouteSpecRulesFiltersType.REQUEST_REDIRECT,
+              requestRedirect: {
+                scheme: gatewayapi.HttpRouteSpecRulesFiltersRequestRedirectScheme.HTTPS,
+                statusCode: statusCode as number as gatewayapi.HttpRouteSpecRulesFiltersRequestRedirectStatusCode,
+                ...(options.port !== undefined ? { port: options.port } : {}),
+              },
             }],
-          };
+          }],
+        };
       });
     this._redirect = route;
     this.node.addValidation({

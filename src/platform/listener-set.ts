@@ -185,7 +185,8 @@ export class ListenerSet extends Construct implements IListenerSet {
         group: gw.routeParentGroup,
         kind: gw.routeParentKind,
         name: gw.routeParentName,
-        ...(gw.routeParentNamespace !== undefined && gw.routeParentNamespace !== this.routeParentNamespace ? { namespace: gw.routeParentNamespace } : {}),
+        ...(gw.routeParentNamespace !== undefined && gw.routeParentNamespace !== this.routeParentNamespace
+          ? { namespace: gw.routeParentNamespace } : {}),
       },
       listeners: this._listeners.map((l) => renderListener(l, this.routeParentNamespace)),
     };

@@ -155,7 +155,6 @@ describe('automatic grant names', () => {
 
   test('fails if a namespace is longer than 63 characters', () => {
     const chart = Testing.chart();
-    expect(() => ReferenceGrant.fromReferenceGrantName(chart, 'g', 'g', { namespace: 'n'.repeat(64), from: [], to: [],
-    })).toThrow(/namespace "n{64}" is not a valid namespace name: use at most 63/);
+    expect(() => ReferenceGrant.fromReferenceGrantName(chart, 'g', 'g', { namespace: 'n'.repeat(64), from: [], to: [] })).toThrow(/namespace "n{64}" is not a valid namespace name: use at most 63/);
   });
 });

@@ -2,7 +2,9 @@ import { ApiObject, Chart, Duration, JsonPatch, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { chartIn, json, synthApp, validationErrors } from './helpers';
 import {
-  AutoGrants, CaCertificateRef, CertificateRef, CertManagerIssuer, FrontendValidationMode, GatewayAddress, GatewayClass, LabelSelectorOperator, Listener, ListenerNamespaces, PlatformGateway, PolicyAttachment, PolicyTarget, RedirectStatusCode, ReferenceGrant, ReferenceGrants, RouteKind, RouteNamespaces,
+  AutoGrants, CaCertificateRef, CertificateRef, CertManagerIssuer, FrontendValidationMode, GatewayAddress,
+  GatewayClass, LabelSelectorOperator, Listener, ListenerNamespaces, PlatformGateway, PolicyAttachment, PolicyTarget,
+  RedirectStatusCode, ReferenceGrant, ReferenceGrants, RouteKind, RouteNamespaces,
 } from '../../src';
 
 const cert = CertificateRef.fromName('wildcard-example-com');
@@ -180,7 +182,8 @@ describe('PlatformGateway', () => {
     const build = () => {
       const chart = chartIn('infra');
       const secret = new kplus.Secret(new Chart(chart.node.root as any, 'certs', { namespace: 'certs' }), 'c', { metadata: { name: 'c' } });
-      gateway(chart, { listeners: [Listener.http(), Listener.https({ certificateRefs: [CertificateRef.fromSecret(secret)] })] }).redirectHttpToHttps();
+      const certificateRefs = [CertificateRef.fromSecret(secret)];
+      gateway(chart, { listeners: [Listener.http(), Listener.https({ certificateRefs })] }).redirectHttpToHttps();
       return synthApp(chart);
     };
     expect(build()).toStrictEqual(build());

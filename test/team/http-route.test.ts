@@ -2,7 +2,8 @@ import { ApiObject, Chart, Duration, JsonPatch, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { charts, experimentalChart, FakeGateway, objects, specOf, validationErrors } from './support';
 import {
-  Backend, CookieLifetime, GatewayApiValidation, HeaderMatch, HttpMethod, HttpPathModifier, HttpRouteFilter, PathMatch, QueryParamMatch, RedirectScheme, SessionPersistence, TeamRoute, ValidationMode,
+  Backend, CookieLifetime, GatewayApiValidation, HeaderMatch, HttpMethod, HttpPathModifier, HttpRouteFilter, PathMatch,
+  QueryParamMatch, RedirectScheme, SessionPersistence, TeamRoute, ValidationMode,
 } from '../../src';
 
 describe('TeamRoute', () => {

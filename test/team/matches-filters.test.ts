@@ -1,7 +1,8 @@
 import { Duration, Lazy, Testing } from 'cdk8s';
 import { experimentalChart } from './support';
 import {
-  Backend, CorsMethod, ExternalAuthProtocol, GrpcMethodMatch, HeaderMatch, HttpPathModifier, HttpRouteFilter, IRoute, PathMatch, QueryParamMatch, RedirectScheme, RedirectStatusCode, TeamRoute,
+  Backend, CorsMethod, ExternalAuthProtocol, GrpcMethodMatch, HeaderMatch, HttpPathModifier, HttpRouteFilter, IRoute,
+  PathMatch, QueryParamMatch, RedirectScheme, RedirectStatusCode, TeamRoute,
 } from '../../src';
 
 describe('PathMatch', () => {

@@ -5,10 +5,10 @@ import { AllowedListeners } from '../allowed-listeners';
 import { CaCertificateRef, CertificateRef } from '../certificate-ref';
 import { Listener, ListenerTlsMode } from '../listener';
 import { describeSelector, namespaceMatches, renderSelector } from './selector';
-import { _synthWarning } from '../../core/warnings';
 import {
   checkAnnotations, checkHostname, checkPort, checkSectionName, formatLabels, hostnamesIntersect, quoteList,
 } from './validation';
+import { _synthWarning } from '../../core/warnings';
 
 export const GATEWAY_GROUP = 'gateway.networking.k8s.io';
 
