@@ -105,7 +105,7 @@ export class StoreTeamChart extends Chart {
       canaryHeader: HeaderMatch.exact('x-canary', 'always'),
     });
     route.attachTo(props.gateway, { sectionName: 'https' });
-    route.setCanaryPercent(props.canaryPercent);
+    route.updateCanaryPercent(props.canaryPercent);
 
     route.addRule({ name: 'search', matches: [{ path: PathMatch.prefix('/search') }] })
       .addBackend(Backend.fromService(props.search))

@@ -92,14 +92,14 @@ export interface CanaryRouteProps extends TeamRouteProps {
  *   canary: Backend.fromService(canaryService),
  *   canaryHeader: HeaderMatch.exact('x-canary', 'always'),
  * });
- * route.setCanaryPercent(5); // 95 / 5
+ * route.updateCanaryPercent(5); // 95 / 5
  * ```
  *
  * It is a `TeamRoute`, so it attaches, validates and grants like one, and more rules can be added.
  *
  * Progressive-delivery tools: the Argo Rollouts Gateway API plugin is configured with the route's name
  * (`routeName`) and finds the weighted backends by the Rollout's `stableService` / `canaryService` names, setting
- * canary = w and stable = 100 − w (the same numbers as `setCanaryPercent(w)`). Flagger generates and owns its
+ * canary = w and stable = 100 − w (the same numbers as `updateCanaryPercent(w)`). Flagger generates and owns its
  * own HTTPRoute, so it does not use this construct.
  */
 export class CanaryRoute extends TeamRoute {
@@ -128,7 +128,7 @@ export class CanaryRoute extends TeamRoute {
     for (const [role, backend] of [['stable', props.stable], ['canary', props.canary]] as const) {
       if (backend.weight !== undefined) {
         fail(where, `the ${role} backend "${backend.name}" has weight ${backend.weight}: a CanaryRoute sets the weights itself; ` +
-          `use ${role}Weight (or setWeights()) instead.`);
+          `use ${role}Weight (or updateWeights()) instead.`);
       }
     }
     if (props.stable._key(this.routeNamespace) === props.canary._key(this.routeNamespace)) {
@@ -170,19 +170,19 @@ export class CanaryRoute extends TeamRoute {
    * Sends `percent` (0–100) of the weighted rule's traffic to the canary: stable weight 100 − percent, canary
    * weight percent (the numbers Argo Rollouts writes for `setWeight: percent`).
    */
-  public setCanaryPercent(percent: number): void {
+  public updateCanaryPercent(percent: number): void {
     _touch();
-    checkInteger(`${this.node.path}: setCanaryPercent(${percent})`, 'percent', percent, 0, 100);
-    this.setWeights(100 - percent, percent);
+    checkInteger(`${this.node.path}: updateCanaryPercent(${percent})`, 'percent', percent, 0, 100);
+    this.updateWeights(100 - percent, percent);
   }
 
   /**
-   * Sets both weights (each 0–1,000,000, at least one above 0), e.g. `setWeights(900, 100)`; to change only the
-   * canary weight: `setWeights(route.weights.stable, w)`.
+   * Sets both weights (each 0–1,000,000, at least one above 0), e.g. `updateWeights(900, 100)`; to change only the
+   * canary weight: `updateWeights(route.weights.stable, w)`.
    */
-  public setWeights(stableWeight: number, canaryWeight: number): void {
+  public updateWeights(stableWeight: number, canaryWeight: number): void {
     _touch();
-    this.checkWeights(`${this.node.path}: setWeights(${stableWeight}, ${canaryWeight})`, stableWeight, canaryWeight);
+    this.checkWeights(`${this.node.path}: updateWeights(${stableWeight}, ${canaryWeight})`, stableWeight, canaryWeight);
     this._stableWeight = stableWeight;
     this._canaryWeight = canaryWeight;
     this.canaryRule._setBackendWeight(0, stableWeight);
@@ -194,7 +194,7 @@ export class CanaryRoute extends TeamRoute {
     checkWeight(`${where}: canary`, canary);
     if (stable === 0 && canary === 0) {
       fail(where, 'stable and canary weights are both 0, so no request would be served: give one of them a weight above 0 ' +
-        '(e.g. setCanaryPercent(0) for all traffic on stable).');
+        '(e.g. updateCanaryPercent(0) for all traffic on stable).');
     }
   }
 }

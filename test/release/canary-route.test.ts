@@ -49,18 +49,18 @@ describe('CanaryRoute', () => {
     expect(routeOf(app).spec.rules[0].backendRefs.map((b: any) => b.weight)).toStrictEqual([100, 0]);
   });
 
-  test.each([[5], [25], [50], [100]])('shifts %i percent to the canary with setCanaryPercent', (percent) => {
+  test.each([[5], [25], [50], [100]])('shifts %i percent to the canary with updateCanaryPercent', (percent) => {
     const { app, shop, stable, canary } = checkoutApp();
     const route = new CanaryRoute(shop, 'route', { parentRefs: [{ name: 'gw', namespace: 'infra' }], stable, canary });
-    route.setCanaryPercent(percent);
+    route.updateCanaryPercent(percent);
     expect(routeOf(app).spec.rules[0].backendRefs.map((b: any) => b.weight)).toStrictEqual([100 - percent, percent]);
     expect(validationErrors(app)).toStrictEqual([]);
   });
 
-  test('sets both weights with setWeights, e.g. only the canary weight', () => {
+  test('sets both weights with updateWeights, e.g. only the canary weight', () => {
     const { app, shop, stable, canary } = checkoutApp();
     const route = new CanaryRoute(shop, 'route', { parentRefs: [{ name: 'gw', namespace: 'infra' }], stable, canary, stableWeight: 900 });
-    route.setWeights(route.weights.stable, 100);
+    route.updateWeights(route.weights.stable, 100);
     expect(route.weights).toStrictEqual({ stable: 900, canary: 100 });
     expect(routeOf(app).spec.rules[0].backendRefs.map((b: any) => b.weight)).toStrictEqual([900, 100]);
   });
@@ -102,9 +102,9 @@ describe('CanaryRoute', () => {
   test('fails if both weights are 0', () => {
     const { shop, stable, canary } = checkoutApp();
     const route = new CanaryRoute(shop, 'route', { parentRefs: [{ name: 'gw', namespace: 'infra' }], stable, canary, stableWeight: 0, canaryWeight: 10 });
-    expect(() => route.setWeights(route.weights.stable, 0)).toThrow(
-      'shop/route: setWeights(0, 0): stable and canary weights are both 0, so no request would be served: give one of them a weight above 0 ' +
-      '(e.g. setCanaryPercent(0) for all traffic on stable).',
+    expect(() => route.updateWeights(route.weights.stable, 0)).toThrow(
+      'shop/route: updateWeights(0, 0): stable and canary weights are both 0, so no request would be served: give one of them a weight above 0 ' +
+      '(e.g. updateCanaryPercent(0) for all traffic on stable).',
     );
   });
 
@@ -118,13 +118,13 @@ describe('CanaryRoute', () => {
   test('fails if the percent is not 0 to 100', () => {
     const { shop, stable, canary } = checkoutApp();
     const route = new CanaryRoute(shop, 'route', { stable, canary });
-    expect(() => route.setCanaryPercent(150)).toThrow('shop/route: setCanaryPercent(150): percent 150 is out of range: use a whole number from 0 to 100.');
+    expect(() => route.updateCanaryPercent(150)).toThrow('shop/route: updateCanaryPercent(150): percent 150 is out of range: use a whole number from 0 to 100.');
   });
 
   test('fails if a backend carries its own weight', () => {
     const { shop, stable, canary } = checkoutApp();
     expect(() => new CanaryRoute(shop, 'route', { stable: stable.withWeight(90), canary })).toThrow(
-      'shop/route: the stable backend "checkout-stable" has weight 90: a CanaryRoute sets the weights itself; use stableWeight (or setWeights()) instead.',
+      'shop/route: the stable backend "checkout-stable" has weight 90: a CanaryRoute sets the weights itself; use stableWeight (or updateWeights()) instead.',
     );
   });
 
