@@ -240,18 +240,13 @@ export class PlatformGateway extends Construct implements IGateway {
   public readonly routeParentName: string;
   public readonly routeParentNamespace?: string;
 
-  /** The Gateway's name. */
-  public get gatewayName(): string {
-    return this.routeParentName;
-  }
-
+  /** The Gateway's name (the same as `routeParentName`). */
+  public readonly gatewayName: string;
   /**
-   * The Gateway's namespace.
+   * The Gateway's namespace (the same as `routeParentNamespace`).
    * @default - no namespace (the namespace of the kubectl context at apply time)
    */
-  public get gatewayNamespace(): string | undefined {
-    return this.routeParentNamespace;
-  }
+  public readonly gatewayNamespace?: string;
 
   /** The name of the Gateway's class. */
   public readonly gatewayClassName: string;
@@ -288,6 +283,8 @@ export class PlatformGateway extends Construct implements IGateway {
       spec: Lazy.any({ produce: () => this._renderSpec() }),
     });
     this.routeParentName = this.apiObject.name;
+    this.gatewayName = this.routeParentName;
+    this.gatewayNamespace = this.routeParentNamespace;
 
     if (props.infrastructure) {
       const infra = props.infrastructure;
@@ -539,18 +536,13 @@ class ImportedGateway extends Construct implements IGateway {
   public readonly routeParentName: string;
   public readonly routeParentNamespace?: string;
 
-  /** The Gateway's name. */
-  public get gatewayName(): string {
-    return this.routeParentName;
-  }
-
+  /** The Gateway's name (the same as `routeParentName`). */
+  public readonly gatewayName: string;
   /**
-   * The Gateway's namespace.
+   * The Gateway's namespace (the same as `routeParentNamespace`).
    * @default - no namespace (the namespace of the kubectl context at apply time)
    */
-  public get gatewayNamespace(): string | undefined {
-    return this.routeParentNamespace;
-  }
+  public readonly gatewayNamespace?: string;
   private readonly listeners?: Listener[];
   private readonly allowedListeners?: AllowedListeners;
 
@@ -560,6 +552,8 @@ class ImportedGateway extends Construct implements IGateway {
     _validateObjectName(where, 'name', name);
     this.routeParentName = name;
     this.routeParentNamespace = _resolveNamespace(this, props.namespace);
+    this.gatewayName = this.routeParentName;
+    this.gatewayNamespace = this.routeParentNamespace;
     if (props.listeners) {
       const known: Listener[] = [];
       for (const l of props.listeners) {

@@ -94,18 +94,13 @@ export class ListenerSet extends Construct implements IListenerSet {
   public readonly routeParentName: string;
   public readonly routeParentNamespace?: string;
 
-  /** The ListenerSet's own name. */
-  public get listenerSetName(): string {
-    return this.routeParentName;
-  }
-
+  /** The ListenerSet's own name (the same as `routeParentName`). */
+  public readonly listenerSetName: string;
   /**
-   * The ListenerSet's own namespace.
+   * The ListenerSet's own namespace (the same as `routeParentNamespace`).
    * @default - no namespace (the namespace of the kubectl context at apply time)
    */
-  public get listenerSetNamespace(): string | undefined {
-    return this.routeParentNamespace;
-  }
+  public readonly listenerSetNamespace?: string;
 
   /** The Gateway the listeners are added to. */
   public readonly parentGateway: IGateway;
@@ -135,6 +130,8 @@ export class ListenerSet extends Construct implements IListenerSet {
       spec: Lazy.any({ produce: () => this._renderSpec() }),
     });
     this.routeParentName = this.apiObject.name;
+    this.listenerSetName = this.routeParentName;
+    this.listenerSetNamespace = this.routeParentNamespace;
     for (const l of props.listeners ?? []) this.addListener(l);
 
     this.node.addValidation({
@@ -199,18 +196,13 @@ class ImportedListenerSet extends Construct implements IListenerSet {
   public readonly routeParentName: string;
   public readonly routeParentNamespace?: string;
 
-  /** The ListenerSet's own name. */
-  public get listenerSetName(): string {
-    return this.routeParentName;
-  }
-
+  /** The ListenerSet's own name (the same as `routeParentName`). */
+  public readonly listenerSetName: string;
   /**
-   * The ListenerSet's own namespace.
+   * The ListenerSet's own namespace (the same as `routeParentNamespace`).
    * @default - no namespace (the namespace of the kubectl context at apply time)
    */
-  public get listenerSetNamespace(): string | undefined {
-    return this.routeParentNamespace;
-  }
+  public readonly listenerSetNamespace?: string;
   private readonly listeners?: Listener[];
 
   constructor(scope: Construct, id: string, name: string, props: ListenerSetReferenceOptions) {
@@ -219,6 +211,8 @@ class ImportedListenerSet extends Construct implements IListenerSet {
     _validateObjectName(where, 'name', name);
     this.routeParentName = name;
     this.routeParentNamespace = _resolveNamespace(this, props.namespace);
+    this.listenerSetName = this.routeParentName;
+    this.listenerSetNamespace = this.routeParentNamespace;
     if (props.listeners) {
       const known: Listener[] = [];
       for (const l of props.listeners) {

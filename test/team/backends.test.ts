@@ -201,6 +201,16 @@ describe('cross-namespace backends', () => {
       .toStrictEqual(['payments/httproute-store-to-service-pay']);
   });
 
+  test('with REFERRER_CHART, a Service construct still gets its grant in its own chart', () => {
+    const { app, charts: [store, shared] } = charts('store', 'shared');
+    ReferenceGrants.setAutoGrants(app, AutoGrants.REFERRER_CHART);
+    const search = new kplus.Service(shared, 'search', { metadata: { name: 'search' }, ports: [{ port: 8080 }] });
+    new TeamRoute(store, 'route', { parentRefs: [{ name: 'gw' }], rules: [{ backendRefs: [Backend.fromService(search)] }] });
+    expect(validationErrors(app)).toStrictEqual([]);
+    expect(shared.node.findAll().filter((c) => c instanceof ReferenceGrant)).toHaveLength(1);
+    expect(store.node.findAll().filter((c) => c instanceof ReferenceGrant)).toStrictEqual([]);
+  });
+
   test('fails if the Service\'s owner turned automatic grants off for its chart (no consent), even for a Service construct', () => {
     const { app, charts: [store, shared] } = charts('store', 'shared');
     ReferenceGrants.setAutoGrants(shared, AutoGrants.OFF);
