@@ -5,8 +5,8 @@
  */
 import { App, Duration } from 'cdk8s';
 import {
-  Backend, CertificateRef, HeaderMatch, HttpMethod, HttpPathModifier, HttpRouteFilter, HttpRouteMatch, Listener,
-  PathMatch, PlatformGateway, RouteFilter, RouteNamespaces, TeamRoute,
+  AutoGrants, Backend, CertificateRef, HeaderMatch, HttpMethod, HttpPathModifier, HttpRouteFilter, HttpRouteMatch, Listener,
+  PathMatch, PlatformGateway, ReferenceGrants, RouteNamespaces, TeamRoute,
 } from '../src';
 import { ChartsByLayout, FilterModel, MatchModel, ScenarioModel } from './scenario';
 
@@ -18,7 +18,7 @@ function match(m: MatchModel): HttpRouteMatch {
   };
 }
 
-function filter(f: FilterModel): RouteFilter {
+function filter(f: FilterModel): HttpRouteFilter {
   return f.type === 'RequestHeaderModifier'
     ? HttpRouteFilter.requestHeaderModifier({ set: Object.fromEntries(f.set!.map((h) => [h.name, h.value])) })
     : HttpRouteFilter.urlRewrite({ path: HttpPathModifier.replacePrefixMatch(f.prefix!) });
@@ -26,6 +26,9 @@ function filter(f: FilterModel): RouteFilter {
 
 export function emitL2(app: App, scenario: ScenarioModel): void {
   const charts = new ChartsByLayout(app, scenario.layout);
+  // the backends are named (the scenario has no Service objects): the app team's charts hold their grants, as in
+  // bench/baseline.ts, which is the explicit opt-in since 1.0
+  ReferenceGrants.setAutoGrants(app, AutoGrants.REFERRER_CHART);
   const gateways = new Map<string, PlatformGateway>();
   for (const gw of scenario.gateways) {
     const all = { namespaces: RouteNamespaces.all() };

@@ -54,7 +54,11 @@ export class PlatformChart extends Chart {
   }
 }
 
-/** The shared-services team owns the `search` Service that other teams route to across namespaces. */
+/**
+ * The shared-services team owns the `search` Service that other teams route to across namespaces. The
+ * ReferenceGrant that lets the store team's route reach it is written into this chart (the referent's owner
+ * consents), not into the store team's chart: see `ReferenceGrants` and `AutoGrants`.
+ */
 export class SharedServicesChart extends Chart {
   public readonly search: kplus.Service;
 
@@ -77,8 +81,10 @@ export interface StoreTeamChartProps {
 
 /**
  * The store team releases v2 as a canary: a weighted split between the stable and canary Services, plus an
- * "always canary" header for testers. `/search` goes to the shared-services team's Service in another namespace,
- * for which the route creates a least-privilege ReferenceGrant.
+ * "always canary" header for testers. `/search` goes to the shared-services team's Service in another namespace:
+ * the least-privilege ReferenceGrant it needs goes into the shared-services chart, the owner of that Service. (A
+ * Service that is only named, `Backend.fromName('x', { namespace })`, would fail synth until a known grant allows
+ * it: its owner has to consent.)
  */
 export class StoreTeamChart extends Chart {
   constructor(scope: Construct, id: string, props: StoreTeamChartProps) {

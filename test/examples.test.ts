@@ -1,4 +1,4 @@
-import { Testing } from 'cdk8s';
+import { Chart, Testing } from 'cdk8s';
 import { buildExamplesApp } from '../examples/app';
 import { GatewayApiAnalysis } from '../src';
 
@@ -43,11 +43,16 @@ describe('examples app', () => {
     expect(next.spec.rules.find((r: any) => r.name === 'canary').backendRefs.map((b: any) => b.weight)).toStrictEqual([75, 25]);
   });
 
-  test('the cross-namespace backend gets a least-privilege ReferenceGrant', () => {
+  test('the cross-namespace backend gets a least-privilege ReferenceGrant, in the chart of the Service\'s owner', () => {
     expect(find('ReferenceGrant', 'httproute-store-to-service-search').spec).toStrictEqual({
       from: [{ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', namespace: 'store' }],
       to: [{ group: '', kind: 'Service', name: 'search' }],
     });
+    const app = Testing.app();
+    buildExamplesApp(app);
+    const kindsOf = (chartId: string) => (app.node.findChild(chartId) as Chart).toJson().map((o: any) => o.kind);
+    expect(kindsOf('shared-services')).toContain('ReferenceGrant');
+    expect(kindsOf('store')).not.toContain('ReferenceGrant');
   });
 
   test('passes the synth-time checks: construct checks, CRD validation and attachment analysis', () => {

@@ -14,6 +14,12 @@ export interface RouteAttachmentRequest {
   readonly routeKind: string;
 
   /**
+   * The route's name, for messages.
+   * @default - not named in messages
+   */
+  readonly routeName?: string;
+
+  /**
    * The route's namespace.
    * @default - no namespace (the namespace of the kubectl context at apply time)
    */
@@ -40,22 +46,25 @@ export interface RouteAttachmentRequest {
 
 /**
  * Something a route can attach to through a `parentRef`: a Gateway or a ListenerSet.
+ *
+ * The `routeParent*` members describe this object itself, as routes refer to it: for a ListenerSet, they are the
+ * ListenerSet's own group, kind, name and namespace (not those of the Gateway it extends).
  */
 export interface IRouteParent extends IConstruct {
-  /** The API group of the parent, used as `parentRefs[].group`. */
-  readonly parentGroup: string;
+  /** The API group of this object, written as `parentRefs[].group` by the routes that attach to it. */
+  readonly routeParentGroup: string;
 
-  /** The kind of the parent, used as `parentRefs[].kind` (`Gateway` or `ListenerSet`). */
-  readonly parentKind: string;
+  /** The kind of this object (`Gateway` or `ListenerSet`), written as `parentRefs[].kind`. */
+  readonly routeParentKind: string;
 
-  /** The name of the parent object. */
-  readonly parentName: string;
+  /** The name of this object, written as `parentRefs[].name`. */
+  readonly routeParentName: string;
 
   /**
-   * The namespace of the parent object.
+   * The namespace of this object, written as `parentRefs[].namespace` when it differs from the route's.
    * @default - no namespace (the namespace of the kubectl context at apply time)
    */
-  readonly parentNamespace?: string;
+  readonly routeParentNamespace?: string;
 
   /**
    * The names of the parent's listeners when this app defines them (a Gateway or ListenerSet of this app), used to

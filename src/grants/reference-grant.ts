@@ -64,14 +64,15 @@ export interface ReferenceGrantProps {
 }
 
 /**
- * Properties to declare a ReferenceGrant that exists but is not part of this app (owned by another team).
+ * Options to declare a ReferenceGrant that exists but is not part of this app (owned by another team):
+ * `ReferenceGrant.fromReferenceGrantName()`.
  */
-export interface ExistingReferenceGrantProps {
-  /** Name of the existing ReferenceGrant. */
-  readonly name: string;
-
-  /** Namespace of the existing ReferenceGrant (the namespace of the referents it shares). */
-  readonly namespace: string;
+export interface ReferenceGrantReferenceOptions {
+  /**
+   * Namespace of the existing ReferenceGrant (the namespace of the referents it shares).
+   * @default - the namespace of the chart `scope` is in
+   */
+  readonly namespace?: string;
 
   /** The referrers it trusts. */
   readonly from: ReferenceGrantFrom[];
@@ -124,7 +125,7 @@ export interface IReferenceGrant extends IConstruct {
  *
  * The routes and Gateways of this library create least-privilege grants for their cross-namespace references on
  * their own (see `ReferenceGrants`); use this construct for grants you manage yourself, and
- * `ReferenceGrant.fromExisting()` for grants owned by another team.
+ * `ReferenceGrant.fromReferenceGrantName()` for grants owned by another team.
  *
  * Support: Core.
  */
@@ -133,8 +134,8 @@ export class ReferenceGrant extends Construct implements IReferenceGrant {
    * Declares a ReferenceGrant that exists outside this app (another team applies it), so references it allows
    * are accepted when automatic grants are turned off. Synthesizes nothing.
    */
-  public static fromExisting(scope: Construct, id: string, props: ExistingReferenceGrantProps): IReferenceGrant {
-    return new ExistingReferenceGrant(scope, id, props);
+  public static fromReferenceGrantName(scope: Construct, id: string, name: string, options: ReferenceGrantReferenceOptions): IReferenceGrant {
+    return new ExistingReferenceGrant(scope, id, name, options);
   }
 
   /** The name of the ReferenceGrant. */
@@ -213,12 +214,17 @@ class ExistingReferenceGrant extends Construct implements IReferenceGrant {
   private readonly from: ReferenceGrantFrom[];
   private readonly to: ReferenceGrantTo[];
 
-  constructor(scope: Construct, id: string, props: ExistingReferenceGrantProps) {
+  constructor(scope: Construct, id: string, name: string, props: ReferenceGrantReferenceOptions) {
     super(scope, id);
-    _validateObjectName(this.node.path, 'name', props.name);
-    _validateNamespaceName(this.node.path, 'namespace', props.namespace);
-    this.name = props.name;
-    this.namespace = props.namespace;
+    _validateObjectName(this.node.path, 'name', name);
+    const namespace = _resolveNamespace(this, props.namespace);
+    if (namespace === undefined) {
+      throw new Error(`${this.node.path}: ReferenceGrant "${name}" has no namespace: pass { namespace } (the namespace of the objects it shares) ` +
+        'or declare it in a chart with a namespace.');
+    }
+    _validateNamespaceName(this.node.path, 'namespace', namespace);
+    this.name = name;
+    this.namespace = namespace;
     this.from = [...props.from];
     this.to = [...props.to];
     const registry = _grantRegistry(this);
@@ -226,7 +232,7 @@ class ExistingReferenceGrant extends Construct implements IReferenceGrant {
     registry.existingManifests.push({
       apiVersion: 'gateway.networking.k8s.io/v1',
       kind: 'ReferenceGrant',
-      metadata: { name: props.name, namespace: props.namespace },
+      metadata: { name, namespace },
       spec: { from: this.from.map((f) => ({ ...f })), to: this.to.map((t) => ({ ...t })) },
     });
   }

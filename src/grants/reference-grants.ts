@@ -4,46 +4,84 @@ import { GrantedReference, ReferenceGrant } from './reference-grant';
 import { _grantRegistry } from './registry';
 import { GATEWAY_API_GROUP } from '../core/names';
 
-const AUTO_GRANTS = new WeakMap<IConstruct, boolean>();
+const AUTO_GRANTS = new WeakMap<IConstruct, AutoGrants>();
 
 /**
- * Least-privilege ReferenceGrants for cross-namespace references.
+ * Where automatic ReferenceGrants go (`ReferenceGrants.setAutoGrants()`). A ReferenceGrant is the consent of the
+ * referent's owner, so by default the library writes it only where that owner's configuration lives.
+ */
+export enum AutoGrants {
+  /**
+   * The default. A reference to an object of this app in another namespace (`Backend.fromService(service)`,
+   * `CertificateRef.fromSecret(secret)`, …) gets a least-privilege grant in the chart that owns the referent: the
+   * owner's chart, so the owner's pipeline applies it. A reference to an object that is only named
+   * (`Backend.fromName('x', { namespace })`, `CertificateRef.fromName('x', { namespace })`) fails synth unless a
+   * known grant allows it (a `ReferenceGrant` of the app or one declared with
+   * `ReferenceGrant.fromReferenceGrantName()`); the message gives the grant to add.
+   */
+  REFERENT_CHART = 'ReferentChart',
+
+  /**
+   * As `REFERENT_CHART`, and a reference to an object that is only named gets its grant in the referrer's own chart
+   * (in the referent's namespace). Opt in only when this app may write into the referent's namespace: the referrer
+   * then grants itself access, which ReferenceGrant exists to prevent between teams.
+   */
+  REFERRER_CHART = 'ReferrerChart',
+
+  /**
+   * No automatic grants: every cross-namespace reference fails synth unless a known grant allows it. Set on the
+   * referent's chart, it also keeps the grants of references to that chart's objects out of the app.
+   */
+  OFF = 'Off',
+}
+
+/**
+ * Least-privilege ReferenceGrants for cross-namespace references, created with the consent of the referent's owner.
  *
  * When a route in namespace A uses a backend in namespace B, or a Gateway uses a certificate Secret in another
  * namespace, the Gateway API requires a ReferenceGrant in the referent's namespace. The constructs of this library
- * call `ReferenceGrants.ensure()` for each such reference, which by default creates a ReferenceGrant in the
- * referent's namespace that allows exactly that referrer kind, from exactly that namespace, to exactly that object
- * (never to every name), and reuses it for later references of the same shape.
+ * call `ReferenceGrants.ensure()` for each such reference. A grant allows exactly that referrer kind, from exactly
+ * that namespace, to exactly that object (never to every name), and is reused for later references of the same shape.
  *
- * Turn automatic grants off with `ReferenceGrants.setAutoGrants(scope, false)` when another team owns the grants:
- * a reference that no known grant allows (a `ReferenceGrant` in the app, or one declared with
- * `ReferenceGrant.fromExisting()`) then fails synth with a message naming the grant to add.
+ * Where it goes is set per scope with `setAutoGrants(scope, AutoGrants.…)`: by default (`REFERENT_CHART`) into the
+ * chart that owns the referent when the referent is a construct of the app, and nowhere when the referent is only
+ * named (synth then fails with the grant to add, unless a known grant allows the reference).
  */
 export class ReferenceGrants {
   /**
-   * Turns automatic ReferenceGrants on or off for every construct in `scope` (an App, a Chart, or any construct);
-   * the setting of the nearest scope wins. On by default.
+   * Sets where automatic ReferenceGrants go for every construct in `scope` (an App, a Chart, or any construct); the
+   * setting of the nearest scope wins.
+   * @default AutoGrants.REFERENT_CHART
    */
-  public static setAutoGrants(scope: IConstruct, enabled: boolean): void {
-    AUTO_GRANTS.set(scope, enabled);
+  public static setAutoGrants(scope: IConstruct, mode: AutoGrants): void {
+    if (!Object.values(AutoGrants).includes(mode)) {
+      throw new Error(`${scope.node.path || '<app>'}: setAutoGrants(${JSON.stringify(mode)}): not an AutoGrants value: use ` +
+        'AutoGrants.REFERENT_CHART, AutoGrants.REFERRER_CHART or AutoGrants.OFF.');
+    }
+    AUTO_GRANTS.set(scope, mode);
   }
 
-  /** Whether automatic ReferenceGrants are on for `scope`. */
-  public static autoGrantsEnabled(scope: IConstruct): boolean {
+  /** Where automatic ReferenceGrants go for `scope`: the setting of its nearest scope, else `REFERENT_CHART`. */
+  public static autoGrantsFor(scope: IConstruct): AutoGrants {
     for (const s of [...scope.node.scopes].reverse()) {
       const value = AUTO_GRANTS.get(s);
       if (value !== undefined) return value;
     }
-    return true;
+    return AutoGrants.REFERENT_CHART;
   }
 
   /**
    * Records that `referrer` makes the cross-namespace `reference`. Nothing happens when both namespaces are the same.
-   * With automatic grants on, a least-privilege ReferenceGrant is created in the referrer's chart (namespace
-   * `reference.toNamespace`) unless an automatic grant for the same reference exists; with automatic grants off,
-   * synth fails unless a known grant allows the reference.
+   *
+   * - `referent` is a construct of this app (and automatic grants are not `OFF` for the referrer or the referent):
+   *   a least-privilege ReferenceGrant is created in the referent's chart, unless an automatic grant for the same
+   *   reference exists.
+   * - `referent` is not given (the object is only named) and the referrer's setting is `REFERRER_CHART`: the grant is
+   *   created in the referrer's chart.
+   * - Otherwise synth fails unless a known grant allows the reference, with a message giving the grant to add.
+   * @param referent the referenced object's construct, when it is part of this app
    */
-  public static ensure(referrer: IConstruct, reference: GrantedReference): void {
+  public static ensure(referrer: IConstruct, reference: GrantedReference, referent?: IConstruct): void {
     if (reference.fromNamespace === reference.toNamespace) return;
     const where = referrer.node.path;
     if (!reference.fromNamespace) {
@@ -59,15 +97,18 @@ export class ReferenceGrants {
       );
     }
     const registry = _grantRegistry(referrer);
-    if (ReferenceGrants.autoGrantsEnabled(referrer)) {
+    const mode = ReferenceGrants.autoGrantsFor(referrer);
+    const off = mode === AutoGrants.OFF || (referent !== undefined && ReferenceGrants.autoGrantsFor(referent) === AutoGrants.OFF);
+    const owner = off ? undefined : referent ?? (mode === AutoGrants.REFERRER_CHART ? referrer : undefined);
+    if (owner) {
       const name = autoGrantName(reference);
       const key = `${reference.toNamespace}/${name}`;
       if (registry.autoGrants.has(key)) return;
       let chart: Chart;
       try {
-        chart = Chart.of(referrer);
+        chart = Chart.of(owner);
       } catch {
-        throw new Error(`${where}: cannot create the ReferenceGrant for ${describe(reference)}: the referrer is not inside a Chart.`);
+        throw new Error(`${where}: cannot create the ReferenceGrant for ${describe(reference)}: ${owner === referrer ? 'the referrer' : `the referent ${owner.node.path}`} is not inside a Chart.`);
       }
       const grant = new ReferenceGrant(chart, `ReferenceGrant-${reference.toNamespace}-${name}`, {
         metadata: { name, namespace: reference.toNamespace },
@@ -77,15 +118,25 @@ export class ReferenceGrants {
       registry.autoGrants.set(key, grant);
       return;
     }
+    const grantToAdd = `a ReferenceGrant in namespace "${reference.toNamespace}" with from: [{ group: "${reference.fromGroup}", ` +
+      `kind: "${reference.fromKind}", namespace: "${reference.fromNamespace}" }] and to: [{ group: "${reference.toGroup}", ` +
+      `kind: "${reference.toKind}", name: "${reference.toName}" }]`;
     referrer.node.addValidation({
       validate: () => {
         if (registry.findGrant(reference)) return [];
+        if (off) {
+          return [
+            `${where}: ${describe(reference)} is not allowed by any ReferenceGrant (automatic grants are off). ` +
+            `Add ${grantToAdd} (new ReferenceGrant(...), or ReferenceGrant.fromReferenceGrantName(...) when another team applies it), ` +
+            'or turn automatic grants on with ReferenceGrants.setAutoGrants(scope, AutoGrants.REFERENT_CHART).',
+          ];
+        }
         return [
-          `${where}: ${describe(reference)} is not allowed by any ReferenceGrant (automatic grants are off). ` +
-          `Add a ReferenceGrant in namespace "${reference.toNamespace}" with from: [{ group: "${reference.fromGroup}", ` +
-          `kind: "${reference.fromKind}", namespace: "${reference.fromNamespace}" }] and to: [{ group: "${reference.toGroup}", ` +
-          `kind: "${reference.toKind}", name: "${reference.toName}" }] (new ReferenceGrant(...), or ReferenceGrant.fromExisting(...) ` +
-          'when another team applies it), or turn automatic grants on with ReferenceGrants.setAutoGrants(scope, true).',
+          `${where}: ${describe(reference)} needs a ReferenceGrant, which only the owner of namespace "${reference.toNamespace}" ` +
+          `can give, and ${reference.toKind} "${reference.toName}" is only named here (not a construct of this app, whose chart ` +
+          `would hold the grant). Add ${grantToAdd}: in the owner's chart (new ReferenceGrant(...)), or declare it with ` +
+          'ReferenceGrant.fromReferenceGrantName(...) when the owner applies it; or, when this app may write into that namespace, ' +
+          'opt in with ReferenceGrants.setAutoGrants(scope, AutoGrants.REFERRER_CHART) to create it in this chart.',
         ];
       },
     });

@@ -12,7 +12,7 @@ export class _GrantRegistry {
   /** Automatic grants by their key (see `_grantKey`). */
   public readonly autoGrants = new Map<string, IReferenceGrant>();
   /**
-   * Manifests of the grants declared with `ReferenceGrant.fromExisting()`: not synthesized, but the attachment
+   * Manifests of the grants declared with `ReferenceGrant.fromReferenceGrantName()`: not synthesized, but the attachment
    * analysis counts them as present in the cluster.
    */
   public readonly existingManifests: any[] = [];

@@ -1,5 +1,6 @@
-import * as kplus from 'cdk8s-plus-28';
-import { checkGroup, checkKind, checkNamespace, checkRefName, namespaceOfResource } from './private/validation';
+import { IConstruct } from 'constructs';
+import { checkGroup, checkKind, checkNamespace, checkRefName } from './private/validation';
+import { _kubeObjectOf } from '../core/kube-objects';
 
 /**
  * A reference to an object by group, kind, name and (optionally) namespace.
@@ -29,6 +30,18 @@ export interface ObjectRefProps {
 }
 
 /**
+ * Options of a reference by name (`CertificateRef.fromName()`, `CaCertificateRef.fromConfigMapName()`, …).
+ */
+export interface NamedRefOptions {
+  /**
+   * The referent's namespace. A namespace other than the referrer's needs a ReferenceGrant in the referent's
+   * namespace (see `ReferenceGrants`).
+   * @default - the referrer's namespace
+   */
+  readonly namespace?: string;
+}
+
+/**
  * A reference to a TLS certificate and private key: a Kubernetes Secret of type `kubernetes.io/tls` (Core support)
  * or an implementation-specific object, used by listener `tls.certificateRefs` and the Gateway's backend client
  * certificate.
@@ -38,20 +51,22 @@ export interface ObjectRefProps {
  */
 export class CertificateRef {
   /**
-   * A Secret by name.
+   * A Secret by name, e.g. `CertificateRef.fromName('wildcard-example-com', { namespace: 'certs' })`.
    * @param name the Secret's name
-   * @param namespace the Secret's namespace (default: the referrer's namespace)
    */
-  public static fromName(name: string, namespace?: string): CertificateRef {
-    return CertificateRef.of({ name, namespace });
+  public static fromName(name: string, options: NamedRefOptions = {}): CertificateRef {
+    return CertificateRef.of({ name, namespace: options.namespace });
   }
 
   /**
-   * A cdk8s-plus Secret (e.g. a `kplus.TlsSecret`); its namespace is the one it is synthesized in, and an imported
-   * Secret (`Secret.fromSecretName()`) is taken to be in the referrer's namespace.
+   * A Secret of this app: a cdk8s-plus Secret of any cdk8s-plus line (28–33, e.g. a `TlsSecret`), a `KubeSecret`,
+   * or any construct whose default child is a v1 Secret `ApiObject`. Its namespace is the one it is synthesized in;
+   * an imported cdk8s-plus Secret (`Secret.fromSecretName()`) is taken to be in the referrer's namespace. A Secret in
+   * another namespace gets its ReferenceGrant in the chart that owns the Secret (see `ReferenceGrants`).
    */
-  public static fromSecret(secret: kplus.ISecret): CertificateRef {
-    return CertificateRef.of({ name: secret.name, namespace: namespaceOfResource(secret) });
+  public static fromSecret(secret: IConstruct): CertificateRef {
+    const o = _kubeObjectOf(secret, 'Secret', `CertificateRef.fromSecret(${secret.node.path})`, true);
+    return new CertificateRef(validateRef('CertificateRef', { name: o.name, namespace: o.namespace }, 'Secret'), o.apiObject ? secret : undefined);
   }
 
   /** Any object by group, kind and name (implementation-specific support for kinds other than Secret). */
@@ -71,11 +86,18 @@ export class CertificateRef {
    */
   public readonly namespace?: string;
 
-  private constructor(ref: ObjectRefProps) {
+  /**
+   * The referent's construct, when it is an object of this app (its chart owns the ReferenceGrant).
+   * @internal
+   */
+  public readonly _referent?: IConstruct;
+
+  private constructor(ref: ObjectRefProps, referent?: IConstruct) {
     this.group = ref.group!;
     this.kind = ref.kind!;
     this.name = ref.name;
     this.namespace = ref.namespace;
+    this._referent = referent;
   }
 }
 
@@ -88,34 +110,46 @@ export class CaCertificateRef {
   /**
    * A ConfigMap by name.
    * @param name the ConfigMap's name
-   * @param namespace the ConfigMap's namespace (default: the referrer's namespace)
    */
-  public static fromConfigMapName(name: string, namespace?: string): CaCertificateRef {
-    return CaCertificateRef.of({ kind: 'ConfigMap', name, namespace });
+  public static fromConfigMapName(name: string, options: NamedRefOptions = {}): CaCertificateRef {
+    return CaCertificateRef.of({ kind: 'ConfigMap', name, namespace: options.namespace });
   }
 
-  /** A cdk8s-plus ConfigMap. */
-  public static fromConfigMap(configMap: kplus.IConfigMap): CaCertificateRef {
-    return CaCertificateRef.of({ kind: 'ConfigMap', name: configMap.name, namespace: namespaceOfResource(configMap) });
+  /**
+   * A ConfigMap of this app: a cdk8s-plus ConfigMap of any cdk8s-plus line (28–33), a `KubeConfigMap`, or any
+   * construct whose default child is a v1 ConfigMap `ApiObject` (an imported cdk8s-plus ConfigMap is taken to be in
+   * the referrer's namespace).
+   */
+  public static fromConfigMap(configMap: IConstruct): CaCertificateRef {
+    return CaCertificateRef.fromObject('ConfigMap', configMap, 'fromConfigMap');
   }
 
   /**
    * A Secret by name (implementation-specific support).
    * @param name the Secret's name
-   * @param namespace the Secret's namespace (default: the referrer's namespace)
    */
-  public static fromSecretName(name: string, namespace?: string): CaCertificateRef {
-    return CaCertificateRef.of({ kind: 'Secret', name, namespace });
+  public static fromSecretName(name: string, options: NamedRefOptions = {}): CaCertificateRef {
+    return CaCertificateRef.of({ kind: 'Secret', name, namespace: options.namespace });
   }
 
-  /** A cdk8s-plus Secret (implementation-specific support). */
-  public static fromSecret(secret: kplus.ISecret): CaCertificateRef {
-    return CaCertificateRef.of({ kind: 'Secret', name: secret.name, namespace: namespaceOfResource(secret) });
+  /**
+   * A Secret of this app (implementation-specific support): a cdk8s-plus Secret of any cdk8s-plus line, a
+   * `KubeSecret`, or any construct whose default child is a v1 Secret `ApiObject`.
+   */
+  public static fromSecret(secret: IConstruct): CaCertificateRef {
+    return CaCertificateRef.fromObject('Secret', secret, 'fromSecret');
   }
 
   /** Any object by group, kind and name. */
   public static of(props: ObjectRefProps): CaCertificateRef {
     return new CaCertificateRef(validateRef('CaCertificateRef', props, 'ConfigMap'));
+  }
+
+  /** A v1 object of this app (or an imported cdk8s-plus one, taken to be in the referrer's namespace). */
+  private static fromObject(kind: string, construct: IConstruct, factory: string): CaCertificateRef {
+    const o = _kubeObjectOf(construct, kind, `CaCertificateRef.${factory}(${construct.node.path})`, true);
+    return new CaCertificateRef(validateRef('CaCertificateRef', { kind, name: o.name, namespace: o.namespace }, 'ConfigMap'),
+      o.apiObject ? construct : undefined);
   }
 
   /** The API group of the referent (`""` for ConfigMaps and Secrets). */
@@ -130,11 +164,18 @@ export class CaCertificateRef {
    */
   public readonly namespace?: string;
 
-  private constructor(ref: ObjectRefProps) {
+  /**
+   * The referent's construct, when it is an object of this app (its chart owns the ReferenceGrant).
+   * @internal
+   */
+  public readonly _referent?: IConstruct;
+
+  private constructor(ref: ObjectRefProps, referent?: IConstruct) {
     this.group = ref.group!;
     this.kind = ref.kind!;
     this.name = ref.name;
     this.namespace = ref.namespace;
+    this._referent = referent;
   }
 }
 

@@ -6,25 +6,37 @@ import { ExternalDnsOptions } from './external-dns';
 import { GatewayAddress } from './gateway-address';
 import { IGatewayClass, ParametersReference } from './gateway-class';
 import { FrontendTlsValidation, GatewayTlsConfig, PortFrontendTlsValidation } from './gateway-tls';
+import { HttpsRedirectRoute } from './https-redirect-route';
 import { Listener, ListenerTlsMode } from './listener';
-import * as gatewayapi from '../../imports/standard/gateway.networking.k8s.io';
-import { _resolveNamespace, _validateObjectName } from '../core/names';
-import { IRouteParent, RouteAttachmentRequest } from '../core/route-parent';
 import {
   checkAttachment, checkListenerFits, checkListenerSetAllowed, ensureRefGrant, GATEWAY_GROUP, renderAllowedListeners,
-  renderCertificateRef, renderListener, validateListener,
+  renderCertificateRef, renderListener, unknownListenersWarning, validateListener,
 } from './private/listeners';
+import * as gatewayapi from '../../imports/standard/gateway.networking.k8s.io';
+import { _touch } from '../core/epoch';
+import { _resolveNamespace, _validateObjectName } from '../core/names';
+import { IRouteParent, RouteAttachmentRequest } from '../core/route-parent';
+import { _synthWarning } from '../core/warnings';
 import {
   checkAnnotations, checkHostname, checkLabels, checkPort, checkSectionName, describeObject, validateParametersRef,
 } from './private/validation';
-import { _touch } from '../core/epoch';
 import { _enableSynthValidation } from '../synth/enable';
+import { RedirectStatusCode } from '../team/filters';
 
 /**
  * A Gateway, created in this app (`PlatformGateway`) or owned elsewhere (`PlatformGateway.fromGatewayName()`).
  * Routes attach to it; ListenerSets extend it.
  */
 export interface IGateway extends IRouteParent {
+  /** The Gateway's name (the same as `routeParentName`). */
+  readonly gatewayName: string;
+
+  /**
+   * The Gateway's namespace (the same as `routeParentNamespace`).
+   * @default - no namespace (the namespace of the kubectl context at apply time)
+   */
+  readonly gatewayNamespace?: string;
+
   /**
    * Checks whether a ListenerSet in `listenerSetNamespace` may attach to this Gateway (its `allowedListeners`).
    * Returns one message per reason it may not; an empty list when it may or when it cannot be decided.
@@ -151,10 +163,10 @@ export interface HttpsRedirectOptions {
   readonly sectionNames?: string[];
 
   /**
-   * The redirect status code: 301 or 308 (permanent), 302, 303 or 307 (temporary).
-   * @default 301
+   * The redirect status code: permanent (`MOVED_PERMANENTLY_301`, `PERMANENT_REDIRECT_308`) or temporary.
+   * @default RedirectStatusCode.MOVED_PERMANENTLY_301
    */
-  readonly statusCode?: number;
+  readonly statusCode?: RedirectStatusCode;
 
   /**
    * The port of the redirect target.
@@ -164,12 +176,9 @@ export interface HttpsRedirectOptions {
 }
 
 /**
- * Properties to refer to a Gateway owned elsewhere.
+ * Options to refer to a Gateway owned elsewhere (`PlatformGateway.fromGatewayName()`).
  */
-export interface GatewayReferenceProps {
-  /** The Gateway's name. */
-  readonly name: string;
-
+export interface GatewayReferenceOptions {
   /**
    * The Gateway's namespace.
    * @default - the namespace of the chart `scope` is in
@@ -223,14 +232,22 @@ export class PlatformGateway extends Construct implements IGateway {
    * `listeners`, attachments are checked like for a Gateway of this app; without, every attachment is accepted.
    * Synthesizes nothing.
    */
-  public static fromGatewayName(scope: Construct, id: string, props: GatewayReferenceProps): IGateway {
-    return new ImportedGateway(scope, id, props);
+  public static fromGatewayName(scope: Construct, id: string, name: string, options: GatewayReferenceOptions = {}): IGateway {
+    return new ImportedGateway(scope, id, name, options);
   }
 
-  public readonly parentGroup: string = GATEWAY_GROUP;
-  public readonly parentKind: string = 'Gateway';
-  public readonly parentName: string;
-  public readonly parentNamespace?: string;
+  public readonly routeParentGroup: string = GATEWAY_GROUP;
+  public readonly routeParentKind: string = 'Gateway';
+  public readonly routeParentName: string;
+  public readonly routeParentNamespace?: string;
+
+  /** The Gateway's name (the same as `routeParentName`). */
+  public readonly gatewayName: string;
+  /**
+   * The Gateway's namespace (the same as `routeParentNamespace`).
+   * @default - no namespace (the namespace of the kubectl context at apply time)
+   */
+  public readonly gatewayNamespace?: string;
 
   /** The name of the Gateway's class. */
   public readonly gatewayClassName: string;
@@ -244,7 +261,7 @@ export class PlatformGateway extends Construct implements IGateway {
   private readonly _infrastructure?: GatewayInfrastructure;
   private readonly _tls?: GatewayTlsConfig;
   private readonly _allowedListeners?: AllowedListeners;
-  private _redirect?: ApiObject;
+  private _redirect?: HttpsRedirectRoute;
 
   public constructor(scope: Construct, id: string, props: PlatformGatewayProps) {
     super(scope, id);
@@ -261,12 +278,14 @@ export class PlatformGateway extends Construct implements IGateway {
     this.gatewayClassName = props.gatewayClassName ?? props.gatewayClass!.gatewayClassName;
     if (props.gatewayClassName !== undefined) _validateObjectName(where, 'gatewayClassName', props.gatewayClassName);
 
-    this.parentNamespace = _resolveNamespace(this, props.metadata?.namespace);
+    this.routeParentNamespace = _resolveNamespace(this, props.metadata?.namespace);
     this.apiObject = new gatewayapi.Gateway(this, 'Resource', {
-      metadata: { ...props.metadata, namespace: this.parentNamespace },
+      metadata: { ...props.metadata, namespace: this.routeParentNamespace },
       spec: Lazy.any({ produce: () => this._renderSpec() }),
     });
-    this.parentName = this.apiObject.name;
+    this.routeParentName = this.apiObject.name;
+    this.gatewayName = this.routeParentName;
+    this.gatewayNamespace = this.routeParentNamespace;
 
     if (props.infrastructure) {
       const infra = props.infrastructure;
@@ -283,7 +302,7 @@ export class PlatformGateway extends Construct implements IGateway {
     if (props.tls) {
       this._tls = props.tls;
       if (props.tls.backendClientCertificateRef) {
-        ensureRefGrant(this, 'Gateway', this.parentNamespace, props.tls.backendClientCertificateRef);
+        ensureRefGrant(this, 'Gateway', this.routeParentNamespace, props.tls.backendClientCertificateRef);
       }
       if (props.tls.frontendValidation) this._checkFrontendValidation('tls.frontendValidation', props.tls.frontendValidation);
     }
@@ -297,7 +316,7 @@ export class PlatformGateway extends Construct implements IGateway {
       validate: () => {
         const errors: string[] = [];
         if (this._listeners.length === 0) {
-          errors.push(`${where}: Gateway "${this.parentName}" has no listeners: add one with listeners: [...] or addListener(), e.g. Listener.http().`);
+          errors.push(`${where}: Gateway "${this.routeParentName}" has no listeners: add one with listeners: [...] or addListener(), e.g. Listener.http().`);
         } else if (props.certManager && !this._listeners.some((l) => (l.protocol === 'HTTPS' || l.tlsMode === ListenerTlsMode.TERMINATE)
           && l.hostname !== undefined && l.certificateRefs.some((r) => r.kind === 'Secret' && r.group === ''))) {
           errors.push(
@@ -324,7 +343,7 @@ export class PlatformGateway extends Construct implements IGateway {
     const where = this.node.path;
     validateListener(where, listener, true);
     checkListenerFits(where, 'Gateway', this._listeners, listener);
-    for (const ref of listener.certificateRefs) ensureRefGrant(this, 'Gateway', this.parentNamespace, ref);
+    for (const ref of listener.certificateRefs) ensureRefGrant(this, 'Gateway', this.routeParentNamespace, ref);
     this._listeners.push(listener);
   }
 
@@ -371,47 +390,43 @@ export class PlatformGateway extends Construct implements IGateway {
    * Redirects plain-HTTP requests to HTTPS: adds an HTTPRoute (child id `HttpsRedirect`, in the Gateway's namespace)
    * attached to the HTTP listeners, with a RequestRedirect filter (scheme `https`, status 301 unless given) and the
    * listeners' hostnames. Can be called once.
-   * @returns the HTTPRoute's ApiObject
+   * @returns the HTTPRoute, which policies can target (`PolicyTarget.fromRoute()`)
    */
-  public redirectHttpToHttps(options: HttpsRedirectOptions = {}): ApiObject {
+  public redirectHttpToHttps(options: HttpsRedirectOptions = {}): HttpsRedirectRoute {
     _touch();
     const where = this.node.path;
     if (this._redirect) throw new Error(`${where}: redirectHttpToHttps() was already called: call it once (it covers every HTTP listener).`);
-    const statusCode = options.statusCode ?? 301;
+    const statusCode = options.statusCode ?? RedirectStatusCode.MOVED_PERMANENTLY_301;
     if (![301, 302, 303, 307, 308].includes(statusCode)) {
-      throw new Error(`${where}: redirectHttpToHttps() statusCode ${statusCode} is not a redirect status: use 301, 302, 303, 307 or 308.`);
+      throw new Error(`${where}: redirectHttpToHttps() statusCode ${statusCode} is not a redirect status: use a RedirectStatusCode (301, 302, 303, 307 or 308).`);
     }
     if (options.port !== undefined) checkPort(where, 'redirectHttpToHttps() port', options.port);
     for (const s of options.sectionNames ?? []) checkSectionName(where, 'redirectHttpToHttps() sectionName', s);
-    const name = options.name ?? `${this.parentName}-https-redirect`;
+    const name = options.name ?? `${this.routeParentName}-https-redirect`;
     _validateObjectName(where, 'redirectHttpToHttps() name', name);
 
     const selected = (): Listener[] => (options.sectionNames
       ? options.sectionNames.map((s) => this._listeners.find((l) => l.name === s)).filter((l): l is Listener => l !== undefined)
       : this._listeners.filter((l) => l.protocol === 'HTTP'));
-    const route = new gatewayapi.HttpRoute(this, 'HttpsRedirect', {
-      metadata: { name, namespace: this.parentNamespace },
-      spec: Lazy.any({
-        produce: (): gatewayapi.HttpRouteSpec => {
-          const listeners = selected();
-          const hostnames = listeners.some((l) => l.hostname === undefined) ? [] : [...new Set(listeners.map((l) => l.hostname!))];
-          return {
-            parentRefs: listeners.map((l) => ({ name: this.parentName, sectionName: l.name })),
-            ...(hostnames.length > 0 ? { hostnames } : {}),
-            rules: [{
-              filters: [{
-                type: gatewayapi.HttpRouteSpecRulesFiltersType.REQUEST_REDIRECT,
-                requestRedirect: {
-                  scheme: gatewayapi.HttpRouteSpecRulesFiltersRequestRedirectScheme.HTTPS,
-                  statusCode: statusCode as gatewayapi.HttpRouteSpecRulesFiltersRequestRedirectStatusCode,
-                  ...(options.port !== undefined ? { port: options.port } : {}),
-                },
-              }],
+    const route = HttpsRedirectRoute._create(this, 'HttpsRedirect', name, this.routeParentNamespace,
+      (): gatewayapi.HttpRouteSpec => {
+        const listeners = selected();
+        const hostnames = listeners.some((l) => l.hostname === undefined) ? [] : [...new Set(listeners.map((l) => l.hostname!))];
+        return {
+          parentRefs: listeners.map((l) => ({ name: this.routeParentName, sectionName: l.name })),
+          ...(hostnames.length > 0 ? { hostnames } : {}),
+          rules: [{
+            filters: [{
+              type: gatewayapi.HttpRouteSpecRulesFiltersType.REQUEST_REDIRECT,
+              requestRedirect: {
+                scheme: gatewayapi.HttpRouteSpecRulesFiltersRequestRedirectScheme.HTTPS,
+                statusCode: statusCode as number as gatewayapi.HttpRouteSpecRulesFiltersRequestRedirectStatusCode,
+                ...(options.port !== undefined ? { port: options.port } : {}),
+              },
             }],
-          };
-        },
-      }),
-    });
+          }],
+        };
+      });
     this._redirect = route;
     this.node.addValidation({
       validate: () => {
@@ -425,7 +440,7 @@ export class PlatformGateway extends Construct implements IGateway {
           errors.push(`${where}: redirectHttpToHttps() was called but the Gateway has no HTTP listener to redirect: add Listener.http().`);
         }
         for (const l of selected()) {
-          for (const r of this.checkRouteAttachment({ routeKind: 'HTTPRoute', routeNamespace: this.parentNamespace, sectionName: l.name })) {
+          for (const r of this.checkRouteAttachment({ routeKind: 'HTTPRoute', routeNamespace: this.routeParentNamespace, sectionName: l.name })) {
             errors.push(`${where}: the HTTPS redirect route cannot attach: ${r}`);
           }
         }
@@ -437,8 +452,8 @@ export class PlatformGateway extends Construct implements IGateway {
 
   public checkRouteAttachment(request: RouteAttachmentRequest): string[] {
     return checkAttachment({
-      description: describeObject('Gateway', this.parentName, this.parentNamespace),
-      namespace: this.parentNamespace,
+      description: describeObject('Gateway', this.routeParentName, this.routeParentNamespace),
+      namespace: this.routeParentNamespace,
       listeners: this._listeners,
       scope: this,
     }, request);
@@ -446,7 +461,7 @@ export class PlatformGateway extends Construct implements IGateway {
 
   public checkListenerSetAttachment(listenerSetNamespace?: string): string[] {
     return checkListenerSetAllowed(
-      describeObject('Gateway', this.parentName, this.parentNamespace), this.parentNamespace, this._allowedListeners,
+      describeObject('Gateway', this.routeParentName, this.routeParentNamespace), this.routeParentNamespace, this._allowedListeners,
       listenerSetNamespace, this,
     );
   }
@@ -456,7 +471,7 @@ export class PlatformGateway extends Construct implements IGateway {
     if (v.caCertificateRefs.length === 0 || v.caCertificateRefs.length > 16) {
       throw new Error(`${where}: ${field} has ${v.caCertificateRefs.length} caCertificateRefs: give 1 to 16, e.g. [CaCertificateRef.fromConfigMapName('client-ca')].`);
     }
-    for (const ref of v.caCertificateRefs) ensureRefGrant(this, 'Gateway', this.parentNamespace, ref);
+    for (const ref of v.caCertificateRefs) ensureRefGrant(this, 'Gateway', this.routeParentNamespace, ref);
   }
 
   private _annotate(key: string, value: string, field: string): void {
@@ -492,7 +507,7 @@ export class PlatformGateway extends Construct implements IGateway {
   }
 
   private _renderSpec(): any {
-    const ns = this.parentNamespace;
+    const ns = this.routeParentNamespace;
     const tls = this._tls;
     const renderValidation = (v: FrontendTlsValidation) => ({
       caCertificateRefs: v.caCertificateRefs.map((r) => renderCertificateRef(r, ns)),
@@ -522,19 +537,29 @@ export class PlatformGateway extends Construct implements IGateway {
 }
 
 class ImportedGateway extends Construct implements IGateway {
-  public readonly parentGroup: string = GATEWAY_GROUP;
-  public readonly parentKind: string = 'Gateway';
-  public readonly parentName: string;
-  public readonly parentNamespace?: string;
+  public readonly routeParentGroup: string = GATEWAY_GROUP;
+  public readonly routeParentKind: string = 'Gateway';
+  public readonly routeParentName: string;
+  public readonly routeParentNamespace?: string;
+
+  /** The Gateway's name (the same as `routeParentName`). */
+  public readonly gatewayName: string;
+  /**
+   * The Gateway's namespace (the same as `routeParentNamespace`).
+   * @default - no namespace (the namespace of the kubectl context at apply time)
+   */
+  public readonly gatewayNamespace?: string;
   private readonly listeners?: Listener[];
   private readonly allowedListeners?: AllowedListeners;
 
-  constructor(scope: Construct, id: string, props: GatewayReferenceProps) {
+  constructor(scope: Construct, id: string, name: string, props: GatewayReferenceOptions) {
     super(scope, id);
     const where = this.node.path;
-    _validateObjectName(where, 'name', props.name);
-    this.parentName = props.name;
-    this.parentNamespace = _resolveNamespace(this, props.namespace);
+    _validateObjectName(where, 'name', name);
+    this.routeParentName = name;
+    this.routeParentNamespace = _resolveNamespace(this, props.namespace);
+    this.gatewayName = this.routeParentName;
+    this.gatewayNamespace = this.routeParentNamespace;
     if (props.listeners) {
       const known: Listener[] = [];
       for (const l of props.listeners) {
@@ -548,10 +573,14 @@ class ImportedGateway extends Construct implements IGateway {
   }
 
   public checkRouteAttachment(request: RouteAttachmentRequest): string[] {
-    if (!this.listeners) return [];
+    if (!this.listeners) {
+      _synthWarning(this, unknownListenersWarning(this.node.path, describeObject('Gateway', this.routeParentName, this.routeParentNamespace),
+        `PlatformGateway.fromGatewayName(scope, id, '${this.routeParentName}', { listeners: [...] })`, request));
+      return [];
+    }
     return checkAttachment({
-      description: describeObject('Gateway', this.parentName, this.parentNamespace),
-      namespace: this.parentNamespace,
+      description: describeObject('Gateway', this.routeParentName, this.routeParentNamespace),
+      namespace: this.routeParentNamespace,
       listeners: this.listeners,
       scope: this,
     }, request);
@@ -560,7 +589,7 @@ class ImportedGateway extends Construct implements IGateway {
   public checkListenerSetAttachment(listenerSetNamespace?: string): string[] {
     if (!this.allowedListeners) return [];
     return checkListenerSetAllowed(
-      describeObject('Gateway', this.parentName, this.parentNamespace), this.parentNamespace, this.allowedListeners,
+      describeObject('Gateway', this.routeParentName, this.routeParentNamespace), this.routeParentNamespace, this.allowedListeners,
       listenerSetNamespace, this,
     );
   }

@@ -7,6 +7,7 @@ export * from './gateway';
 export * from './gateway-address';
 export * from './gateway-class';
 export * from './gateway-tls';
+export * from './https-redirect-route';
 export * from './listener';
 export * from './listener-set';
 export * from './namespace-selector';

@@ -4,7 +4,8 @@ import { IGateway } from './gateway';
 import { Listener } from './listener';
 import { _resolveNamespace, _validateObjectName } from '../core/names';
 import { IRouteParent, RouteAttachmentRequest } from '../core/route-parent';
-import { checkAttachment, checkListenerFits, ensureRefGrant, GATEWAY_GROUP, renderListener, validateListener } from './private/listeners';
+import { checkAttachment, checkListenerFits, ensureRefGrant, GATEWAY_GROUP, renderListener, unknownListenersWarning, validateListener } from './private/listeners';
+import { _synthWarning } from '../core/warnings';
 import { describeObject } from './private/validation';
 import * as gatewayapi from '../../imports/standard/gateway.networking.k8s.io';
 import { _touch } from '../core/epoch';
@@ -14,7 +15,16 @@ import { _enableSynthValidation } from '../synth/enable';
  * A ListenerSet, created in this app or owned elsewhere. Routes attach to it like to a Gateway
  * (`parentRefs[].kind: ListenerSet`).
  */
-export interface IListenerSet extends IRouteParent {}
+export interface IListenerSet extends IRouteParent {
+  /** The ListenerSet's own name (the same as `routeParentName`). */
+  readonly listenerSetName: string;
+
+  /**
+   * The ListenerSet's own namespace (the same as `routeParentNamespace`).
+   * @default - no namespace (the namespace of the kubectl context at apply time)
+   */
+  readonly listenerSetNamespace?: string;
+}
 
 /**
  * Properties of a ListenerSet.
@@ -41,12 +51,9 @@ export interface ListenerSetProps {
 }
 
 /**
- * Properties to refer to a ListenerSet owned elsewhere.
+ * Options to refer to a ListenerSet owned elsewhere (`ListenerSet.fromListenerSetName()`).
  */
-export interface ListenerSetReferenceProps {
-  /** The ListenerSet's name. */
-  readonly name: string;
-
+export interface ListenerSetReferenceOptions {
   /**
    * The ListenerSet's namespace.
    * @default - the namespace of the chart `scope` is in
@@ -79,14 +86,22 @@ export interface ListenerSetReferenceProps {
  */
 export class ListenerSet extends Construct implements IListenerSet {
   /** Refers to a ListenerSet owned elsewhere so routes can attach to it. Synthesizes nothing. */
-  public static fromListenerSetName(scope: Construct, id: string, props: ListenerSetReferenceProps): IListenerSet {
-    return new ImportedListenerSet(scope, id, props);
+  public static fromListenerSetName(scope: Construct, id: string, name: string, options: ListenerSetReferenceOptions = {}): IListenerSet {
+    return new ImportedListenerSet(scope, id, name, options);
   }
 
-  public readonly parentGroup: string = GATEWAY_GROUP;
-  public readonly parentKind: string = 'ListenerSet';
-  public readonly parentName: string;
-  public readonly parentNamespace?: string;
+  public readonly routeParentGroup: string = GATEWAY_GROUP;
+  public readonly routeParentKind: string = 'ListenerSet';
+  public readonly routeParentName: string;
+  public readonly routeParentNamespace?: string;
+
+  /** The ListenerSet's own name (the same as `routeParentName`). */
+  public readonly listenerSetName: string;
+  /**
+   * The ListenerSet's own namespace (the same as `routeParentNamespace`).
+   * @default - no namespace (the namespace of the kubectl context at apply time)
+   */
+  public readonly listenerSetNamespace?: string;
 
   /** The Gateway the listeners are added to. */
   public readonly parentGateway: IGateway;
@@ -102,30 +117,32 @@ export class ListenerSet extends Construct implements IListenerSet {
     _enableSynthValidation(this);
     const where = this.node.path;
     if (props.metadata?.name !== undefined) _validateObjectName(where, 'metadata.name', props.metadata.name);
-    this.parentNamespace = _resolveNamespace(this, props.metadata?.namespace);
+    this.routeParentNamespace = _resolveNamespace(this, props.metadata?.namespace);
     this.parentGateway = props.parentRef;
     const gw = props.parentRef;
-    if (gw.parentNamespace === undefined && this.parentNamespace !== undefined) {
+    if (gw.routeParentNamespace === undefined && this.routeParentNamespace !== undefined) {
       throw new Error(
-        `${where}: the parent Gateway "${gw.parentName}" has no namespace while the ListenerSet is in namespace "${this.parentNamespace}": ` +
-        "give the Gateway's chart a namespace, or refer to it with PlatformGateway.fromGatewayName(scope, id, { name, namespace }).",
+        `${where}: the parent Gateway "${gw.routeParentName}" has no namespace while the ListenerSet is in namespace "${this.routeParentNamespace}": ` +
+        "give the Gateway's chart a namespace, or refer to it with PlatformGateway.fromGatewayName(scope, id, name, { namespace }).",
       );
     }
     this.apiObject = new gatewayapi.ListenerSet(this, 'Resource', {
-      metadata: { ...props.metadata, namespace: this.parentNamespace },
+      metadata: { ...props.metadata, namespace: this.routeParentNamespace },
       spec: Lazy.any({ produce: () => this._renderSpec() }),
     });
-    this.parentName = this.apiObject.name;
+    this.routeParentName = this.apiObject.name;
+    this.listenerSetName = this.routeParentName;
+    this.listenerSetNamespace = this.routeParentNamespace;
     for (const l of props.listeners ?? []) this.addListener(l);
 
     this.node.addValidation({
       validate: () => {
         const errors: string[] = [];
         if (this._listeners.length === 0) {
-          errors.push(`${where}: ListenerSet "${this.parentName}" has no listeners: add one with listeners: [...] or addListener().`);
+          errors.push(`${where}: ListenerSet "${this.routeParentName}" has no listeners: add one with listeners: [...] or addListener().`);
         }
-        for (const r of gw.checkListenerSetAttachment(this.parentNamespace)) {
-          errors.push(`${where}: ListenerSet "${this.parentName}" cannot attach to its parent: ${r}`);
+        for (const r of gw.checkListenerSetAttachment(this.routeParentNamespace)) {
+          errors.push(`${where}: ListenerSet "${this.routeParentName}" cannot attach to its parent: ${r}`);
         }
         return errors;
       },
@@ -151,14 +168,14 @@ export class ListenerSet extends Construct implements IListenerSet {
     const where = this.node.path;
     validateListener(where, listener, true);
     checkListenerFits(where, 'ListenerSet', this._listeners, listener);
-    for (const ref of listener.certificateRefs) ensureRefGrant(this, 'ListenerSet', this.parentNamespace, ref);
+    for (const ref of listener.certificateRefs) ensureRefGrant(this, 'ListenerSet', this.routeParentNamespace, ref);
     this._listeners.push(listener);
   }
 
   public checkRouteAttachment(request: RouteAttachmentRequest): string[] {
     return checkAttachment({
-      description: describeObject('ListenerSet', this.parentName, this.parentNamespace),
-      namespace: this.parentNamespace,
+      description: describeObject('ListenerSet', this.routeParentName, this.routeParentNamespace),
+      namespace: this.routeParentNamespace,
       listeners: this._listeners,
       scope: this,
     }, request);
@@ -168,29 +185,40 @@ export class ListenerSet extends Construct implements IListenerSet {
     const gw = this.parentGateway;
     return {
       parentRef: {
-        group: gw.parentGroup,
-        kind: gw.parentKind,
-        name: gw.parentName,
-        ...(gw.parentNamespace !== undefined && gw.parentNamespace !== this.parentNamespace ? { namespace: gw.parentNamespace } : {}),
+        group: gw.routeParentGroup,
+        kind: gw.routeParentKind,
+        name: gw.routeParentName,
+        ...(gw.routeParentNamespace !== undefined && gw.routeParentNamespace !== this.routeParentNamespace
+          ? { namespace: gw.routeParentNamespace } : {}),
       },
-      listeners: this._listeners.map((l) => renderListener(l, this.parentNamespace)),
+      listeners: this._listeners.map((l) => renderListener(l, this.routeParentNamespace)),
     };
   }
 }
 
 class ImportedListenerSet extends Construct implements IListenerSet {
-  public readonly parentGroup: string = GATEWAY_GROUP;
-  public readonly parentKind: string = 'ListenerSet';
-  public readonly parentName: string;
-  public readonly parentNamespace?: string;
+  public readonly routeParentGroup: string = GATEWAY_GROUP;
+  public readonly routeParentKind: string = 'ListenerSet';
+  public readonly routeParentName: string;
+  public readonly routeParentNamespace?: string;
+
+  /** The ListenerSet's own name (the same as `routeParentName`). */
+  public readonly listenerSetName: string;
+  /**
+   * The ListenerSet's own namespace (the same as `routeParentNamespace`).
+   * @default - no namespace (the namespace of the kubectl context at apply time)
+   */
+  public readonly listenerSetNamespace?: string;
   private readonly listeners?: Listener[];
 
-  constructor(scope: Construct, id: string, props: ListenerSetReferenceProps) {
+  constructor(scope: Construct, id: string, name: string, props: ListenerSetReferenceOptions) {
     super(scope, id);
     const where = this.node.path;
-    _validateObjectName(where, 'name', props.name);
-    this.parentName = props.name;
-    this.parentNamespace = _resolveNamespace(this, props.namespace);
+    _validateObjectName(where, 'name', name);
+    this.routeParentName = name;
+    this.routeParentNamespace = _resolveNamespace(this, props.namespace);
+    this.listenerSetName = this.routeParentName;
+    this.listenerSetNamespace = this.routeParentNamespace;
     if (props.listeners) {
       const known: Listener[] = [];
       for (const l of props.listeners) {
@@ -203,10 +231,14 @@ class ImportedListenerSet extends Construct implements IListenerSet {
   }
 
   public checkRouteAttachment(request: RouteAttachmentRequest): string[] {
-    if (!this.listeners) return [];
+    if (!this.listeners) {
+      _synthWarning(this, unknownListenersWarning(this.node.path, describeObject('ListenerSet', this.routeParentName, this.routeParentNamespace),
+        `ListenerSet.fromListenerSetName(scope, id, '${this.routeParentName}', { listeners: [...] })`, request));
+      return [];
+    }
     return checkAttachment({
-      description: describeObject('ListenerSet', this.parentName, this.parentNamespace),
-      namespace: this.parentNamespace,
+      description: describeObject('ListenerSet', this.routeParentName, this.routeParentNamespace),
+      namespace: this.routeParentNamespace,
       listeners: this.listeners,
       scope: this,
     }, request);

@@ -1,7 +1,8 @@
-import * as kplus from 'cdk8s-plus-28';
+import { IConstruct } from 'constructs';
+import { _kubeObjectOf, _servicePorts } from '../core/kube-objects';
 import { IRoute } from '../core/route';
 import { IRouteParent } from '../core/route-parent';
-import { checkGroup, checkKind, checkNamespace, checkRefName, checkSectionName, namespaceOfResource, quoteList } from '../platform/private/validation';
+import { checkGroup, checkKind, checkNamespace, checkRefName, checkSectionName, quoteList } from '../platform/private/validation';
 
 /**
  * Options of a policy target.
@@ -50,19 +51,21 @@ export interface PolicyTargetProps {
  */
 export class PolicyTarget {
   /**
-   * A cdk8s-plus Service. A `sectionName` must name one of its ports.
+   * A Service of this app: a cdk8s-plus Service of any cdk8s-plus line (28–33), a `KubeService`, or any construct
+   * whose default child is a v1 Service `ApiObject`. A `sectionName` must name one of its ports.
    */
-  public static fromService(service: kplus.Service, options: PolicyTargetOptions = {}): PolicyTarget {
+  public static fromService(service: IConstruct, options: PolicyTargetOptions = {}): PolicyTarget {
+    const o = _kubeObjectOf(service, 'Service', `PolicyTarget.fromService(${service.node.path})`, false);
     if (options.sectionName !== undefined) {
-      const names = service.ports.map((p) => p.name).filter((n): n is string => n !== undefined);
+      const names = (_servicePorts(service) ?? []).map((p) => p.name).filter((n): n is string => n !== undefined);
       if (!names.includes(options.sectionName)) {
         throw new Error(
-          `${service.node.path}: PolicyTarget.fromService() sectionName "${options.sectionName}" names no port of Service "${service.name}"` +
+          `${service.node.path}: PolicyTarget.fromService() sectionName "${options.sectionName}" names no port of Service "${o.name}"` +
           (names.length > 0 ? `: use one of ${quoteList(names)}.` : ': its ports have no names; name the port (ports: [{ name, port }]).'),
         );
       }
     }
-    return PolicyTarget.of({ group: '', kind: 'Service', name: service.name, sectionName: options.sectionName, namespace: namespaceOfResource(service) });
+    return PolicyTarget.of({ group: '', kind: 'Service', name: o.name, sectionName: options.sectionName, namespace: o.namespace });
   }
 
   /** A Service by name, in the policy's namespace. */
@@ -76,11 +79,11 @@ export class PolicyTarget {
    */
   public static fromGateway(gateway: IRouteParent, options: PolicyTargetOptions = {}): PolicyTarget {
     const t = PolicyTarget.of({
-      group: gateway.parentGroup,
-      kind: gateway.parentKind,
-      name: gateway.parentName,
+      group: gateway.routeParentGroup,
+      kind: gateway.routeParentKind,
+      name: gateway.routeParentName,
       sectionName: options.sectionName,
-      namespace: gateway.parentNamespace,
+      namespace: gateway.routeParentNamespace,
     });
     t._parent = gateway;
     return t;

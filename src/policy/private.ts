@@ -38,7 +38,7 @@ export function checkTargetSections(where: string, targets: readonly PolicyTarge
     if (t.sectionName === undefined || p === undefined || names === undefined) continue;
     if (!names.includes(t.sectionName)) {
       errors.push(
-        `${where}: target ${describeTarget(t)} names no listener of ${p.parentKind} "${p.parentName}"` +
+        `${where}: target ${describeTarget(t)} names no listener of ${p.routeParentKind} "${p.routeParentName}"` +
         (names.length > 0 ? `: use one of ${quoteList(names)}.` : '.'),
       );
     }

@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { _touch } from '../core/epoch';
 import { Backend } from '../team/backend';
-import { RouteFilter } from '../team/filters';
+import { HttpRouteFilter } from '../team/filters';
 import { HttpRouteRule, HttpRouteTimeouts, TeamRoute, TeamRouteProps } from '../team/http-route';
 import { HeaderMatch, HttpRouteMatch } from '../team/matches';
 import { checkInteger, checkWeight, fail } from '../team/private/validate';
@@ -48,7 +48,7 @@ export interface CanaryRouteProps extends TeamRouteProps {
    * Filters of the canary rule (and of the header rule). Support: Core.
    * @default - none
    */
-  readonly filters?: RouteFilter[];
+  readonly filters?: HttpRouteFilter[];
 
   /**
    * Timeouts of the canary rule (and of the header rule). Support: Extended.
@@ -128,7 +128,7 @@ export class CanaryRoute extends TeamRoute {
     for (const [role, backend] of [['stable', props.stable], ['canary', props.canary]] as const) {
       if (backend.weight !== undefined) {
         fail(where, `the ${role} backend "${backend.name}" has weight ${backend.weight}: a CanaryRoute sets the weights itself; ` +
-          `use ${role}Weight (or setWeights()) instead.`);
+          `use ${role}Weight (or updateWeights()) instead.`);
       }
     }
     if (props.stable._key(this.routeNamespace) === props.canary._key(this.routeNamespace)) {
@@ -166,12 +166,6 @@ export class CanaryRoute extends TeamRoute {
     return { stable: this._stableWeight, canary: this._canaryWeight };
   }
 
-  /** Sets the canary weight (0–1,000,000), keeping the stable weight. */
-  public updateCanaryWeight(weight: number): void {
-    _touch();
-    this.setWeights(this._stableWeight, weight);
-  }
-
   /**
    * Sends `percent` (0–100) of the weighted rule's traffic to the canary: stable weight 100 − percent, canary
    * weight percent (the numbers Argo Rollouts writes for `setWeight: percent`).
@@ -179,13 +173,16 @@ export class CanaryRoute extends TeamRoute {
   public updateCanaryPercent(percent: number): void {
     _touch();
     checkInteger(`${this.node.path}: updateCanaryPercent(${percent})`, 'percent', percent, 0, 100);
-    this.setWeights(100 - percent, percent);
+    this.updateWeights(100 - percent, percent);
   }
 
-  /** Sets both weights (each 0–1,000,000, at least one above 0). */
-  public setWeights(stableWeight: number, canaryWeight: number): void {
+  /**
+   * Sets both weights (each 0–1,000,000, at least one above 0), e.g. `updateWeights(900, 100)`; to change only the
+   * canary weight: `updateWeights(route.weights.stable, w)`.
+   */
+  public updateWeights(stableWeight: number, canaryWeight: number): void {
     _touch();
-    this.checkWeights(`${this.node.path}: setWeights(${stableWeight}, ${canaryWeight})`, stableWeight, canaryWeight);
+    this.checkWeights(`${this.node.path}: updateWeights(${stableWeight}, ${canaryWeight})`, stableWeight, canaryWeight);
     this._stableWeight = stableWeight;
     this._canaryWeight = canaryWeight;
     this.canaryRule._setBackendWeight(0, stableWeight);

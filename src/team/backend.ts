@@ -1,9 +1,8 @@
-import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import type { _FilterContext, RouteFilter } from './filters';
 import {
   checkGroup, checkKind, checkLength, checkNamespace, checkPort, checkWeight, compact, fail, q,
 } from './private/validate';
+import { _KubeObject, _kubeObjectOf, _servicePorts } from '../core/kube-objects';
 
 /**
  * Options of a backend (`backendRefs[]`).
@@ -24,15 +23,6 @@ export interface BackendOptions {
    * @default - not written; the Gateway API default is 1
    */
   readonly weight?: number;
-
-  /**
-   * Filters applied only to requests sent to this backend (HTTPRoute and GRPCRoute only; TLS, TCP and UDP routes
-   * have no filters).
-   *
-   * Support: Implementation-specific (for HTTPRoute: Extended for the filter types of the rule-level filters).
-   * @default - no filters
-   */
-  readonly filters?: RouteFilter[];
 }
 
 /**
@@ -81,30 +71,26 @@ export class Backend {
    * later); pass `port` otherwise.
    */
   public static fromService(service: IConstruct, options: BackendOptions = {}): Backend {
-    let apiObject: ApiObject;
-    try {
-      apiObject = ApiObject.of(service);
-    } catch {
-      throw new Error(`Backend.fromService(${service.node.path}): not a Service: pass a cdk8s-plus Service, a KubeService or ` +
-        'another construct whose default child is a v1 Service ApiObject.');
-    }
     const where = `Backend.fromService(${service.node.path})`;
-    if (apiObject.kind !== 'Service' || apiObject.apiVersion !== 'v1') {
-      fail(where, `expected a v1 Service, got ${apiObject.apiVersion} ${apiObject.kind}: use Backend.fromResource() for other kinds.`);
+    let object: _KubeObject;
+    try {
+      object = _kubeObjectOf(service, 'Service', where, false);
+    } catch (e) {
+      const message = (e as Error).message;
+      throw new Error(/expected a v1/.test(message) ? message.replace(/\.$/, ': use Backend.fromResource() for other kinds.') : message);
     }
     const backend = new Backend(where, {
       group: '',
       kind: 'Service',
-      name: apiObject.name,
-      namespace: apiObject.metadata.namespace,
+      name: object.name,
+      namespace: object.namespace,
       port: options.port,
       weight: options.weight,
-      filters: options.filters,
     }, false, service);
     if (options.port === undefined) {
       const ports = servicePorts(service);
       if (ports && ports.length > 1) {
-        fail(where, `Service "${apiObject.name}" has ${ports.length} ports (${ports.join(', ')}): choose one with { port: ${ports[0]} }.`);
+        fail(where, `Service "${object.name}" has ${ports.length} ports (${ports.join(', ')}): choose one with { port: ${ports[0]} }.`);
       }
     }
     return backend;
@@ -156,8 +142,6 @@ export class Backend {
   public readonly weight?: number;
 
   /** @internal */
-  public readonly _filters: RouteFilter[];
-  /** @internal */
   public readonly _where: string;
   private readonly _port?: number;
   private readonly explicitKind: boolean;
@@ -170,7 +154,6 @@ export class Backend {
     if (props.namespace !== undefined) checkNamespace(where, 'namespace', props.namespace);
     checkPort(where, 'port', props.port);
     checkWeight(where, props.weight);
-    if ((props.filters ?? []).length > 16) fail(where, `${props.filters!.length} filters: a backend can have at most 16.`);
     this._where = where;
     this.group = props.group ?? '';
     this.kind = props.kind;
@@ -178,7 +161,6 @@ export class Backend {
     this.namespace = props.namespace;
     this._port = props.port;
     this.weight = props.weight;
-    this._filters = [...(props.filters ?? [])];
     this.explicitKind = explicitKind;
     this.service = service;
   }
@@ -203,7 +185,6 @@ export class Backend {
       namespace: this.namespace,
       port: this._port,
       weight,
-      filters: this._filters,
     }, this.explicitKind, this.service);
   }
 
@@ -213,6 +194,14 @@ export class Backend {
    */
   public get _readsService(): boolean {
     return this.service !== undefined;
+  }
+
+  /**
+   * The Service construct of this app the backend was made from (`fromService`): its chart owns the ReferenceGrant.
+   * @internal
+   */
+  public get _referent(): IConstruct | undefined {
+    return this.service;
   }
 
   /** Whether this is a Kubernetes Service (core group, kind Service). */
@@ -258,16 +247,13 @@ export class Backend {
   }
 
   /**
-   * The `backendRefs[]` entry of a rule: the object reference, then the weight and the filters when set.
+   * The `backendRefs[]` entry of a rule: the object reference, then the weight and the backend's filters when set.
    * @internal
    */
-  public _renderRuleRef(routeNamespace: string | undefined): any {
+  public _renderRuleRef(routeNamespace: string | undefined, filters?: Array<{ readonly manifest: any }>): any {
     const ref = this._renderRef(routeNamespace); // a new object: the rule's fields are added to it, not copied
     if (this.weight !== undefined) ref.weight = this.weight;
-    if (this._filters.length > 0) {
-      const ctx: _FilterContext = { routeNamespace };
-      ref.filters = this._filters.map((f) => f._render(ctx));
-    }
+    if (filters && filters.length > 0) ref.filters = filters.map((f) => ({ ...f.manifest }));
     return ref;
   }
 
@@ -277,15 +263,7 @@ export class Backend {
   }
 }
 
-/** The ports of a Service construct, or `undefined` when they cannot be read. */
+/** The port numbers of a Service construct, or `undefined` when they cannot be read. */
 function servicePorts(service: IConstruct): number[] | undefined {
-  // cdk8s-plus Services (every line) expose their ports; reading them does not render the Service.
-  const direct = (service as any).ports;
-  if (Array.isArray(direct)) return direct.map((p: any) => p?.port).filter((p: any) => typeof p === 'number');
-  try {
-    const ports = ApiObject.of(service).toJson()?.spec?.ports;
-    return Array.isArray(ports) ? ports.map((p: any) => p?.port).filter((p: any) => typeof p === 'number') : [];
-  } catch {
-    return undefined;
-  }
+  return _servicePorts(service)?.map((p) => p.port);
 }

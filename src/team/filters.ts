@@ -1,9 +1,10 @@
-import { Duration } from 'cdk8s';
-import { Backend } from './backend';
+import { Duration, Lazy } from 'cdk8s';
+import type { Backend } from './backend';
 import {
   checkAbsolutePath, checkGroup, checkHttpToken, checkInteger, checkKind, checkLength, checkPort, checkSubdomain,
   compact, duplicates, fail, q,
 } from './private/validate';
+import type { IRoute } from '../core/route';
 
 /**
  * Changes to request or response headers (`requestHeaderModifier` / `responseHeaderModifier`).
@@ -71,14 +72,66 @@ export class HttpPathModifier {
 }
 
 /**
+ * The scheme of a redirect (`requestRedirect.scheme`).
+ */
+export enum RedirectScheme {
+  /** `http` */
+  HTTP = 'http',
+  /** `https` */
+  HTTPS = 'https',
+}
+
+/**
+ * The status code of a redirect (`requestRedirect.statusCode`).
+ */
+export enum RedirectStatusCode {
+  /** 301 Moved Permanently. Support: Core. */
+  MOVED_PERMANENTLY_301 = 301,
+  /** 302 Found (the Gateway API default). Support: Core. */
+  FOUND_302 = 302,
+  /** 303 See Other. Support: Extended. */
+  SEE_OTHER_303 = 303,
+  /** 307 Temporary Redirect (keeps the method and body). Support: Extended. */
+  TEMPORARY_REDIRECT_307 = 307,
+  /** 308 Permanent Redirect (keeps the method and body). Support: Extended. */
+  PERMANENT_REDIRECT_308 = 308,
+}
+
+/**
+ * A method a CORS filter allows (`cors.allowMethods[]`).
+ */
+export enum CorsMethod {
+  /** GET */
+  GET = 'GET',
+  /** HEAD */
+  HEAD = 'HEAD',
+  /** POST */
+  POST = 'POST',
+  /** PUT */
+  PUT = 'PUT',
+  /** DELETE */
+  DELETE = 'DELETE',
+  /** CONNECT */
+  CONNECT = 'CONNECT',
+  /** OPTIONS */
+  OPTIONS = 'OPTIONS',
+  /** TRACE */
+  TRACE = 'TRACE',
+  /** PATCH */
+  PATCH = 'PATCH',
+  /** `*`: every method (alone in the list). */
+  ALL = '*',
+}
+
+/**
  * A redirect response (`requestRedirect`). Fields left unset keep the request's value.
  */
 export interface RequestRedirectOptions {
   /**
-   * The scheme of the redirect: `http` or `https`. Support: Extended.
+   * The scheme of the redirect. Support: Extended.
    * @default - the request's scheme
    */
-  readonly scheme?: string;
+  readonly scheme?: RedirectScheme;
 
   /**
    * The hostname of the redirect (no wildcards). Support: Core.
@@ -99,10 +152,10 @@ export interface RequestRedirectOptions {
   readonly port?: number;
 
   /**
-   * The status code: 301, 302, 303, 307 or 308. Support: Core (301, 302), Extended (303, 307, 308).
+   * The status code. Support: Core (301, 302), Extended (303, 307, 308).
    * @default - 302 (the Gateway API default; not written)
    */
-  readonly statusCode?: number;
+  readonly statusCode?: RedirectStatusCode;
 }
 
 /**
@@ -167,10 +220,10 @@ export interface CorsOptions {
   readonly allowOrigins?: string[];
 
   /**
-   * Allowed methods (`GET`, `POST`, …) or `*` (all methods, alone).
+   * Allowed methods, e.g. `[CorsMethod.GET, CorsMethod.POST]`, or `[CorsMethod.ALL]`.
    * @default - implementation default
    */
-  readonly allowMethods?: string[];
+  readonly allowMethods?: CorsMethod[];
 
   /**
    * Request headers the client may send, or `*` (alone).
@@ -256,47 +309,47 @@ export interface ExternalAuthOptions {
 }
 
 /**
- * What a filter needs when it is rendered into a route.
- * @internal
+ * What a filter contributes to a route once it is bound to it (`HttpRouteFilter.bind()`, `GrpcRouteFilter.bind()`):
+ * a plain description that the route writes into `filters[]`.
  */
-export interface _FilterContext {
-  readonly routeNamespace?: string;
+export interface RouteFilterConfig {
+  /** The filter type as written in the manifest, e.g. `RequestHeaderModifier`. */
+  readonly type: string;
+
+  /**
+   * The `filters[]` entry, e.g. `{ type: 'RequestHeaderModifier', requestHeaderModifier: { set: [...] } }`.
+   * References to backends are resolved at synth (a Service's port can still change).
+   */
+  readonly manifest: { [key: string]: any };
+
+  /**
+   * The backends the filter sends requests to (RequestMirror, ExternalAuth): each one in another namespace needs a
+   * ReferenceGrant, like a backendRef.
+   * @default - none
+   */
+  readonly backends?: Backend[];
 }
 
 /**
  * The internal description of a filter.
- * @internal
  */
-export interface _FilterSpec {
+interface FilterSpec {
   readonly type: string;
   readonly field: string;
-  readonly body: (ctx: _FilterContext) => any;
+  readonly body: (routeNamespace: string | undefined) => any;
   /** Backends the filter refers to (mirror, external auth), for ReferenceGrants. */
   readonly backends: Backend[];
-  /** Usable in a GRPCRoute. */
-  readonly grpc: boolean;
-  /** Path modifier of a redirect or rewrite. */
-  readonly pathModifier?: HttpPathModifier;
 }
 
-/**
- * A filter of an HTTPRoute or GRPCRoute rule or backend. Create them with `HttpRouteFilter` or `GrpcRouteFilter`.
- */
-export abstract class RouteFilter {
-  /** @internal */
-  public _spec!: _FilterSpec;
-
-  protected constructor() {}
-
-  /** The filter type as written in the manifest, e.g. `RequestHeaderModifier`. */
-  public get type(): string {
-    return this._spec.type;
-  }
-
-  /** @internal */
-  public _render(ctx: _FilterContext): any {
-    return { type: this._spec.type, [this._spec.field]: this._spec.body(ctx) };
-  }
+/** Binds a filter to a route: the manifest entry (lazy where it refers to backends) and the backends. */
+function bindSpec(spec: FilterSpec, route: IRoute): RouteFilterConfig {
+  const ns = route.routeNamespace;
+  const body = spec.backends.length > 0 ? Lazy.any({ produce: () => spec.body(ns) }) : spec.body(ns);
+  return {
+    type: spec.type,
+    manifest: { type: spec.type, [spec.field]: body },
+    ...(spec.backends.length > 0 ? { backends: [...spec.backends] } : {}),
+  };
 }
 
 /**
@@ -305,7 +358,7 @@ export abstract class RouteFilter {
  * A rule may have each type once, except `ExtensionRef`, `RequestMirror` and `ExternalAuth`; `RequestRedirect`
  * and `URLRewrite` cannot be combined, and a rule with `RequestRedirect` has no backends.
  */
-export class HttpRouteFilter extends RouteFilter {
+export class HttpRouteFilter {
   /**
    * Sets, adds or removes request headers before the request is forwarded. Support: Core.
    */
@@ -321,19 +374,22 @@ export class HttpRouteFilter extends RouteFilter {
   }
 
   /**
-   * Answers with a redirect instead of forwarding the request, e.g. `{ scheme: 'https', statusCode: 301 }`.
+   * Answers with a redirect instead of forwarding the request, e.g.
+   * `{ scheme: RedirectScheme.HTTPS, statusCode: RedirectStatusCode.MOVED_PERMANENTLY_301 }`.
    * Support: Core.
    */
   public static requestRedirect(options: RequestRedirectOptions): HttpRouteFilter {
     const where = 'HttpRouteFilter.requestRedirect()';
-    if (options.scheme !== undefined && options.scheme !== 'http' && options.scheme !== 'https') {
-      const lower = options.scheme.toLowerCase().replace(/:\/*$/, '');
-      fail(where, `scheme ${q(options.scheme)} is not supported: use "http" or "https"${lower === 'http' || lower === 'https' ? ` (${q(lower)})` : ''}.`);
+    const scheme: string | undefined = options.scheme; // checked for JavaScript callers, which can pass any string
+    if (scheme !== undefined && scheme !== 'http' && scheme !== 'https') {
+      const lower = scheme.toLowerCase().replace(/:\/*$/, '');
+      fail(where, `scheme ${q(scheme)} is not supported: use RedirectScheme.HTTP ("http") or RedirectScheme.HTTPS ("https")` +
+        `${lower === 'http' || lower === 'https' ? ` (${q(lower)})` : ''}.`);
     }
     if (options.hostname !== undefined) checkSubdomain(where, 'hostname', options.hostname);
     checkPort(where, 'port', options.port);
     if (options.statusCode !== undefined && ![301, 302, 303, 307, 308].includes(options.statusCode)) {
-      fail(where, `statusCode ${options.statusCode} is not a redirect status: use 301, 302, 303, 307 or 308.`);
+      fail(where, `statusCode ${options.statusCode} is not a redirect status: use a RedirectStatusCode (301, 302, 303, 307 or 308).`);
     }
     if (options.scheme === undefined && options.hostname === undefined && options.path === undefined && options.port === undefined) {
       fail(where, 'the redirect points back to the same URL (a redirect loop): set scheme, hostname, path or port.');
@@ -342,8 +398,6 @@ export class HttpRouteFilter extends RouteFilter {
       type: 'RequestRedirect',
       field: 'requestRedirect',
       backends: [],
-      grpc: false,
-      pathModifier: options.path,
       body: () => compact({
         scheme: options.scheme, hostname: options.hostname, path: options.path?._render(), port: options.port, statusCode: options.statusCode,
       }),
@@ -361,8 +415,6 @@ export class HttpRouteFilter extends RouteFilter {
       type: 'URLRewrite',
       field: 'urlRewrite',
       backends: [],
-      grpc: false,
-      pathModifier: options.path,
       body: () => compact({ hostname: options.hostname, path: options.path?._render() }),
     });
   }
@@ -411,7 +463,6 @@ export class HttpRouteFilter extends RouteFilter {
       type: 'CORS',
       field: 'cors',
       backends: [],
-      grpc: false,
       body: () => compact({
         allowOrigins: nonEmpty(origins),
         allowMethods: nonEmpty(methods),
@@ -451,10 +502,9 @@ export class HttpRouteFilter extends RouteFilter {
       type: 'ExternalAuth',
       field: 'externalAuth',
       backends: [options.backend],
-      grpc: false,
-      body: (ctx) => compact({
+      body: (routeNamespace) => compact({
         protocol: options.protocol,
-        backendRef: options.backend._renderRef(ctx.routeNamespace),
+        backendRef: options.backend._renderRef(routeNamespace),
         http: http ? compact({
           path: options.path,
           allowedHeaders: nonEmpty(options.allowedHeaders),
@@ -466,21 +516,33 @@ export class HttpRouteFilter extends RouteFilter {
     });
   }
 
-  private static create(spec: _FilterSpec): HttpRouteFilter {
-    const filter = new HttpRouteFilter();
-    filter._spec = spec;
-    return filter;
+  private static create(spec: FilterSpec): HttpRouteFilter {
+    return new HttpRouteFilter(spec);
   }
 
-  private constructor() {
-    super();
+  /** The filter type as written in the manifest, e.g. `RequestHeaderModifier`. */
+  public readonly type: string;
+
+  private readonly spec: FilterSpec;
+
+  private constructor(spec: FilterSpec) {
+    this.spec = spec;
+    this.type = spec.type;
+  }
+
+  /**
+   * Binds the filter to `route`, which writes the returned entry into its `filters[]` (or a backendRef's) and
+   * grants access to the filter's backends. Routes call it when the filter is added.
+   */
+  public bind(route: IRoute): RouteFilterConfig {
+    return bindSpec(this.spec, route);
   }
 }
 
 /**
  * Filters of a GRPCRoute rule or backend: header modifiers, request mirroring and extension filters.
  */
-export class GrpcRouteFilter extends RouteFilter {
+export class GrpcRouteFilter {
   /** Sets, adds or removes request metadata (headers) before forwarding. Support: Core. */
   public static requestHeaderModifier(options: HeaderModifierOptions): GrpcRouteFilter {
     return GrpcRouteFilter.create(headerModifier('RequestHeaderModifier', 'requestHeaderModifier', options, 'GrpcRouteFilter.requestHeaderModifier'));
@@ -501,14 +563,26 @@ export class GrpcRouteFilter extends RouteFilter {
     return GrpcRouteFilter.create(extensionRef(options, 'GrpcRouteFilter.extensionRef()'));
   }
 
-  private static create(spec: _FilterSpec): GrpcRouteFilter {
-    const filter = new GrpcRouteFilter();
-    filter._spec = spec;
-    return filter;
+  private static create(spec: FilterSpec): GrpcRouteFilter {
+    return new GrpcRouteFilter(spec);
   }
 
-  private constructor() {
-    super();
+  /** The filter type as written in the manifest, e.g. `RequestHeaderModifier`. */
+  public readonly type: string;
+
+  private readonly spec: FilterSpec;
+
+  private constructor(spec: FilterSpec) {
+    this.spec = spec;
+    this.type = spec.type;
+  }
+
+  /**
+   * Binds the filter to `route`, which writes the returned entry into its `filters[]` (or a backendRef's) and
+   * grants access to the filter's backends. Routes call it when the filter is added.
+   */
+  public bind(route: IRoute): RouteFilterConfig {
+    return bindSpec(this.spec, route);
   }
 }
 
@@ -527,7 +601,7 @@ function checkSet(where: string, field: string, list: string[], max: number): vo
   if (list.includes('*') && list.length > 1) fail(where, `${field} has "*" next to other values: "*" already allows everything, use it alone.`);
 }
 
-function headerModifier(type: string, field: string, options: HeaderModifierOptions, factory: string): _FilterSpec {
+function headerModifier(type: string, field: string, options: HeaderModifierOptions, factory: string): FilterSpec {
   const where = `${factory}()`;
   const set = Object.entries(options.set ?? {});
   const add = Object.entries(options.add ?? {});
@@ -552,18 +626,16 @@ function headerModifier(type: string, field: string, options: HeaderModifierOpti
     type,
     field,
     backends: [],
-    grpc: true,
     body: () => compact({ set: toList(set), add: toList(add), remove: remove.length > 0 ? [...remove] : undefined }),
   };
 }
 
-/** A backend used as a plain object reference (mirror, external auth): no weight, no filters. */
+/** A backend used as a plain object reference (mirror, external auth): no weight. */
 function checkPlainBackend(where: string, backend: Backend): void {
   if (backend.weight !== undefined) fail(where, `backend "${backend.name}" has a weight: weights only apply to backendRefs, remove it.`);
-  if (backend._filters.length > 0) fail(where, `backend "${backend.name}" has filters: filters only apply to backendRefs, remove them.`);
 }
 
-function requestMirror(options: RequestMirrorOptions, where: string): _FilterSpec {
+function requestMirror(options: RequestMirrorOptions, where: string): FilterSpec {
   checkPlainBackend(where, options.backend);
   if (options.percent !== undefined && options.fraction !== undefined) fail(where, 'set percent or fraction, not both.');
   if (options.percent !== undefined) checkInteger(where, 'percent', options.percent, 0, 100);
@@ -580,16 +652,15 @@ function requestMirror(options: RequestMirrorOptions, where: string): _FilterSpe
     type: 'RequestMirror',
     field: 'requestMirror',
     backends: [options.backend],
-    grpc: true,
-    body: (ctx) => compact({
-      backendRef: options.backend._renderRef(ctx.routeNamespace),
+    body: (routeNamespace) => compact({
+      backendRef: options.backend._renderRef(routeNamespace),
       percent: options.percent,
       fraction: fraction ? compact({ numerator: fraction.numerator, denominator: fraction.denominator }) : undefined,
     }),
   };
 }
 
-function extensionRef(options: ExtensionRefOptions, where: string): _FilterSpec {
+function extensionRef(options: ExtensionRefOptions, where: string): FilterSpec {
   checkGroup(where, 'group', options.group);
   checkKind(where, 'kind', options.kind);
   checkLength(where, 'name', options.name, 1, 253);
@@ -597,7 +668,6 @@ function extensionRef(options: ExtensionRefOptions, where: string): _FilterSpec 
     type: 'ExtensionRef',
     field: 'extensionRef',
     backends: [],
-    grpc: true,
     body: () => ({ group: options.group, kind: options.kind, name: options.name }),
   };
 }

@@ -1,11 +1,11 @@
 import { Construct } from 'constructs';
 import { Backend } from './backend';
-import { RouteFilter } from './filters';
+import { GrpcRouteFilter, RouteFilterConfig } from './filters';
 import { GrpcRouteMatch } from './matches';
 import { ImportedRoute } from './private/imported-route';
 import { checkFilterList, RuleHost, RuleList, ruleLabel, zeroWeightProblem } from './private/rules';
 import { compact, duplicates, fail, q } from './private/validate';
-import { TeamRouteBase, TeamRouteBaseProps } from './route-base';
+import { RouteReferenceOptions, TeamRouteBase, TeamRouteBaseProps } from './route-base';
 import { SessionPersistence } from './session-persistence';
 import { _touch } from '../core/epoch';
 import { IRoute } from '../core/route';
@@ -30,7 +30,7 @@ export interface GrpcRouteRuleOptions {
    * Filters applied to matching requests (`GrpcRouteFilter`).
    * @default - none
    */
-  readonly filters?: RouteFilter[];
+  readonly filters?: GrpcRouteFilter[];
 
   /**
    * Where matching requests go, split by weight.
@@ -43,6 +43,19 @@ export interface GrpcRouteRuleOptions {
    * @default - none
    */
   readonly sessionPersistence?: SessionPersistence;
+}
+
+/**
+ * Options of a backend of a GRPCRoute rule (`GrpcRouteRule.addBackend()`).
+ */
+export interface GrpcBackendRefOptions {
+  /**
+   * Filters applied only to requests sent to this backend (`backendRefs[].filters`), at most 16.
+   *
+   * Support: Implementation-specific.
+   * @default - no filters
+   */
+  readonly filters?: GrpcRouteFilter[];
 }
 
 /**
@@ -64,8 +77,10 @@ export class GrpcRouteRule {
   private readonly index: number;
   // replaced (concat), never pushed to, by the mutators: an array that grows by push() or a spread reserves room for 17
   private _matches: GrpcRouteMatch[] = [];
-  private _filters: RouteFilter[] = [];
+  private _filters: GrpcRouteFilter[] = [];
+  private _filterConfigs: RouteFilterConfig[] = [];
   private _backends: Backend[] = [];
+  private _backendFilters: RouteFilterConfig[][] = [];
   private sessionPersistenceSpec?: SessionPersistence;
 
   private constructor(host: RuleHost, index: number, name: string | undefined) {
@@ -104,25 +119,39 @@ export class GrpcRouteRule {
   }
 
   /** Adds a filter (`GrpcRouteFilter`); header modifiers may appear once each. */
-  public addFilter(filter: RouteFilter): GrpcRouteRule {
+  public addFilter(filter: GrpcRouteFilter): GrpcRouteRule {
     _touch();
     const where = `${this.where}: addFilter(${filter.type})`;
-    this.host.useFilter(where, filter);
+    checkGrpcFilter(where, filter);
     const filters = this._filters.concat([filter]);
     checkFilterList(where, filters);
+    const config = this.host.bindFilter(where, filter);
     this._filters = filters;
+    this._filterConfigs = this._filterConfigs.concat([config]);
     return this;
   }
 
-  /** Adds a backend (at most 16 per rule). A backend in another namespace gets a ReferenceGrant. */
-  public addBackend(backend: Backend): GrpcRouteRule {
+  /**
+   * Adds a backend (at most 16 per rule), with filters for the requests sent to it. A backend in another namespace
+   * needs a ReferenceGrant (see `ReferenceGrants`).
+   */
+  public addBackend(backend: Backend, options: GrpcBackendRefOptions = {}): GrpcRouteRule {
     _touch();
     const where = `${this.where}: addBackend("${backend.name}")`;
     if (this._backends.length >= 16) fail(where, 'a rule can have at most 16 backends.');
-    checkFilterList(`${where}: filters`, backend._filters);
+    const filters = options.filters ?? [];
+    for (const f of filters) checkGrpcFilter(`${where}: filters`, f);
+    checkFilterList(`${where}: filters`, filters);
+    const configs = filters.map((f) => this.host.bindFilter(`${where}: filter ${f.type}`, f));
     this.host.useBackend(where, backend);
     this._backends = this._backends.concat([backend]);
+    this._backendFilters = this._backendFilters.concat([configs]);
     return this;
+  }
+
+  /** The filters of the rule. */
+  public get filters(): GrpcRouteFilter[] {
+    return [...this._filters];
   }
 
   /** Sets session persistence. Experimental channel only. Support: Extended. */
@@ -153,15 +182,15 @@ export class GrpcRouteRule {
 
   /** @internal */
   public _render(): any {
-    const ctx = { routeNamespace: this.host.routeNamespace };
+    const ns = this.host.routeNamespace;
     return compact({
       name: this.name,
       matches: this._matches.length > 0 ? this._matches.map((m) => compact({
         method: m.method?._render(),
         headers: m.headers && m.headers.length > 0 ? m.headers.map((h) => h._render()) : undefined,
       })) : undefined,
-      filters: this._filters.length > 0 ? this._filters.map((f) => f._render(ctx)) : undefined,
-      backendRefs: this._backends.length > 0 ? this._backends.map((b) => b._renderRuleRef(ctx.routeNamespace)) : undefined,
+      filters: this._filterConfigs.length > 0 ? this._filterConfigs.map((f) => ({ ...f.manifest })) : undefined,
+      backendRefs: this._backends.length > 0 ? this._backends.map((b, i) => b._renderRuleRef(ns, this._backendFilters[i])) : undefined,
       sessionPersistence: this.sessionPersistenceSpec?._render(),
     });
   }
@@ -191,8 +220,8 @@ export interface TeamGrpcRouteProps extends TeamRouteBaseProps {
  */
 export class TeamGrpcRoute extends TeamRouteBase {
   /** A GRPCRoute that exists outside this app. */
-  public static fromGrpcRouteName(scope: Construct, id: string, name: string, namespace?: string): IRoute {
-    return new ImportedRoute(scope, id, 'GRPCRoute', name, namespace);
+  public static fromGrpcRouteName(scope: Construct, id: string, name: string, options: RouteReferenceOptions = {}): IRoute {
+    return new ImportedRoute(scope, id, 'GRPCRoute', name, options.namespace);
   }
 
   private readonly _rules = new RuleList<GrpcRouteRule>('GRPCRoute');
@@ -244,5 +273,13 @@ export class TeamGrpcRoute extends TeamRouteBase {
   /** @internal */
   protected _allBackends(): Backend[] {
     return this._rules.backends();
+  }
+}
+
+/** For JavaScript callers (TypeScript and the jsii languages check the type): only `GrpcRouteFilter`s. */
+function checkGrpcFilter(where: string, filter: GrpcRouteFilter): void {
+  if (!(filter instanceof GrpcRouteFilter)) {
+    fail(where, `a GRPCRoute cannot use a ${(filter as any)?.type} filter of another route kind: use GrpcRouteFilter.requestHeaderModifier(), ` +
+      '.responseHeaderModifier(), .requestMirror() or .extensionRef().');
   }
 }

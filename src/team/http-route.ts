@@ -1,14 +1,14 @@
 import { Duration } from 'cdk8s';
 import { Construct } from 'constructs';
 import { Backend } from './backend';
-import { RouteFilter } from './filters';
+import { HttpRouteFilter, RouteFilterConfig } from './filters';
 import { HttpRouteMatch } from './matches';
 import { ImportedRoute } from './private/imported-route';
 import {
   checkFilterList, prefixModifierProblem, RuleHost, RuleList, ruleLabel, zeroWeightProblem,
 } from './private/rules';
 import { checkInteger, compact, duplicates, fail, gatewayDuration, q } from './private/validate';
-import { TeamRouteBase, TeamRouteBaseProps } from './route-base';
+import { RouteReferenceOptions, TeamRouteBase, TeamRouteBaseProps } from './route-base';
 import { SessionPersistence } from './session-persistence';
 import { _touch } from '../core/epoch';
 import { IRoute } from '../core/route';
@@ -77,7 +77,7 @@ export interface HttpRouteRuleOptions {
    * Filters applied to matching requests, in order (`HttpRouteFilter`). Support: Core.
    * @default - none
    */
-  readonly filters?: RouteFilter[];
+  readonly filters?: HttpRouteFilter[];
 
   /**
    * Where matching requests go, split by weight. A rule without backends (and without a redirect) answers 500.
@@ -105,6 +105,19 @@ export interface HttpRouteRuleOptions {
 }
 
 /**
+ * Options of a backend of an HTTPRoute rule (`HttpRouteRule.addBackend()`).
+ */
+export interface HttpBackendRefOptions {
+  /**
+   * Filters applied only to requests sent to this backend (`backendRefs[].filters`), at most 16.
+   *
+   * Support: Implementation-specific (Extended for the filter types of the rule-level filters).
+   * @default - no filters
+   */
+  readonly filters?: HttpRouteFilter[];
+}
+
+/**
  * A rule of a `TeamRoute`, returned by `addRule()`. Its mutators return the rule, so calls chain:
  * `route.addRule({ name: 'api' }).addMatch({ path: PathMatch.prefix('/api') }).addBackend(api)`.
  */
@@ -124,8 +137,10 @@ export class HttpRouteRule {
   private readonly index: number;
   // replaced (concat), never pushed to, by the mutators: an array that grows by push() or a spread reserves room for 17
   private _matches: HttpRouteMatch[] = [];
-  private _filters: RouteFilter[] = [];
+  private _filters: HttpRouteFilter[] = [];
+  private _filterConfigs: RouteFilterConfig[] = [];
   private _backends: Backend[] = [];
+  private _backendFilters: RouteFilterConfig[][] = [];
   private timeoutsSpec?: any;
   private retrySpec?: any;
   private sessionPersistenceSpec?: SessionPersistence;
@@ -157,7 +172,7 @@ export class HttpRouteRule {
   }
 
   /** The filters of the rule. */
-  public get filters(): RouteFilter[] {
+  public get filters(): HttpRouteFilter[] {
     return [...this._filters];
   }
 
@@ -196,24 +211,29 @@ export class HttpRouteRule {
    * Adds a filter (`HttpRouteFilter`). Each type may appear once, except ExtensionRef, RequestMirror and
    * ExternalAuth; RequestRedirect excludes URLRewrite and backends.
    */
-  public addFilter(filter: RouteFilter): HttpRouteRule {
+  public addFilter(filter: HttpRouteFilter): HttpRouteRule {
     _touch();
     const where = `${this.where}: addFilter(${filter.type})`;
-    this.host.useFilter(where, filter);
+    if (!(filter instanceof HttpRouteFilter)) fail(where, 'not an HttpRouteFilter: create HTTPRoute filters with HttpRouteFilter.*().');
     const filters = this._filters.concat([filter]);
     checkFilterList(where, filters);
     if (filter.type === 'RequestRedirect' && this._backends.length > 0) {
       fail(where, 'a rule with a RequestRedirect filter cannot have backendRefs (it answers the client itself), but it has ' +
         `${this._backends.map((b) => `"${b.name}"`).join(', ')}: remove the backends or the redirect.`);
     }
-    const problem = prefixModifierProblem([filter], this._matches);
+    const config = this.host.bindFilter(where, filter);
+    const problem = prefixModifierProblem([config], this._matches);
     if (problem) fail(where, problem);
     this._filters = filters;
+    this._filterConfigs = this._filterConfigs.concat([config]);
     return this;
   }
 
-  /** Adds a backend (at most 16 per rule). A backend in another namespace gets a ReferenceGrant. */
-  public addBackend(backend: Backend): HttpRouteRule {
+  /**
+   * Adds a backend (at most 16 per rule), with filters for the requests sent to it. A backend in another namespace
+   * needs a ReferenceGrant (see `ReferenceGrants`).
+   */
+  public addBackend(backend: Backend, options: HttpBackendRefOptions = {}): HttpRouteRule {
     _touch();
     const where = `${this.where}: addBackend("${backend.name}")`;
     if (this._filters.some((f) => f.type === 'RequestRedirect')) {
@@ -221,11 +241,17 @@ export class HttpRouteRule {
         'remove the backend or the redirect.');
     }
     if (this._backends.length >= 16) fail(where, 'a rule can have at most 16 backends.');
-    checkFilterList(`${where}: filters`, backend._filters);
-    const problem = prefixModifierProblem(backend._filters, this._matches);
+    const filters = options.filters ?? [];
+    for (const f of filters) {
+      if (!(f instanceof HttpRouteFilter)) fail(`${where}: filters`, 'not an HttpRouteFilter: create HTTPRoute filters with HttpRouteFilter.*().');
+    }
+    checkFilterList(`${where}: filters`, filters);
+    const configs = filters.map((f) => this.host.bindFilter(`${where}: filter ${f.type}`, f));
+    const problem = prefixModifierProblem(configs, this._matches);
     if (problem) fail(where, problem);
     this.host.useBackend(where, backend);
     this._backends = this._backends.concat([backend]);
+    this._backendFilters = this._backendFilters.concat([configs]);
     return this;
   }
 
@@ -288,20 +314,20 @@ export class HttpRouteRule {
 
   /** @internal */
   public _render(): any {
-    const ctx = { routeNamespace: this.host.routeNamespace };
+    const ns = this.host.routeNamespace;
     return compact({
       name: this.name,
       matches: this._matches.length > 0 ? this._matches.map(renderHttpMatch) : undefined,
-      filters: this._filters.length > 0 ? this._filters.map((f) => f._render(ctx)) : undefined,
-      backendRefs: this._backends.length > 0 ? this._backends.map((b) => b._renderRuleRef(ctx.routeNamespace)) : undefined,
+      filters: this._filterConfigs.length > 0 ? this._filterConfigs.map((f) => ({ ...f.manifest })) : undefined,
+      backendRefs: this._backends.length > 0 ? this._backends.map((b, i) => b._renderRuleRef(ns, this._backendFilters[i])) : undefined,
       timeouts: this.timeoutsSpec && Object.keys(this.timeoutsSpec).length > 0 ? { ...this.timeoutsSpec } : undefined,
       retry: this.retrySpec ? { ...this.retrySpec } : undefined,
       sessionPersistence: this.sessionPersistenceSpec?._render(),
     });
   }
 
-  private allFilters(): RouteFilter[] {
-    return [...this._filters, ...this._backends.flatMap((b) => b._filters)];
+  private allFilters(): RouteFilterConfig[] {
+    return [...this._filterConfigs, ...this._backendFilters.flat()];
   }
 }
 
@@ -345,8 +371,8 @@ export interface TeamRouteProps extends TeamRouteBaseProps {
  */
 export class TeamRoute extends TeamRouteBase {
   /** An HTTPRoute that exists outside this app, for policies and grants that refer to it. */
-  public static fromHttpRouteName(scope: Construct, id: string, name: string, namespace?: string): IRoute {
-    return new ImportedRoute(scope, id, 'HTTPRoute', name, namespace);
+  public static fromHttpRouteName(scope: Construct, id: string, name: string, options: RouteReferenceOptions = {}): IRoute {
+    return new ImportedRoute(scope, id, 'HTTPRoute', name, options.namespace);
   }
 
   private readonly _rules = new RuleList<HttpRouteRule>('HTTPRoute');

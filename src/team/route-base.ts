@@ -1,7 +1,7 @@
 import { ApiObject, ApiObjectMetadata, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { Backend } from './backend';
-import { RouteFilter } from './filters';
+import { RouteFilterConfig } from './filters';
 import type * as ExperimentalL1 from '../../imports/experimental/gateway.networking.k8s.io';
 import { _resolveNamespace, _validateObjectName, GATEWAY_API_GROUP } from '../core/names';
 import { IRoute } from '../core/route';
@@ -73,6 +73,17 @@ export interface AttachOptions {
 }
 
 /**
+ * Options to refer to a route owned elsewhere (`TeamRoute.fromHttpRouteName()` and the other `fromXxxRouteName()`).
+ */
+export interface RouteReferenceOptions {
+  /**
+   * The route's namespace.
+   * @default - the namespace of the chart `scope` is in
+   */
+  readonly namespace?: string;
+}
+
+/**
  * Properties shared by every app-team route.
  */
 export interface TeamRouteBaseProps {
@@ -140,11 +151,33 @@ function l1Class(key: string): L1Class | undefined {
 }
 
 /**
+ * An app-team route of this library (`TeamRoute`, `CanaryRoute`, `TeamGrpcRoute`, `TeamTlsRoute`, `TeamTcpRoute`,
+ * `TeamUdpRoute`): what every kind offers, for code that handles routes of any kind.
+ */
+export interface ITeamRoute extends IRoute {
+  /** The L1 route object (child id `Resource`): the escape hatch for `ApiObject.of(route).addJsonPatch()`. */
+  readonly apiObject: ApiObject;
+
+  /**
+   * Attaches the route to a Gateway or ListenerSet of this app (a `parentRefs[]` entry); at synth the parent checks
+   * that its listeners accept the route.
+   */
+  attachTo(parent: IRouteParent, options?: AttachOptions): void;
+
+  /** Attaches the route to a parent referred to by name (a `parentRefs[]` entry, written as given). */
+  addParentRef(parentRef: ParentReference): void;
+}
+
+/**
  * The base of the app-team routes (`TeamRoute`, `TeamGrpcRoute`, `TeamTlsRoute`, `TeamTcpRoute`, `TeamUdpRoute`):
  * metadata and namespace, parents and their attachment checks, hostnames (for the kinds that have them),
  * backends and the ReferenceGrants they need.
+ *
+ * Not an extension point: its hooks are internal, so it is hidden from the jsii languages (its members appear on
+ * each route class) and only the route classes of this library extend it. Use `ITeamRoute` for a route of any kind.
+ * @internal
  */
-export abstract class TeamRouteBase extends Construct implements IRoute {
+export abstract class TeamRouteBase extends Construct implements ITeamRoute {
   /** The L1 route object (child id `Resource`): the escape hatch for `ApiObject.of(route).addJsonPatch()`. */
   public readonly apiObject: ApiObject;
 
@@ -213,10 +246,10 @@ export abstract class TeamRouteBase extends Construct implements IRoute {
     const where = `${this._path}: attachTo(${parent.node.path})`;
     this._addAttachment(where, {
       parent,
-      group: parent.parentGroup,
-      kind: parent.parentKind,
-      name: parent.parentName,
-      namespace: parent.parentNamespace,
+      group: parent.routeParentGroup,
+      kind: parent.routeParentKind,
+      name: parent.routeParentName,
+      namespace: parent.routeParentNamespace,
       sectionName: options.sectionName,
       port: options.port,
     });
@@ -253,27 +286,19 @@ export abstract class TeamRouteBase extends Construct implements IRoute {
   }
 
   /**
-   * Checks a backend for this route and records the ReferenceGrant it needs when it is in another namespace.
+   * Records what a backend of this route needs: the ReferenceGrant when it is in another namespace.
    * @internal
    */
-  public _useBackend(where: string, backend: Backend, allowFilters: boolean): void {
-    if (!allowFilters && backend._filters.length > 0) {
-      fail(where, `backend "${backend.name}" has filters, but ${aKind(this.routeKind)} has no filters: remove them.`);
-    }
-    for (const filter of backend._filters) this._useFilter(`${where}: backend "${backend.name}"`, filter);
+  public _useBackend(_where: string, backend: Backend): void {
     this._noteBackend(backend);
   }
 
   /**
-   * Checks that `filter` exists for this route kind and records the grants of the backends it refers to.
+   * Records the grants of the backends a bound filter refers to.
    * @internal
    */
-  public _useFilter(where: string, filter: RouteFilter): void {
-    if (this.routeKind === 'GRPCRoute' && !filter._spec.grpc) {
-      fail(where, `a GRPCRoute cannot use a ${filter.type} filter: use RequestHeaderModifier, ResponseHeaderModifier, RequestMirror or ExtensionRef ` +
-        '(GrpcRouteFilter).');
-    }
-    for (const backend of filter._spec.backends) this._noteBackend(backend);
+  public _useFilter(_where: string, filter: RouteFilterConfig): void {
+    for (const backend of filter.backends ?? []) this._noteBackend(backend);
   }
 
   /** Spec fields of the subclass (rules, …). @internal */
@@ -303,7 +328,7 @@ export abstract class TeamRouteBase extends Construct implements IRoute {
       toKind: backend.kind,
       toName: backend.name,
       toNamespace: backend.namespace,
-    });
+    }, backend._referent);
   }
 
   private _addAttachment(where: string, a: Attachment): void {
@@ -358,6 +383,7 @@ export abstract class TeamRouteBase extends Construct implements IRoute {
       const messages = a.parent.checkRouteAttachment({
         routeGroup: this.routeGroup,
         routeKind: this.routeKind,
+        routeName: this.routeName,
         routeNamespace: this.routeNamespace,
         sectionName: a.sectionName,
         port: a.port,

@@ -3,7 +3,7 @@ import { Backend } from './backend';
 import { IRoute } from '../core/route';
 import { ImportedRoute } from './private/imported-route';
 import { StreamRule } from './private/stream-rule';
-import { TeamRouteBase, TeamRouteBaseProps } from './route-base';
+import { RouteReferenceOptions, TeamRouteBase, TeamRouteBaseProps } from './route-base';
 import { _touch } from '../core/epoch';
 
 /**
@@ -31,8 +31,8 @@ export interface TeamTcpRouteProps extends TeamRouteBaseProps {
  */
 export class TeamTcpRoute extends TeamRouteBase {
   /** A TCPRoute that exists outside this app. */
-  public static fromTcpRouteName(scope: Construct, id: string, name: string, namespace?: string): IRoute {
-    return new ImportedRoute(scope, id, 'TCPRoute', name, namespace);
+  public static fromTcpRouteName(scope: Construct, id: string, name: string, options: RouteReferenceOptions = {}): IRoute {
+    return new ImportedRoute(scope, id, 'TCPRoute', name, options.namespace);
   }
 
   private readonly rule: StreamRule;
@@ -53,7 +53,7 @@ export class TeamTcpRoute extends TeamRouteBase {
   /** Adds a backend (at most 16). A backend in another namespace gets a ReferenceGrant. */
   public addBackend(backend: Backend): void {
     _touch();
-    this.rule.add(backend, (where) => this._useBackend(where, backend, false));
+    this.rule.add(backend, (where) => this._useBackend(where, backend));
   }
 
   /** @internal */

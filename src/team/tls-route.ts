@@ -3,7 +3,7 @@ import { Backend } from './backend';
 import { IRoute } from '../core/route';
 import { ImportedRoute } from './private/imported-route';
 import { StreamRule } from './private/stream-rule';
-import { TeamRouteBase, TeamRouteBaseProps } from './route-base';
+import { RouteReferenceOptions, TeamRouteBase, TeamRouteBaseProps } from './route-base';
 import { _touch } from '../core/epoch';
 
 /**
@@ -57,8 +57,8 @@ export interface TeamTlsRouteProps extends TeamRouteBaseProps {
  */
 export class TeamTlsRoute extends TeamRouteBase {
   /** A TLSRoute that exists outside this app. */
-  public static fromTlsRouteName(scope: Construct, id: string, name: string, namespace?: string): IRoute {
-    return new ImportedRoute(scope, id, 'TLSRoute', name, namespace);
+  public static fromTlsRouteName(scope: Construct, id: string, name: string, options: RouteReferenceOptions = {}): IRoute {
+    return new ImportedRoute(scope, id, 'TLSRoute', name, options.namespace);
   }
 
   /** The TLSRoute version written. */
@@ -95,7 +95,7 @@ export class TeamTlsRoute extends TeamRouteBase {
   /** Adds a backend (at most 16). A backend in another namespace gets a ReferenceGrant. */
   public addBackend(backend: Backend): void {
     _touch();
-    this.rule.add(backend, (where) => this._useBackend(where, backend, false));
+    this.rule.add(backend, (where) => this._useBackend(where, backend));
   }
 
   /** @internal */

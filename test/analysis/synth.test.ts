@@ -1,6 +1,8 @@
 import { ApiObject, App, Chart } from 'cdk8s';
 import * as gatewayapi from '../../imports/standard/gateway.networking.k8s.io';
-import { Backend, Listener, PlatformGateway, ReferenceGrant, ReferenceGrants, RouteNamespaces, TeamRoute } from '../../src';
+import {
+  AutoGrants, Backend, Listener, PlatformGateway, ReferenceGrant, ReferenceGrants, RouteNamespaces, TeamRoute,
+} from '../../src';
 import { GatewayApiAnalysis, GatewayApiAnalyzer } from '../../src/analysis';
 import { CheckMode } from '../../src/core';
 
@@ -132,7 +134,7 @@ describe('GatewayApiAnalysis per synth', () => {
 });
 
 describe('GatewayApiAnalysis with the L2 constructs', () => {
-  test('counts grants declared with ReferenceGrant.fromExisting() as present in the cluster', () => {
+  test('counts grants declared with ReferenceGrant.fromReferenceGrantName() as present in the cluster', () => {
     const a = new App();
     const infra = new Chart(a, 'infra', { namespace: 'infra' });
     const gw = new PlatformGateway(infra, 'gw', {
@@ -141,11 +143,10 @@ describe('GatewayApiAnalysis with the L2 constructs', () => {
       listeners: [Listener.http({ hostname: '*.example.com', allowedRoutes: { namespaces: RouteNamespaces.all() } })],
     });
     const team = new Chart(a, 'team', { namespace: 'checkout' });
-    ReferenceGrants.setAutoGrants(team, false);
+    ReferenceGrants.setAutoGrants(team, AutoGrants.OFF);
     new TeamRoute(team, 'pay', { metadata: { name: 'pay' }, parents: [gw], rules: [{ backendRefs: [Backend.fromName('payments', { namespace: 'payments', port: 8080 })] }] });
     const analysis = GatewayApiAnalysis.enable(a);
-    ReferenceGrant.fromExisting(team, 'grant', {
-      name: 'checkout-routes',
+    ReferenceGrant.fromReferenceGrantName(team, 'grant', 'checkout-routes', {
       namespace: 'payments',
       from: [{ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', namespace: 'checkout' }],
       to: [{ group: '', kind: 'Service', name: 'payments' }],

@@ -114,9 +114,9 @@ function analysisResult(c: Case, parent: IRouteParent, manifests: any[]): { acce
     metadata: { name: 'route', namespace: r.routeNamespace },
     spec: {
       parentRefs: [{
-        kind: parent.parentKind,
-        name: parent.parentName,
-        namespace: parent.parentNamespace,
+        kind: parent.routeParentKind,
+        name: parent.routeParentName,
+        namespace: parent.routeParentNamespace,
         ...(r.sectionName !== undefined ? { sectionName: r.sectionName } : {}),
         ...(r.port !== undefined ? { port: r.port } : {}),
       }],

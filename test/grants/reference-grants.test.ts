@@ -1,6 +1,6 @@
 import { ApiObject, Chart, Testing } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { ReferenceGrant, ReferenceGrants } from '../../src';
+import { AutoGrants, ReferenceGrant, ReferenceGrants } from '../../src';
 
 function errors(scope: IConstruct): string[] {
   return scope.node.findAll().flatMap((c) => c.node.validate());
@@ -66,11 +66,15 @@ describe('ReferenceGrant', () => {
 });
 
 describe('ReferenceGrants.ensure()', () => {
-  test('creates one least-privilege grant per reference and reuses it', () => {
+  test('creates one least-privilege grant per reference, in the referent\'s chart, and reuses it', () => {
     const app = Testing.app();
     const store = new Chart(app, 'store', { namespace: 'store' });
-    ReferenceGrants.ensure(store, ref);
-    ReferenceGrants.ensure(store, ref);
+    const shared = new Chart(app, 'shared', { namespace: 'shared-services' });
+    const search = new ApiObject(shared, 'search', { apiVersion: 'v1', kind: 'Service', metadata: { name: 'search' } });
+    ReferenceGrants.ensure(store, ref, search);
+    ReferenceGrants.ensure(store, ref, search);
+    expect(shared.toJson().filter((o: any) => o.kind === 'ReferenceGrant').map((o: any) => o.metadata.name)).toStrictEqual(['httproute-store-to-service-search']);
+    expect(store.toJson()).toStrictEqual([]);
     expect(grantsIn(store)).toStrictEqual([{
       apiVersion: 'gateway.networking.k8s.io/v1',
       kind: 'ReferenceGrant',
@@ -90,14 +94,13 @@ describe('ReferenceGrants.ensure()', () => {
 
   test('with automatic grants off, fails at synth unless a known grant allows the reference', () => {
     const app = Testing.app();
-    ReferenceGrants.setAutoGrants(app, false);
+    ReferenceGrants.setAutoGrants(app, AutoGrants.OFF);
     const store = new Chart(app, 'store', { namespace: 'store' });
-    expect(ReferenceGrants.autoGrantsEnabled(store)).toBe(false);
+    expect(ReferenceGrants.autoGrantsFor(store)).toBe(AutoGrants.OFF);
     ReferenceGrants.ensure(store, ref);
     expect(grantsIn(store)).toStrictEqual([]);
     expect(errors(store)).toStrictEqual([expect.stringContaining('store: the reference from HTTPRoute in namespace "store" to Service "shared-services/search" is not allowed by any ReferenceGrant (automatic grants are off). Add a ReferenceGrant in namespace "shared-services"')]);
-    ReferenceGrant.fromExisting(store, 'existing', {
-      name: 'store-to-search',
+    ReferenceGrant.fromReferenceGrantName(store, 'existing', 'store-to-search', {
       namespace: 'shared-services',
       from: [{ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', namespace: 'store' }],
       to: [{ group: '', kind: 'Service', name: 'search' }],
@@ -107,11 +110,11 @@ describe('ReferenceGrants.ensure()', () => {
 
   test('the nearest scope setting wins', () => {
     const app = Testing.app();
-    ReferenceGrants.setAutoGrants(app, false);
+    ReferenceGrants.setAutoGrants(app, AutoGrants.OFF);
     const store = new Chart(app, 'store', { namespace: 'store' });
-    ReferenceGrants.setAutoGrants(store, true);
-    expect(ReferenceGrants.autoGrantsEnabled(store)).toBe(true);
-    expect(ReferenceGrants.autoGrantsEnabled(new Chart(app, 'other'))).toBe(false);
+    ReferenceGrants.setAutoGrants(store, AutoGrants.REFERENT_CHART);
+    expect(ReferenceGrants.autoGrantsFor(store)).toBe(AutoGrants.REFERENT_CHART);
+    expect(ReferenceGrants.autoGrantsFor(new Chart(app, 'other'))).toBe(AutoGrants.OFF);
   });
 
   test('fails if a namespace is missing', () => {
@@ -125,6 +128,7 @@ describe('automatic grant names', () => {
   test('qualify kinds outside the usual groups, so different groups never share a grant', () => {
     const app = Testing.app();
     const chart = new Chart(app, 'team', { namespace: 'store' });
+    ReferenceGrants.setAutoGrants(chart, AutoGrants.REFERRER_CHART); // named referents: grants in the referrer's chart
     ReferenceGrants.ensure(chart, {
       fromGroup: 'gateway.networking.k8s.io',
       fromKind: 'HTTPRoute',
@@ -151,8 +155,6 @@ describe('automatic grant names', () => {
 
   test('fails if a namespace is longer than 63 characters', () => {
     const chart = Testing.chart();
-    expect(() => ReferenceGrant.fromExisting(chart, 'g', {
-      name: 'g', namespace: 'n'.repeat(64), from: [], to: [],
-    })).toThrow(/namespace "n{64}" is not a valid namespace name: use at most 63/);
+    expect(() => ReferenceGrant.fromReferenceGrantName(chart, 'g', 'g', { namespace: 'n'.repeat(64), from: [], to: [] })).toThrow(/namespace "n{64}" is not a valid namespace name: use at most 63/);
   });
 });

@@ -51,10 +51,10 @@ function packAssemblies(dir: string): Array<{ name: string; version: string; tar
 
 /** The TypeScript twin of the host-implemented parent below. */
 class EdgeParent extends Construct implements IRouteParent {
-  public readonly parentGroup = GROUP;
-  public readonly parentKind = 'Gateway';
-  public readonly parentName = 'shared';
-  public readonly parentNamespace = 'infra';
+  public readonly routeParentGroup = GROUP;
+  public readonly routeParentKind = 'Gateway';
+  public readonly routeParentName = 'shared';
+  public readonly routeParentNamespace = 'infra';
   public readonly requests: RouteAttachmentRequest[] = [];
   public checkRouteAttachment(request: RouteAttachmentRequest): string[] {
     this.requests.push(request);
@@ -139,17 +139,17 @@ async function hostProgram(host: JsiiHost, rejectWith?: string): Promise<string>
   const edge = await host.create('constructs.Construct', [store, 'edge'], {
     interfaces: [fqn('IRouteParent')],
     overrides: [
-      { property: 'parentGroup', cookie: 'parent_group' },
-      { property: 'parentKind', cookie: 'parent_kind' },
-      { property: 'parentName', cookie: 'parent_name' },
-      { property: 'parentNamespace', cookie: 'parent_namespace' },
+      { property: 'routeParentGroup', cookie: 'route_parent_group' },
+      { property: 'routeParentKind', cookie: 'route_parent_kind' },
+      { property: 'routeParentName', cookie: 'route_parent_name' },
+      { property: 'routeParentNamespace', cookie: 'route_parent_namespace' },
       { method: 'checkRouteAttachment', cookie: 'check_route_attachment' },
     ],
     handlers: {
-      parent_group: () => GROUP,
-      parent_kind: () => 'Gateway',
-      parent_name: () => 'shared',
-      parent_namespace: () => 'infra',
+      route_parent_group: () => GROUP,
+      route_parent_kind: () => 'Gateway',
+      route_parent_name: () => 'shared',
+      route_parent_namespace: () => 'infra',
       // the struct arrives by reference; the host reads its fields back, as the Python runtime does
       check_route_attachment: async (request: ObjRef) => {
         const kind = await host.get(request, 'routeKind');
@@ -198,7 +198,7 @@ test('a program driven through the jsii runtime synthesizes the same YAML as in 
     const yaml = await hostProgram(host);
     expect(yaml).toEqual(expected);
     // the library asked the host-implemented parent, as it would a Python or Java object
-    expect(host.callbacks).toEqual(expect.arrayContaining(['parent_name([])', expect.stringMatching(/^check_route_attachment\(/)]));
+    expect(host.callbacks).toEqual(expect.arrayContaining(['route_parent_name([])', expect.stringMatching(/^check_route_attachment\(/)]));
   });
 }, 300_000);
 

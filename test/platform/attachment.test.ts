@@ -164,16 +164,15 @@ describe('PlatformGateway.checkRouteAttachment()', () => {
 describe('PlatformGateway.fromGatewayName()', () => {
   test('without listeners accepts every attachment', () => {
     const chart = new Chart(Testing.app(), 'store', { namespace: 'store' });
-    const gw = PlatformGateway.fromGatewayName(chart, 'shared', { name: 'shared', namespace: 'infra' });
-    expect([gw.parentGroup, gw.parentKind, gw.parentName, gw.parentNamespace]).toStrictEqual(['gateway.networking.k8s.io', 'Gateway', 'shared', 'infra']);
+    const gw = PlatformGateway.fromGatewayName(chart, 'shared', 'shared', { namespace: 'infra' });
+    expect([gw.routeParentGroup, gw.routeParentKind, gw.routeParentName, gw.routeParentNamespace]).toStrictEqual(['gateway.networking.k8s.io', 'Gateway', 'shared', 'infra']);
     expect(gw.checkRouteAttachment({ routeKind: 'HTTPRoute', routeNamespace: 'store', sectionName: 'anything' })).toStrictEqual([]);
     expect(gw.checkListenerSetAttachment('store')).toStrictEqual([]);
   });
 
   test('with listeners checks attachments like a Gateway of the app', () => {
     const chart = new Chart(Testing.app(), 'store', { namespace: 'store' });
-    const gw = PlatformGateway.fromGatewayName(chart, 'shared', {
-      name: 'shared',
+    const gw = PlatformGateway.fromGatewayName(chart, 'shared', 'shared', {
       namespace: 'infra',
       listeners: [Listener.https({ hostname: '*.example.com', allowedRoutes: { namespaces: RouteNamespaces.all() } }), Listener.http()],
       allowedListeners: { namespaces: ListenerNamespaces.same() },
@@ -190,27 +189,27 @@ describe('PlatformGateway.fromGatewayName()', () => {
 
   test('defaults the namespace to the chart namespace', () => {
     const chart = new Chart(Testing.app(), 'infra', { namespace: 'infra' });
-    expect(PlatformGateway.fromGatewayName(chart, 'gw', { name: 'shared' }).parentNamespace).toBe('infra');
+    expect(PlatformGateway.fromGatewayName(chart, 'gw', 'shared').routeParentNamespace).toBe('infra');
   });
 
   test('fails if the name or a listener is invalid', () => {
     const chart = new Chart(Testing.app(), 'store', { namespace: 'store' });
-    expect(() => PlatformGateway.fromGatewayName(chart, 'a', { name: 'Shared' })).toThrow(/name "Shared" is not a valid Kubernetes name/);
-    expect(() => PlatformGateway.fromGatewayName(chart, 'b', { name: 's', listeners: [Listener.http(), Listener.http()] }))
+    expect(() => PlatformGateway.fromGatewayName(chart, 'a', 'Shared')).toThrow(/name "Shared" is not a valid Kubernetes name/);
+    expect(() => PlatformGateway.fromGatewayName(chart, 'b', 's', { listeners: [Listener.http(), Listener.http()] }))
       .toThrow('store/b: a listener named "http" already exists: listener names must be unique within the Gateway; give this one another name.');
   });
 });
 
 describe('ListenerSet attachment', () => {
-  test('routes attach to ListenerSets with parentKind ListenerSet', () => {
+  test('routes attach to ListenerSets with parentRefs[].kind ListenerSet', () => {
     const app = Testing.app();
-    const gw = PlatformGateway.fromGatewayName(new Chart(app, 'infra', { namespace: 'infra' }), 'gw', { name: 'shared' });
+    const gw = PlatformGateway.fromGatewayName(new Chart(app, 'infra', { namespace: 'infra' }), 'gw', 'shared');
     const ls = new ListenerSet(new Chart(app, 'store', { namespace: 'store' }), 'ls', {
       metadata: { name: 'store-listeners' },
       parentRef: gw,
       listeners: [Listener.https({ hostname: 'store.example.com', certificateRefs: [cert] })],
     });
-    expect([ls.parentGroup, ls.parentKind, ls.parentName, ls.parentNamespace]).toStrictEqual(['gateway.networking.k8s.io', 'ListenerSet', 'store-listeners', 'store']);
+    expect([ls.routeParentGroup, ls.routeParentKind, ls.routeParentName, ls.routeParentNamespace]).toStrictEqual(['gateway.networking.k8s.io', 'ListenerSet', 'store-listeners', 'store']);
     expect(ls.checkRouteAttachment({ routeKind: 'HTTPRoute', routeNamespace: 'store', hostnames: ['store.example.com'] })).toStrictEqual([]);
     expect(ls.checkRouteAttachment({ routeKind: 'HTTPRoute', routeNamespace: 'web' })).toStrictEqual([
       expect.stringMatching(/^listener "https" of ListenerSet store\/store-listeners allows routes from its own namespace "store" only/),

@@ -2,8 +2,9 @@ import { ApiObject, Chart, Duration, JsonPatch, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { chartIn, json, synthApp, validationErrors } from './helpers';
 import {
-  CaCertificateRef, CertificateRef, CertManagerIssuer, FrontendValidationMode, GatewayAddress, GatewayClass, Listener,
-  ListenerNamespaces, PlatformGateway, ReferenceGrant, ReferenceGrants, RouteKind, RouteNamespaces, LabelSelectorOperator,
+  AutoGrants, CaCertificateRef, CertificateRef, CertManagerIssuer, FrontendValidationMode, GatewayAddress,
+  GatewayClass, LabelSelectorOperator, Listener, ListenerNamespaces, PlatformGateway, PolicyAttachment, PolicyTarget,
+  RedirectStatusCode, ReferenceGrant, ReferenceGrants, RouteKind, RouteNamespaces,
 } from '../../src';
 
 const cert = CertificateRef.fromName('wildcard-example-com');
@@ -42,7 +43,8 @@ describe('PlatformGateway', () => {
 
   test('implements IRouteParent', () => {
     const gw = gateway(chartIn('infra'), { listeners: [Listener.http()] });
-    expect([gw.parentGroup, gw.parentKind, gw.parentName, gw.parentNamespace]).toStrictEqual(['gateway.networking.k8s.io', 'Gateway', 'shared', 'infra']);
+    expect([gw.routeParentGroup, gw.routeParentKind, gw.routeParentName, gw.routeParentNamespace]).toStrictEqual(['gateway.networking.k8s.io', 'Gateway', 'shared', 'infra']);
+    expect([gw.gatewayName, gw.gatewayNamespace]).toStrictEqual(['shared', 'infra']);
   });
 
   test('listeners added later are rendered, in order', () => {
@@ -179,7 +181,9 @@ describe('PlatformGateway', () => {
   test('output is deterministic', () => {
     const build = () => {
       const chart = chartIn('infra');
-      gateway(chart, { listeners: [Listener.http(), Listener.https({ certificateRefs: [CertificateRef.fromName('c', 'certs')] })] }).redirectHttpToHttps();
+      const secret = new kplus.Secret(new Chart(chart.node.root as any, 'certs', { namespace: 'certs' }), 'c', { metadata: { name: 'c' } });
+      const certificateRefs = [CertificateRef.fromSecret(secret)];
+      gateway(chart, { listeners: [Listener.http(), Listener.https({ certificateRefs })] }).redirectHttpToHttps();
       return synthApp(chart);
     };
     expect(build()).toStrictEqual(build());
@@ -266,7 +270,7 @@ describe('PlatformGateway', () => {
       ['an invalid label key', () => RouteNamespaces.withLabels({ 'bad key': 'x' }), /key "bad key" is not valid/],
       ['an invalid namespace name', () => RouteNamespaces.named(['Store']), /namespace "Store" is not a valid namespace/],
       ['an invalid certificate name', () => CertificateRef.fromName(''), /name "" is not a valid name/],
-      ['an invalid certificate namespace', () => CertificateRef.fromName('a', 'Certs'), /namespace "Certs" is not a valid namespace/],
+      ['an invalid certificate namespace', () => CertificateRef.fromName('a', { namespace: 'Certs' }), /namespace "Certs" is not a valid namespace/],
       ['an invalid issuer name', () => CertManagerIssuer.clusterIssuer('Lets Encrypt'), /name "Lets Encrypt" is not a valid Kubernetes name/],
     ])('fails if given %s', (_name, fn, message) => {
       expect(fn).toThrow(message);
@@ -320,12 +324,13 @@ describe('PlatformGateway', () => {
   });
 
   describe('cross-namespace certificates', () => {
-    test('create a least-privilege ReferenceGrant in the certificate namespace', () => {
+    test('create a least-privilege ReferenceGrant for a named certificate with the REFERRER_CHART opt-in', () => {
       const chart = chartIn('infra');
+      ReferenceGrants.setAutoGrants(chart, AutoGrants.REFERRER_CHART);
       gateway(chart, {
         listeners: [
-          Listener.https({ hostname: 'a.example.com', certificateRefs: [CertificateRef.fromName('wildcard', 'certs')] }),
-          Listener.https({ name: 'b', hostname: 'b.example.com', certificateRefs: [CertificateRef.fromName('wildcard', 'certs')] }),
+          Listener.https({ hostname: 'a.example.com', certificateRefs: [CertificateRef.fromName('wildcard', { namespace: 'certs' })] }),
+          Listener.https({ name: 'b', hostname: 'b.example.com', certificateRefs: [CertificateRef.fromName('wildcard', { namespace: 'certs' })] }),
         ],
       });
       const objects = synthApp(chart);
@@ -344,25 +349,40 @@ describe('PlatformGateway', () => {
       expect(validationErrors(chart)).toStrictEqual([]);
     });
 
-    test('CA certificates and the backend client certificate get grants too', () => {
+    test('CA certificates and the backend client certificate get grants too, in the chart that owns them', () => {
       const chart = chartIn('infra');
+      const pki = new Chart(chart.node.root as any, 'pki', { namespace: 'pki' });
       gateway(chart, {
         listeners: [Listener.http()],
         tls: {
-          backendClientCertificateRef: CertificateRef.fromName('client', 'pki'),
-          frontendValidation: { caCertificateRefs: [CaCertificateRef.fromConfigMapName('client-ca', 'pki')] },
+          backendClientCertificateRef: CertificateRef.fromSecret(new kplus.Secret(pki, 'client', { metadata: { name: 'client' } })),
+          frontendValidation: { caCertificateRefs: [CaCertificateRef.fromConfigMap(new kplus.ConfigMap(pki, 'ca', { metadata: { name: 'client-ca' } }))] },
         },
       });
-      const grants = synthApp(chart).filter((o) => o.kind === 'ReferenceGrant');
-      expect(grants.map((g) => [g.metadata.namespace, g.spec.to])).toStrictEqual([
+      const grants = pki.toJson().filter((o: any) => o.kind === 'ReferenceGrant');
+      expect(grants.map((g: any) => [g.metadata.namespace, g.spec.to])).toStrictEqual([
         ['pki', [{ group: '', kind: 'Secret', name: 'client' }]],
         ['pki', [{ group: '', kind: 'ConfigMap', name: 'client-ca' }]],
+      ]);
+      expect(chart.toJson().filter((o: any) => o.kind === 'ReferenceGrant')).toStrictEqual([]);
+    });
+
+    test('fails if a named certificate in another namespace has no grant (the default: its owner must consent)', () => {
+      const chart = chartIn('infra');
+      gateway(chart, { listeners: [Listener.https({ certificateRefs: [CertificateRef.fromName('partner', { namespace: 'partner-certs' })] })] });
+      expect(validationErrors(chart)).toStrictEqual([
+        'test/gateway: the reference from Gateway in namespace "infra" to Secret "partner-certs/partner" needs a ReferenceGrant, which only the ' +
+        'owner of namespace "partner-certs" can give, and Secret "partner" is only named here (not a construct of this app, whose chart ' +
+        'would hold the grant). Add a ReferenceGrant in namespace "partner-certs" with from: [{ group: "gateway.networking.k8s.io", kind: ' +
+        '"Gateway", namespace: "infra" }] and to: [{ group: "", kind: "Secret", name: "partner" }]: in the owner\'s chart (new ' +
+        'ReferenceGrant(...)), or declare it with ReferenceGrant.fromReferenceGrantName(...) when the owner applies it; or, when this app may ' +
+        'write into that namespace, opt in with ReferenceGrants.setAutoGrants(scope, AutoGrants.REFERRER_CHART) to create it in this chart.',
       ]);
     });
 
     test('a certificate in the Gateway namespace is written without namespace and needs no grant', () => {
       const chart = chartIn('infra');
-      const gw = gateway(chart, { listeners: [Listener.https({ certificateRefs: [CertificateRef.fromName('c', 'infra')] })] });
+      const gw = gateway(chart, { listeners: [Listener.https({ certificateRefs: [CertificateRef.fromName('c', { namespace: 'infra' })] })] });
       expect(json(gw).spec.listeners[0].tls.certificateRefs).toStrictEqual([{ group: '', kind: 'Secret', name: 'c' }]);
       expect(synthApp(chart).filter((o) => o.kind === 'ReferenceGrant')).toStrictEqual([]);
     });
@@ -387,32 +407,31 @@ describe('PlatformGateway', () => {
 
     test('fails at synth with the grant to add when automatic grants are off', () => {
       const chart = chartIn('infra');
-      ReferenceGrants.setAutoGrants(chart, false);
-      gateway(chart, { listeners: [Listener.https({ certificateRefs: [CertificateRef.fromName('wildcard', 'certs')] })] });
+      ReferenceGrants.setAutoGrants(chart, AutoGrants.OFF);
+      gateway(chart, { listeners: [Listener.https({ certificateRefs: [CertificateRef.fromName('wildcard', { namespace: 'certs' })] })] });
       expect(chart.node.findAll().filter((c) => c instanceof ApiObject && c.kind === 'ReferenceGrant')).toStrictEqual([]);
       expect(validationErrors(chart)).toStrictEqual([
         'test/gateway: the reference from Gateway in namespace "infra" to Secret "certs/wildcard" is not allowed by any ReferenceGrant ' +
         '(automatic grants are off). Add a ReferenceGrant in namespace "certs" with from: [{ group: "gateway.networking.k8s.io", ' +
         'kind: "Gateway", namespace: "infra" }] and to: [{ group: "", kind: "Secret", name: "wildcard" }] (new ReferenceGrant(...), ' +
-        'or ReferenceGrant.fromExisting(...) when another team applies it), or turn automatic grants on with ReferenceGrants.setAutoGrants(scope, true).',
+        'or ReferenceGrant.fromReferenceGrantName(...) when another team applies it), or turn automatic grants on with ReferenceGrants.setAutoGrants(scope, AutoGrants.REFERENT_CHART).',
       ]);
     });
 
     test('automatic grants off, and an existing grant allows the reference', () => {
       const chart = chartIn('infra');
-      ReferenceGrants.setAutoGrants(chart, false);
-      ReferenceGrant.fromExisting(chart, 'existing', {
-        name: 'gateways-to-certs',
+      ReferenceGrants.setAutoGrants(chart, AutoGrants.OFF);
+      ReferenceGrant.fromReferenceGrantName(chart, 'existing', 'gateways-to-certs', {
         namespace: 'certs',
         from: [{ group: 'gateway.networking.k8s.io', kind: 'Gateway', namespace: 'infra' }],
         to: [{ group: '', kind: 'Secret' }],
       });
-      gateway(chart, { listeners: [Listener.https({ certificateRefs: [CertificateRef.fromName('wildcard', 'certs')] })] });
+      gateway(chart, { listeners: [Listener.https({ certificateRefs: [CertificateRef.fromName('wildcard', { namespace: 'certs' })] })] });
       expect(validationErrors(chart)).toStrictEqual([]);
     });
 
     test('fails if a Gateway without namespace refers to a certificate in a namespace', () => {
-      expect(() => gateway(chartIn(), { listeners: [Listener.https({ certificateRefs: [CertificateRef.fromName('c', 'certs')] })] }))
+      expect(() => gateway(chartIn(), { listeners: [Listener.https({ certificateRefs: [CertificateRef.fromName('c', { namespace: 'certs' })] })] }))
         .toThrow('test/gateway: the Gateway has no namespace but refers to Secret "c" in namespace "certs": give the chart (or the object) a namespace so a ReferenceGrant can name it.');
     });
   });
@@ -429,7 +448,7 @@ describe('PlatformGateway', () => {
       });
       const route = gw.redirectHttpToHttps();
       expect(route).toBe(gw.node.findChild('HttpsRedirect'));
-      expect(route.toJson()).toStrictEqual({
+      expect(route.apiObject.toJson()).toStrictEqual({
         apiVersion: 'gateway.networking.k8s.io/v1',
         kind: 'HTTPRoute',
         metadata: { name: 'shared-https-redirect', namespace: 'infra' },
@@ -444,17 +463,33 @@ describe('PlatformGateway', () => {
 
     test('options: name, sectionNames, status code and port; no hostnames when a listener has none', () => {
       const gw = gateway(chartIn('infra'), { listeners: [Listener.http(), Listener.http({ name: 'other', port: 81 })] });
-      const route = gw.redirectHttpToHttps({ name: 'to-https', sectionNames: ['http'], statusCode: 308, port: 8443 });
-      expect(route.toJson().spec).toStrictEqual({
+      const route = gw.redirectHttpToHttps({ name: 'to-https', sectionNames: ['http'], statusCode: RedirectStatusCode.PERMANENT_REDIRECT_308, port: 8443 });
+      expect(route.apiObject.toJson().spec).toStrictEqual({
         parentRefs: [{ name: 'shared', sectionName: 'http' }],
         rules: [{ filters: [{ type: 'RequestRedirect', requestRedirect: { scheme: 'https', statusCode: 308, port: 8443 } }] }],
       });
-      expect(route.toJson().metadata.name).toBe('to-https');
+      expect(route.apiObject.toJson().metadata.name).toBe('to-https');
+    });
+
+    test('returns a route construct that a policy can target', () => {
+      const chart = chartIn('infra');
+      const gw = gateway(chart, { listeners: [Listener.http()] });
+      const route = gw.redirectHttpToHttps();
+      expect([route.routeGroup, route.routeKind, route.routeName, route.routeNamespace])
+        .toStrictEqual(['gateway.networking.k8s.io', 'HTTPRoute', 'shared-https-redirect', 'infra']);
+      new PolicyAttachment(chart, 'timeouts', {
+        apiVersion: 'gateway.envoyproxy.io/v1alpha1',
+        kind: 'BackendTrafficPolicy',
+        targetRefs: [PolicyTarget.fromRoute(route)],
+        spec: { timeout: { http: { requestTimeout: '5s' } } },
+      });
+      const policy = Testing.synth(chart).find((o: any) => o.kind === 'BackendTrafficPolicy');
+      expect(policy.spec.targetRefs).toStrictEqual([{ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', name: 'shared-https-redirect' }]);
     });
 
     test('fails if called twice or with a bad status code', () => {
       const gw = gateway(chartIn('infra'), { listeners: [Listener.http()] });
-      expect(() => gw.redirectHttpToHttps({ statusCode: 200 })).toThrow(/statusCode 200 is not a redirect status: use 301, 302, 303, 307 or 308/);
+      expect(() => gw.redirectHttpToHttps({ statusCode: 200 as any })).toThrow(/statusCode 200 is not a redirect status: use a RedirectStatusCode \(301, 302, 303, 307 or 308\)/);
       gw.redirectHttpToHttps();
       expect(() => gw.redirectHttpToHttps()).toThrow(/redirectHttpToHttps\(\) was already called/);
     });

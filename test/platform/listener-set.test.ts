@@ -1,7 +1,9 @@
 import { ApiObject, Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { json, validationErrors } from './helpers';
-import { CertificateRef, Listener, ListenerNamespaces, ListenerSet, PlatformGateway, ReferenceGrants } from '../../src';
+import {
+  AutoGrants, CertificateRef, Listener, ListenerNamespaces, ListenerSet, PlatformGateway, ReferenceGrants,
+} from '../../src';
 
 function setup(allowed?: ListenerNamespaces) {
   const app = Testing.app();
@@ -54,10 +56,12 @@ describe('ListenerSet', () => {
     expect(ls.listeners.map((l) => l.name)).toStrictEqual(['http', 'alt']);
   });
 
-  test('cross-namespace certificates get a ReferenceGrant from ListenerSet', () => {
+  test('cross-namespace certificates get a ReferenceGrant from ListenerSet (in the chart that owns the Secret)', () => {
     const { gw, store } = setup(ListenerNamespaces.all());
-    new ListenerSet(store, 'ls', { parentRef: gw, listeners: [Listener.https({ certificateRefs: [CertificateRef.fromName('c', 'certs')] })] });
-    const grants = store.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject && c.kind === 'ReferenceGrant');
+    const certs = new Chart(store.node.root as any, 'certs', { namespace: 'certs' });
+    const secret = new kplus.Secret(certs, 'c', { metadata: { name: 'c' } });
+    new ListenerSet(store, 'ls', { parentRef: gw, listeners: [Listener.https({ certificateRefs: [CertificateRef.fromSecret(secret)] })] });
+    const grants = certs.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject && c.kind === 'ReferenceGrant');
     expect(grants.map((g) => g.toJson().spec)).toStrictEqual([{
       from: [{ group: 'gateway.networking.k8s.io', kind: 'ListenerSet', namespace: 'store' }],
       to: [{ group: '', kind: 'Secret', name: 'c' }],
@@ -113,10 +117,11 @@ describe('ListenerSet', () => {
 
   test('fromListenerSetName() refers to a ListenerSet owned elsewhere', () => {
     const chart = new Chart(Testing.app(), 'web', { namespace: 'web' });
-    const unknown = ListenerSet.fromListenerSetName(chart, 'a', { name: 'store-listeners', namespace: 'store' });
-    expect([unknown.parentKind, unknown.parentName, unknown.parentNamespace]).toStrictEqual(['ListenerSet', 'store-listeners', 'store']);
+    const unknown = ListenerSet.fromListenerSetName(chart, 'a', 'store-listeners', { namespace: 'store' });
+    expect([unknown.routeParentKind, unknown.routeParentName, unknown.routeParentNamespace]).toStrictEqual(['ListenerSet', 'store-listeners', 'store']);
+    expect([unknown.listenerSetName, unknown.listenerSetNamespace]).toStrictEqual(['store-listeners', 'store']);
     expect(unknown.checkRouteAttachment({ routeKind: 'HTTPRoute', routeNamespace: 'web' })).toStrictEqual([]);
-    const known = ListenerSet.fromListenerSetName(chart, 'b', { name: 'store-listeners', namespace: 'store', listeners: [Listener.http()] });
+    const known = ListenerSet.fromListenerSetName(chart, 'b', 'store-listeners', { namespace: 'store', listeners: [Listener.http()] });
     expect(known.checkRouteAttachment({ routeKind: 'HTTPRoute', routeNamespace: 'web' })).toStrictEqual([
       expect.stringContaining('listener "http" of ListenerSet store/store-listeners allows routes from its own namespace "store" only'),
     ]);
@@ -124,8 +129,8 @@ describe('ListenerSet', () => {
 
   test('automatic grants off: fails at synth naming the grant', () => {
     const { gw, store } = setup(ListenerNamespaces.all());
-    ReferenceGrants.setAutoGrants(store, false);
-    new ListenerSet(store, 'ls', { parentRef: gw, listeners: [Listener.https({ certificateRefs: [CertificateRef.fromName('c', 'certs')] })] });
+    ReferenceGrants.setAutoGrants(store, AutoGrants.OFF);
+    new ListenerSet(store, 'ls', { parentRef: gw, listeners: [Listener.https({ certificateRefs: [CertificateRef.fromName('c', { namespace: 'certs' })] })] });
     expect(validationErrors(store)).toStrictEqual([expect.stringContaining('store/ls: the reference from ListenerSet in namespace "store" to Secret "certs/c" is not allowed by any ReferenceGrant')]);
   });
 });

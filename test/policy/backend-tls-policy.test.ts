@@ -78,7 +78,7 @@ describe('BackendTlsPolicy', () => {
 
     test('fails if a CA certificate is in another namespace', () => {
       const p = new BackendTlsPolicy(chartIn('store'), 'p', { validation: { hostname: 'a.example.com', caCertificateRefs: [CaCertificateRef.fromConfigMapName('ok')] } });
-      expect(() => p.addCaCertificateRef(CaCertificateRef.fromConfigMapName('ca', 'pki'))).toThrow(/CA certificate ConfigMap "ca" is in namespace "pki" but BackendTLSPolicy caCertificateRefs must be in the policy's own namespace \("store"\)/);
+      expect(() => p.addCaCertificateRef(CaCertificateRef.fromConfigMapName('ca', { namespace: 'pki' }))).toThrow(/CA certificate ConfigMap "ca" is in namespace "pki" but BackendTLSPolicy caCertificateRefs must be in the policy's own namespace \("store"\)/);
     });
 
     test('fails if targets are repeated or mix whole and section targets', () => {

@@ -61,7 +61,7 @@ describe('PolicyAttachment', () => {
 
   test('targets a ListenerSet listener', () => {
     const app = Testing.app();
-    const gw = PlatformGateway.fromGatewayName(new Chart(app, 'i', { namespace: 'infra' }), 'gw', { name: 'shared', allowedListeners: { namespaces: ListenerNamespaces.all() } });
+    const gw = PlatformGateway.fromGatewayName(new Chart(app, 'i', { namespace: 'infra' }), 'gw', 'shared', { allowedListeners: { namespaces: ListenerNamespaces.all() } });
     const store = new Chart(app, 'store', { namespace: 'store' });
     const ls = new ListenerSet(store, 'ls', { metadata: { name: 'store' }, parentRef: gw, listeners: [Listener.http({ name: 'web', port: 8080 })] });
     new PolicyAttachment(store, 'p', { apiVersion: 'example.com/v1', kind: 'P', targetRefs: [PolicyTarget.fromGateway(ls, { sectionName: 'nope' })] });

@@ -57,10 +57,10 @@ describe('CanaryRoute', () => {
     expect(validationErrors(app)).toStrictEqual([]);
   });
 
-  test('changes only the canary weight with updateCanaryWeight', () => {
+  test('sets both weights with updateWeights, e.g. only the canary weight', () => {
     const { app, shop, stable, canary } = checkoutApp();
     const route = new CanaryRoute(shop, 'route', { parentRefs: [{ name: 'gw', namespace: 'infra' }], stable, canary, stableWeight: 900 });
-    route.updateCanaryWeight(100);
+    route.updateWeights(route.weights.stable, 100);
     expect(route.weights).toStrictEqual({ stable: 900, canary: 100 });
     expect(routeOf(app).spec.rules[0].backendRefs.map((b: any) => b.weight)).toStrictEqual([900, 100]);
   });
@@ -102,8 +102,8 @@ describe('CanaryRoute', () => {
   test('fails if both weights are 0', () => {
     const { shop, stable, canary } = checkoutApp();
     const route = new CanaryRoute(shop, 'route', { parentRefs: [{ name: 'gw', namespace: 'infra' }], stable, canary, stableWeight: 0, canaryWeight: 10 });
-    expect(() => route.updateCanaryWeight(0)).toThrow(
-      'shop/route: setWeights(0, 0): stable and canary weights are both 0, so no request would be served: give one of them a weight above 0 ' +
+    expect(() => route.updateWeights(route.weights.stable, 0)).toThrow(
+      'shop/route: updateWeights(0, 0): stable and canary weights are both 0, so no request would be served: give one of them a weight above 0 ' +
       '(e.g. updateCanaryPercent(0) for all traffic on stable).',
     );
   });
@@ -124,7 +124,7 @@ describe('CanaryRoute', () => {
   test('fails if a backend carries its own weight', () => {
     const { shop, stable, canary } = checkoutApp();
     expect(() => new CanaryRoute(shop, 'route', { stable: stable.withWeight(90), canary })).toThrow(
-      'shop/route: the stable backend "checkout-stable" has weight 90: a CanaryRoute sets the weights itself; use stableWeight (or setWeights()) instead.',
+      'shop/route: the stable backend "checkout-stable" has weight 90: a CanaryRoute sets the weights itself; use stableWeight (or updateWeights()) instead.',
     );
   });
 

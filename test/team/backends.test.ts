@@ -3,7 +3,7 @@ import * as kplus from 'cdk8s-plus-28';
 import * as kplus33 from 'cdk8s-plus-33';
 import { charts, objects, specOf, validationErrors } from './support';
 import {
-  Backend, GrpcRouteFilter, HttpRouteFilter, ReferenceGrant, ReferenceGrants, TeamGrpcRoute, TeamRoute, TeamTcpRoute,
+  AutoGrants, Backend, GrpcRouteFilter, HttpRouteFilter, ReferenceGrant, ReferenceGrants, TeamGrpcRoute, TeamRoute,
 } from '../../src';
 
 describe('Backend', () => {
@@ -109,35 +109,38 @@ describe('Backend', () => {
 
   test('renders per-backend filters', () => {
     const chart = Testing.chart();
-    new TeamRoute(chart, 'route', {
-      allowUnattached: true,
-      rules: [{ backendRefs: [Backend.fromName('a', { port: 80, filters: [HttpRouteFilter.requestHeaderModifier({ set: { 'x-backend': 'a' } })] })] }],
-    });
-    expect(Testing.synth(chart)[0].spec.rules[0].backendRefs[0].filters).toStrictEqual([
+    new TeamRoute(chart, 'route', { allowUnattached: true }).addRule()
+      .addBackend(Backend.fromName('a', { port: 80 }), { filters: [HttpRouteFilter.requestHeaderModifier({ set: { 'x-backend': 'a' } })] })
+      .addBackend(Backend.fromName('b', { port: 80 }));
+    const refs = Testing.synth(chart)[0].spec.rules[0].backendRefs;
+    expect(refs[0].filters).toStrictEqual([
       { type: 'RequestHeaderModifier', requestHeaderModifier: { set: [{ name: 'x-backend', value: 'a' }] } },
+    ]);
+    expect(refs[1].filters).toBeUndefined();
+  });
+
+  test('renders per-backend filters of a GRPCRoute', () => {
+    const chart = Testing.chart();
+    new TeamGrpcRoute(chart, 'route', { allowUnattached: true }).addRule()
+      .addBackend(Backend.fromName('a', { port: 80 }), { filters: [GrpcRouteFilter.responseHeaderModifier({ remove: ['x-internal'] })] });
+    expect(Testing.synth(chart)[0].spec.rules[0].backendRefs[0].filters).toStrictEqual([
+      { type: 'ResponseHeaderModifier', responseHeaderModifier: { remove: ['x-internal'] } },
     ]);
   });
 
-  test('fails if a GRPCRoute backend has an HTTP-only filter', () => {
+  test('fails if a GRPCRoute backend gets an HTTPRoute filter (from JavaScript; TypeScript and jsii languages reject it at compile time)', () => {
     const chart = Testing.chart();
     const rule = new TeamGrpcRoute(chart, 'route').addRule();
-    expect(() => rule.addBackend(Backend.fromName('a', { port: 80, filters: [HttpRouteFilter.urlRewrite({ hostname: 'x.example.com' })] }))).toThrow(
-      'test/route: rule #1: addBackend("a"): backend "a": a GRPCRoute cannot use a URLRewrite filter: use RequestHeaderModifier, ' +
-      'ResponseHeaderModifier, RequestMirror or ExtensionRef (GrpcRouteFilter).',
-    );
-  });
-
-  test('fails if a TCPRoute backend has filters', () => {
-    const chart = Testing.chart();
-    const route = new TeamTcpRoute(chart, 'route');
-    expect(() => route.addBackend(Backend.fromName('db', { port: 5432, filters: [GrpcRouteFilter.requestHeaderModifier({ remove: ['x'] })] }))).toThrow(
-      'test/route: addBackend("db"): backend "db" has filters, but a TCPRoute has no filters: remove them.',
+    const httpOnly: any = HttpRouteFilter.urlRewrite({ hostname: 'x.example.com' });
+    expect(() => rule.addBackend(Backend.fromName('a', { port: 80 }), { filters: [httpOnly] })).toThrow(
+      'test/route: rule #1: addBackend("a"): filters: a GRPCRoute cannot use a URLRewrite filter of another route kind: use ' +
+      'GrpcRouteFilter.requestHeaderModifier(), .responseHeaderModifier(), .requestMirror() or .extensionRef().',
     );
   });
 });
 
 describe('cross-namespace backends', () => {
-  test('create a least-privilege ReferenceGrant in the backend namespace (automatic grants on)', () => {
+  test('create a least-privilege ReferenceGrant in the backend namespace, in the chart that owns the Service (its consent)', () => {
     const { app, charts: [store, shared] } = charts('store', 'shared-services');
     const search = new kplus.Service(shared, 'search', { metadata: { name: 'search' }, ports: [{ port: 8080 }] });
     new TeamRoute(store, 'route', {
@@ -160,49 +163,112 @@ describe('cross-namespace backends', () => {
         to: [{ group: '', kind: 'Service', name: 'search' }],
       },
     }]);
+    // the Service's owner (its chart) holds the grant, not the route's chart
+    expect(shared.node.findAll().filter((c) => c instanceof ReferenceGrant).map((g) => (g as ReferenceGrant).name)).toStrictEqual(['httproute-store-to-service-search']);
+    expect(store.node.findAll().filter((c) => c instanceof ReferenceGrant)).toStrictEqual([]);
+  });
+
+  test('fails if a named backend in another namespace has no grant (the default: its owner must consent)', () => {
+    const { app, charts: [store] } = charts('store');
+    new TeamRoute(store, 'route', { parentRefs: [{ name: 'gw' }], rules: [{ backendRefs: [Backend.fromName('pay', { namespace: 'payments', port: 80 })] }] });
+    expect(app.node.findAll().filter((c) => c instanceof ReferenceGrant)).toStrictEqual([]);
+    expect(validationErrors(app)).toStrictEqual([
+      'store/route: the reference from HTTPRoute in namespace "store" to Service "payments/pay" needs a ReferenceGrant, which only the ' +
+      'owner of namespace "payments" can give, and Service "pay" is only named here (not a construct of this app, whose chart would ' +
+      'hold the grant). Add a ReferenceGrant in namespace "payments" with from: [{ group: "gateway.networking.k8s.io", kind: "HTTPRoute", ' +
+      'namespace: "store" }] and to: [{ group: "", kind: "Service", name: "pay" }]: in the owner\'s chart (new ReferenceGrant(...)), or ' +
+      'declare it with ReferenceGrant.fromReferenceGrantName(...) when the owner applies it; or, when this app may write into that ' +
+      'namespace, opt in with ReferenceGrants.setAutoGrants(scope, AutoGrants.REFERRER_CHART) to create it in this chart.',
+    ]);
+  });
+
+  test('a named backend passes with a ReferenceGrant of the app in its namespace', () => {
+    const { app, charts: [store, payments] } = charts('store', 'payments');
+    new TeamRoute(store, 'route', { parentRefs: [{ name: 'gw' }], rules: [{ backendRefs: [Backend.fromName('pay', { namespace: 'payments', port: 80 })] }] });
+    new ReferenceGrant(payments, 'grant', {
+      from: [{ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', namespace: 'store' }],
+      to: [{ group: '', kind: 'Service', name: 'pay' }],
+    });
+    expect(validationErrors(app)).toStrictEqual([]);
+  });
+
+  test('opt in: AutoGrants.REFERRER_CHART creates the grant of a named backend in the route\'s chart', () => {
+    const { app, charts: [store] } = charts('store');
+    ReferenceGrants.setAutoGrants(store, AutoGrants.REFERRER_CHART);
+    new TeamRoute(store, 'route', { parentRefs: [{ name: 'gw' }], rules: [{ backendRefs: [Backend.fromName('pay', { namespace: 'payments', port: 80 })] }] });
+    expect(validationErrors(app)).toStrictEqual([]);
+    expect(store.node.findAll().filter((c) => c instanceof ReferenceGrant).map((g) => `${(g as ReferenceGrant).namespace}/${(g as ReferenceGrant).name}`))
+      .toStrictEqual(['payments/httproute-store-to-service-pay']);
+  });
+
+  test('with REFERRER_CHART, a Service construct still gets its grant in its own chart', () => {
+    const { app, charts: [store, shared] } = charts('store', 'shared');
+    ReferenceGrants.setAutoGrants(app, AutoGrants.REFERRER_CHART);
+    const search = new kplus.Service(shared, 'search', { metadata: { name: 'search' }, ports: [{ port: 8080 }] });
+    new TeamRoute(store, 'route', { parentRefs: [{ name: 'gw' }], rules: [{ backendRefs: [Backend.fromService(search)] }] });
+    expect(validationErrors(app)).toStrictEqual([]);
+    expect(shared.node.findAll().filter((c) => c instanceof ReferenceGrant)).toHaveLength(1);
+    expect(store.node.findAll().filter((c) => c instanceof ReferenceGrant)).toStrictEqual([]);
+  });
+
+  test('fails if the Service\'s owner turned automatic grants off for its chart (no consent), even for a Service construct', () => {
+    const { app, charts: [store, shared] } = charts('store', 'shared');
+    ReferenceGrants.setAutoGrants(shared, AutoGrants.OFF);
+    const search = new kplus.Service(shared, 'search', { metadata: { name: 'search' }, ports: [{ port: 8080 }] });
+    new TeamRoute(store, 'route', { parentRefs: [{ name: 'gw' }], rules: [{ backendRefs: [Backend.fromService(search)] }] });
+    expect(app.node.findAll().filter((c) => c instanceof ReferenceGrant)).toStrictEqual([]);
+    expect(validationErrors(app)).toStrictEqual([expect.stringContaining('store/route: the reference from HTTPRoute in namespace "store" to Service "shared/search" is not allowed by any ReferenceGrant (automatic grants are off)')]);
+  });
+
+  test('fails if setAutoGrants gets something else than an AutoGrants value (from JavaScript)', () => {
+    const { app } = charts('store');
+    expect(() => ReferenceGrants.setAutoGrants(app, true as any)).toThrow(
+      '<app>: setAutoGrants(true): not an AutoGrants value: use AutoGrants.REFERENT_CHART, AutoGrants.REFERRER_CHART or AutoGrants.OFF.',
+    );
   });
 
   test('grant the route kind that refers: a GRPCRoute gets a GRPCRoute grant', () => {
     const { app, charts: [store] } = charts('store');
+    ReferenceGrants.setAutoGrants(app, AutoGrants.REFERRER_CHART);
     new TeamGrpcRoute(store, 'route', { parentRefs: [{ name: 'gw' }], rules: [{ backendRefs: [Backend.fromName('api', { namespace: 'apis', port: 50051 })] }] });
     const grant = objects(app).find((o) => o.kind === 'ReferenceGrant');
     expect(grant.metadata).toStrictEqual({ name: 'grpcroute-store-to-service-api', namespace: 'apis' });
     expect(grant.spec.from).toStrictEqual([{ group: 'gateway.networking.k8s.io', kind: 'GRPCRoute', namespace: 'store' }]);
   });
 
-  test('grant the mirror backend of a filter too', () => {
-    const { app, charts: [store] } = charts('store');
+  test('grant the mirror backend of a filter too, in the chart that owns it', () => {
+    const { app, charts: [store, qa] } = charts('store', 'qa');
+    const shadow = new kplus.Service(qa, 'shadow', { metadata: { name: 'shadow' }, ports: [{ port: 80 }] });
     new TeamRoute(store, 'route', {
       parentRefs: [{ name: 'gw' }],
       rules: [{
         backendRefs: [Backend.fromName('web', { port: 80 })],
-        filters: [HttpRouteFilter.requestMirror({ backend: Backend.fromName('shadow', { namespace: 'qa', port: 80 }) })],
+        filters: [HttpRouteFilter.requestMirror({ backend: Backend.fromService(shadow) })],
       }],
     });
-    expect(objects(app).filter((o) => o.kind === 'ReferenceGrant').map((o) => `${o.metadata.namespace}/${o.metadata.name}`))
+    expect(qa.node.findAll().filter((c) => c instanceof ReferenceGrant).map((g) => `${(g as ReferenceGrant).namespace}/${(g as ReferenceGrant).name}`))
       .toStrictEqual(['qa/httproute-store-to-service-shadow']);
     expect(specOf(app, 'HTTPRoute').rules[0].filters[0].requestMirror.backendRef).toStrictEqual({ name: 'shadow', namespace: 'qa', port: 80 });
   });
 
   test('fail synth naming the grant to add when automatic grants are off', () => {
     const { app, charts: [store] } = charts('store');
-    ReferenceGrants.setAutoGrants(app, false);
+    ReferenceGrants.setAutoGrants(app, AutoGrants.OFF);
     new TeamRoute(store, 'route', { parentRefs: [{ name: 'gw' }], rules: [{ backendRefs: [Backend.fromName('search', { namespace: 'shared', port: 80 })] }] });
     expect(app.node.findAll().filter((c) => c instanceof ReferenceGrant)).toStrictEqual([]);
     expect(validationErrors(app)).toStrictEqual([
       'store/route: the reference from HTTPRoute in namespace "store" to Service "shared/search" is not allowed by any ReferenceGrant ' +
       '(automatic grants are off). Add a ReferenceGrant in namespace "shared" with from: [{ group: "gateway.networking.k8s.io", kind: ' +
       '"HTTPRoute", namespace: "store" }] and to: [{ group: "", kind: "Service", name: "search" }] (new ReferenceGrant(...), or ' +
-      'ReferenceGrant.fromExisting(...) when another team applies it), or turn automatic grants on with ReferenceGrants.setAutoGrants(scope, true).',
+      'ReferenceGrant.fromReferenceGrantName(...) when another team applies it), or turn automatic grants on with ReferenceGrants.setAutoGrants(scope, AutoGrants.REFERENT_CHART).',
     ]);
   });
 
   test('pass synth with automatic grants off when another team\'s grant allows the reference', () => {
     const { app, charts: [store] } = charts('store');
-    ReferenceGrants.setAutoGrants(app, false);
+    ReferenceGrants.setAutoGrants(app, AutoGrants.OFF);
     new TeamRoute(store, 'route', { parentRefs: [{ name: 'gw' }], rules: [{ backendRefs: [Backend.fromName('search', { namespace: 'shared', port: 80 })] }] });
-    ReferenceGrant.fromExisting(store, 'existing', {
-      name: 'store-to-search',
+    ReferenceGrant.fromReferenceGrantName(store, 'existing', 'store-to-search', {
       namespace: 'shared',
       from: [{ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', namespace: 'store' }],
       to: [{ group: '', kind: 'Service', name: 'search' }],

@@ -1,8 +1,9 @@
 import { ApiObject, Chart, Duration, JsonPatch, Testing } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
 import { charts, experimentalChart, FakeGateway, objects, specOf, validationErrors } from './support';
 import {
-  Backend, HeaderMatch, HttpMethod, HttpPathModifier, HttpRouteFilter, PathMatch, QueryParamMatch, SessionPersistence, TeamRoute,
-  CheckMode, CookieLifetime, GatewayApiValidation,
+  Backend, CheckMode, CookieLifetime, GatewayApiValidation, HeaderMatch, HttpMethod, HttpPathModifier, HttpRouteFilter, PathMatch,
+  QueryParamMatch, RedirectScheme, SessionPersistence, TeamRoute,
 } from '../../src';
 
 describe('TeamRoute', () => {
@@ -71,6 +72,7 @@ describe('TeamRoute', () => {
     expect(gateway.requests).toStrictEqual([{
       routeGroup: 'gateway.networking.k8s.io',
       routeKind: 'HTTPRoute',
+      routeName: route.routeName,
       routeNamespace: 'store',
       sectionName: 'https',
       port: undefined,
@@ -245,7 +247,7 @@ describe('TeamRoute', () => {
 
   test('fails if a rule with a redirect gets a backend', () => {
     const chart = Testing.chart();
-    const rule = new TeamRoute(chart, 'route').addRule().addFilter(HttpRouteFilter.requestRedirect({ scheme: 'https' }));
+    const rule = new TeamRoute(chart, 'route').addRule().addFilter(HttpRouteFilter.requestRedirect({ scheme: RedirectScheme.HTTPS }));
     expect(() => rule.addBackend(Backend.fromName('web', { port: 80 }))).toThrow(
       'test/route: rule #1: addBackend("web"): the rule has a RequestRedirect filter, which answers the client itself, so it cannot have ' +
       'backendRefs: remove the backend or the redirect.',
@@ -255,7 +257,7 @@ describe('TeamRoute', () => {
   test('fails if a rule with backends gets a redirect', () => {
     const chart = Testing.chart();
     const rule = new TeamRoute(chart, 'route').addRule({ backendRefs: [Backend.fromName('web', { port: 80 })] });
-    expect(() => rule.addFilter(HttpRouteFilter.requestRedirect({ scheme: 'https' }))).toThrow(
+    expect(() => rule.addFilter(HttpRouteFilter.requestRedirect({ scheme: RedirectScheme.HTTPS }))).toThrow(
       /rule #1: addFilter\(RequestRedirect\): a rule with a RequestRedirect filter cannot have backendRefs .* but it has "web"/,
     );
   });
@@ -263,7 +265,7 @@ describe('TeamRoute', () => {
   test('fails if RequestRedirect and URLRewrite are both used', () => {
     const chart = Testing.chart();
     const rule = new TeamRoute(chart, 'route').addRule().addFilter(HttpRouteFilter.urlRewrite({ hostname: 'a.example.com' }));
-    expect(() => rule.addFilter(HttpRouteFilter.requestRedirect({ scheme: 'https' }))).toThrow(
+    expect(() => rule.addFilter(HttpRouteFilter.requestRedirect({ scheme: RedirectScheme.HTTPS }))).toThrow(
       'test/route: rule #1: addFilter(RequestRedirect): RequestRedirect and URLRewrite cannot both be used: a redirect answers the client, ' +
       'a rewrite changes the forwarded request; keep one.',
     );
@@ -424,12 +426,13 @@ describe('TeamRoute', () => {
 
   test('synthesizes deterministically', () => {
     const build = () => {
-      const { app, charts: [infra, store] } = charts('infra', 'store');
+      const { app, charts: [infra, store, shared] } = charts('infra', 'store', 'shared');
       const gateway = new FakeGateway(infra, 'gw', { name: 'shared', namespace: 'infra' });
+      const x = new kplus.Service(shared, 'x', { metadata: { name: 'x' }, ports: [{ port: 80 }] });
       new TeamRoute(store, 'route', {
         parents: [gateway],
         hostnames: ['b.example.com', 'a.example.com'],
-        rules: [{ backendRefs: [Backend.fromName('x', { namespace: 'shared', port: 80 }), Backend.fromName('y', { port: 81 })] }],
+        rules: [{ backendRefs: [Backend.fromService(x), Backend.fromName('y', { port: 81 })] }],
       });
       return objects(app);
     };

@@ -1,7 +1,8 @@
-import { Duration, Testing } from 'cdk8s';
+import { Duration, Lazy, Testing } from 'cdk8s';
 import { experimentalChart } from './support';
 import {
-  Backend, ExternalAuthProtocol, GrpcMethodMatch, HeaderMatch, HttpPathModifier, HttpRouteFilter, PathMatch, QueryParamMatch, TeamRoute,
+  Backend, CorsMethod, ExternalAuthProtocol, GrpcMethodMatch, HeaderMatch, HttpPathModifier, HttpRouteFilter, IRoute,
+  PathMatch, QueryParamMatch, RedirectScheme, RedirectStatusCode, TeamRoute,
 } from '../../src';
 
 describe('PathMatch', () => {
@@ -74,7 +75,9 @@ describe('GrpcMethodMatch', () => {
 });
 
 describe('HttpRouteFilter', () => {
-  const render = (f: HttpRouteFilter) => f._render({ routeNamespace: 'store' });
+  const route = { routeNamespace: 'store' } as IRoute;
+  // bind() leaves references to backends lazy (resolved at synth): resolve them as cdk8s does
+  const render = (f: HttpRouteFilter) => JSON.parse(JSON.stringify(f.bind(route).manifest, (_k, v) => (v instanceof Lazy ? v.produce() : v)));
 
   test('renders header modifiers from maps', () => {
     expect(render(HttpRouteFilter.requestHeaderModifier({ set: { 'x-a': '1' }, add: { 'x-b': '2', 'x-c': '3' }, remove: ['x-d'] }))).toStrictEqual({
@@ -101,27 +104,31 @@ describe('HttpRouteFilter', () => {
 
   test('renders a redirect with a path modifier', () => {
     expect(render(HttpRouteFilter.requestRedirect({
-      scheme: 'https', hostname: 'example.com', port: 443, statusCode: 301, path: HttpPathModifier.replaceFullPath('/new'),
+      scheme: RedirectScheme.HTTPS,
+      hostname: 'example.com',
+      port: 443,
+      statusCode: RedirectStatusCode.MOVED_PERMANENTLY_301,
+      path: HttpPathModifier.replaceFullPath('/new'),
     }))).toStrictEqual({
       type: 'RequestRedirect',
       requestRedirect: { scheme: 'https', hostname: 'example.com', port: 443, statusCode: 301, path: { type: 'ReplaceFullPath', replaceFullPath: '/new' } },
     });
   });
 
-  test('fails if the redirect status is not a redirect', () => {
-    expect(() => HttpRouteFilter.requestRedirect({ scheme: 'https', statusCode: 200 })).toThrow(
-      'HttpRouteFilter.requestRedirect(): statusCode 200 is not a redirect status: use 301, 302, 303, 307 or 308.',
+  test('fails if the redirect status is not a redirect (from JavaScript: the enum types reject it at compile time)', () => {
+    expect(() => HttpRouteFilter.requestRedirect({ scheme: RedirectScheme.HTTPS, statusCode: 200 as any })).toThrow(
+      'HttpRouteFilter.requestRedirect(): statusCode 200 is not a redirect status: use a RedirectStatusCode (301, 302, 303, 307 or 308).',
     );
   });
 
   test('fails if the redirect scheme is not http or https', () => {
-    expect(() => HttpRouteFilter.requestRedirect({ scheme: 'HTTPS://' })).toThrow(
-      'HttpRouteFilter.requestRedirect(): scheme "HTTPS://" is not supported: use "http" or "https" ("https").',
+    expect(() => HttpRouteFilter.requestRedirect({ scheme: 'HTTPS://' as any })).toThrow(
+      'HttpRouteFilter.requestRedirect(): scheme "HTTPS://" is not supported: use RedirectScheme.HTTP ("http") or RedirectScheme.HTTPS ("https") ("https").',
     );
   });
 
   test('fails if the redirect points back to the same URL', () => {
-    expect(() => HttpRouteFilter.requestRedirect({ statusCode: 301 })).toThrow(/a redirect loop/);
+    expect(() => HttpRouteFilter.requestRedirect({ statusCode: RedirectStatusCode.MOVED_PERMANENTLY_301 })).toThrow(/a redirect loop/);
   });
 
   test('fails if a redirect hostname has a wildcard', () => {
@@ -159,7 +166,7 @@ describe('HttpRouteFilter', () => {
   test('renders CORS with maxAge in seconds', () => {
     expect(render(HttpRouteFilter.cors({
       allowOrigins: ['https://www.foo.com', 'https://*.bar.com'],
-      allowMethods: ['GET', 'OPTIONS'],
+      allowMethods: [CorsMethod.GET, CorsMethod.OPTIONS],
       allowHeaders: ['*'],
       exposeHeaders: ['x-header-3'],
       allowCredentials: true,
@@ -168,7 +175,7 @@ describe('HttpRouteFilter', () => {
       type: 'CORS',
       cors: {
         allowOrigins: ['https://www.foo.com', 'https://*.bar.com'],
-        allowMethods: ['GET', 'OPTIONS'],
+        allowMethods: [CorsMethod.GET, CorsMethod.OPTIONS],
         allowHeaders: ['*'],
         exposeHeaders: ['x-header-3'],
         allowCredentials: true,
@@ -188,7 +195,7 @@ describe('HttpRouteFilter', () => {
   });
 
   test('fails if a CORS method is lower-case', () => {
-    expect(() => HttpRouteFilter.cors({ allowMethods: ['get'] })).toThrow(/allowMethods entry "get" is not supported: .* \(method names are upper-case: "GET"\)/);
+    expect(() => HttpRouteFilter.cors({ allowMethods: ['get' as any] })).toThrow(/allowMethods entry "get" is not supported: .* \(method names are upper-case: "GET"\)/);
   });
 
   test('fails if CORS maxAge is below one second', () => {

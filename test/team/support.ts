@@ -4,19 +4,19 @@ import { GatewayApiValidation, IRouteParent, RouteAttachmentRequest, ValidationC
 
 /** A minimal Gateway double: records the attachment requests and answers with canned rejections. */
 export class FakeGateway extends Construct implements IRouteParent {
-  public readonly parentGroup: string;
-  public readonly parentKind: string;
-  public readonly parentName: string;
-  public readonly parentNamespace?: string;
+  public readonly routeParentGroup: string;
+  public readonly routeParentKind: string;
+  public readonly routeParentName: string;
+  public readonly routeParentNamespace?: string;
   public readonly requests: RouteAttachmentRequest[] = [];
   public rejections: string[] = [];
 
   constructor(scope: Construct, id: string, props: { name: string; namespace?: string; kind?: string; group?: string; reject?: string[] }) {
     super(scope, id);
-    this.parentName = props.name;
-    this.parentNamespace = props.namespace;
-    this.parentKind = props.kind ?? 'Gateway';
-    this.parentGroup = props.group ?? 'gateway.networking.k8s.io';
+    this.routeParentName = props.name;
+    this.routeParentNamespace = props.namespace;
+    this.routeParentKind = props.kind ?? 'Gateway';
+    this.routeParentGroup = props.group ?? 'gateway.networking.k8s.io';
     this.rejections = props.reject ?? [];
   }
 

@@ -1,7 +1,7 @@
 import { App, Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import {
-  Backend, CertificateRef, GatewayClass, HttpRouteFilter, Listener, PathMatch, PlatformGateway, TeamRoute,
+  Backend, CertificateRef, GatewayClass, HttpRouteFilter, Listener, PathMatch, PlatformGateway, RedirectScheme, TeamRoute,
 } from '../../../src';
 
 export function build(app: App): void {
@@ -23,7 +23,7 @@ export function build(app: App): void {
   new TeamRoute(chart, 'redirect', {
     metadata: { name: 'http-filter-1' },
     hostnames,
-    rules: [{ filters: [HttpRouteFilter.requestRedirect({ scheme: 'https' })] }],
+    rules: [{ filters: [HttpRouteFilter.requestRedirect({ scheme: RedirectScheme.HTTPS })] }],
   }).attachTo(gateway, { sectionName: 'http' });
   new TeamRoute(chart, 'route', {
     metadata: { name: 'http-filter-2' },

@@ -1,14 +1,14 @@
 import { App, Chart } from 'cdk8s';
-import { CertificateRef, Listener, PlatformGateway, ReferenceGrant, ReferenceGrants } from '../../../src';
+import { AutoGrants, CertificateRef, Listener, PlatformGateway, ReferenceGrant, ReferenceGrants } from '../../../src';
 
 export function build(app: App): void {
   // the certificate owner writes its own (broader) grant, so no automatic one
-  ReferenceGrants.setAutoGrants(app, false);
+  ReferenceGrants.setAutoGrants(app, AutoGrants.OFF);
   new PlatformGateway(new Chart(app, 'gateway', { namespace: 'gateway-api-example-ns1' }), 'gateway', {
     metadata: { name: 'cross-namespace-tls-gateway' },
     gatewayClassName: 'example',
     listeners: [Listener.https({
-      hostname: '*.example.com', certificateRefs: [CertificateRef.fromName('wildcard-example-com-cert', 'gateway-api-example-ns2')],
+      hostname: '*.example.com', certificateRefs: [CertificateRef.fromName('wildcard-example-com-cert', { namespace: 'gateway-api-example-ns2' })],
     })],
   });
   new ReferenceGrant(new Chart(app, 'certs', { namespace: 'gateway-api-example-ns2' }), 'grant', {

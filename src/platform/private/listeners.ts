@@ -13,6 +13,7 @@ import { CaCertificateRef, CertificateRef } from '../certificate-ref';
 import { Listener, ListenerTlsMode } from '../listener';
 import { describeSelector, knownNamespaceLabels, namespaceMatches, renderSelector } from './selector';
 import { checkAnnotations, checkHostname, checkPort, checkSectionName, formatLabels, quoteList } from './validation';
+import { _synthWarning } from '../../core/warnings';
 
 export { GATEWAY_GROUP };
 export const MAX_LISTENERS = 64;
@@ -131,7 +132,7 @@ export function ensureRefGrant(
     toKind: ref.kind,
     toName: ref.name,
     toNamespace: ns,
-  });
+  }, ref._referent);
 }
 
 /** The L1 shape of a listener (the Gateway and ListenerSet listener types are the same). */
@@ -209,7 +210,14 @@ export function checkAttachment(parent: AttachmentParent, request: RouteAttachme
     { group: request.routeGroup ?? GATEWAY_GROUP, kind: request.routeKind, namespace: request.routeNamespace, hostnames: request.hostnames },
     labelsOf,
   );
-  if (verdict.accepted) return [];
+  if (verdict.accepted) {
+    // accepted only by listeners whose namespace rule could not be decided: accept, and say what would let synth decide
+    if (!verdict.listeners.some((v) => v.attaches && v.namespaceAdmitted === true)) {
+      const open = verdict.listeners.find((v) => v.attaches && v.namespaceAdmitted === undefined);
+      if (open) _synthWarning(parent.scope, undecidedNamespaceWarning(parent, open.listener.l2, request));
+    }
+    return [];
+  }
   switch (verdict.unmatched) {
     case 'listeners': return []; // a parent without known listeners: nothing to check
     case 'sectionName': {
@@ -252,6 +260,33 @@ export function attachmentReason(parent: AttachmentParent, request: RouteAttachm
     { group: request.routeGroup ?? GATEWAY_GROUP, kind: request.routeKind, namespace: request.routeNamespace, hostnames: request.hostnames },
     (ns) => knownNamespaceLabels(parent.scope, ns),
   ).reason;
+}
+
+/** `HTTPRoute blog/api` (or `an HTTPRoute in namespace "blog"` when the request does not name the route). */
+function describeRoute(req: RouteAttachmentRequest): string {
+  if (req.routeName !== undefined) return `${req.routeKind} ${req.routeNamespace ? `${req.routeNamespace}/` : ''}${req.routeName}`;
+  return `a ${req.routeKind}${req.routeNamespace ? ` in namespace "${req.routeNamespace}"` : ''}`;
+}
+
+/** The warning for an attachment that only a listener selecting namespaces by labels the app does not know admits. */
+function undecidedNamespaceWarning(parent: AttachmentParent, l: Listener, req: RouteAttachmentRequest): string {
+  const selector = l.allowedRoutes?.namespaces?._selector;
+  const routeNs = req.routeNamespace;
+  return `${parent.scope.node.path}: listener "${l.name}" of ${parent.description} admits routes from ` +
+    `${selector ? describeSelector(selector) : 'namespaces selected by labels'} only (allowedRoutes.namespaces.from: Selector), ` +
+    `but the labels of namespace "${routeNs}" are unknown (no Namespace object of that name in the app), so synth cannot ` +
+    `check that ${describeRoute(req)} may attach: declare the namespace with its labels, e.g. new kplus.Namespace(chart, ` +
+    `'${routeNs}', { metadata: { name: '${routeNs}', labels: { ... } } }) in a chart without a namespace.`;
+}
+
+/**
+ * The warning for an attachment to a parent whose listeners are not known (imported without `listeners`): the
+ * attachment is accepted unchecked.
+ */
+export function unknownListenersWarning(parentPath: string, description: string, importCall: string, req: RouteAttachmentRequest): string {
+  return `${parentPath}: ${describeRoute(req)} attaches to ${description}${req.sectionName !== undefined ? ` (sectionName "${req.sectionName}")` : ''}, ` +
+    'whose listeners are unknown, so synth cannot check the attachment (listener name and port, allowed route kinds and ' +
+    `namespaces, hostnames): declare them with ${importCall}.`;
 }
 
 /** The words for each way listener `l` rejects the route (`rejects` says which). */
@@ -319,6 +354,12 @@ export function checkListenerSetAllowed(
     allowed ? { from: allowed.namespaces._from, selector } : undefined, gatewayNamespace, listenerSetNamespace,
     (ns) => knownNamespaceLabels(scope, ns),
   );
+  if (admitted === undefined && selector) {
+    _synthWarning(scope, `${scope.node.path}: ${gatewayDescription} admits ListenerSets from ${describeSelector(selector)} only ` +
+      `(allowedListeners.namespaces.from: Selector), but the labels of namespace "${listenerSetNamespace}" are unknown (no Namespace ` +
+      'object of that name in the app), so synth cannot check that a ListenerSet there may attach: declare the namespace with its ' +
+      `labels, e.g. new kplus.Namespace(chart, '${listenerSetNamespace}', { metadata: { name: '${listenerSetNamespace}', labels: { ... } } }).`);
+  }
   if (admitted !== false) return [];
   switch (allowed?.namespaces._from ?? 'None') {
     case 'None':

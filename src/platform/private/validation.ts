@@ -1,5 +1,3 @@
-import { ApiObject } from 'cdk8s';
-import { IConstruct } from 'constructs';
 import { isIpv4Like } from '../../core/spec/hostnames';
 import {
   DNS1123_SUBDOMAIN, DNS1123_SUBDOMAIN_MAX, isApiGroup, isApiKind, isDns1123Label, isDns1123Subdomain, isLabelKey, isLabelValue,
@@ -126,18 +124,6 @@ export function checkAnnotations(where: string, what: string, annotations: { rea
 /** `gateway infra/shared` style description of a namespaced object. */
 export function describeObject(kind: string, name: string, namespace: string | undefined): string {
   return `${kind} ${namespace ? `${namespace}/` : ''}${name}`;
-}
-
-/**
- * The namespace of a cdk8s(-plus) resource: its ApiObject's namespace (explicit or its chart's), or undefined for
- * imported resources that have no ApiObject (they are taken to live in the referrer's namespace).
- */
-export function namespaceOfResource(resource: IConstruct): string | undefined {
-  try {
-    return ApiObject.of(resource).metadata.namespace;
-  } catch {
-    return undefined;
-  }
 }
 
 /** A `parametersRef` (GatewayClass or Gateway infrastructure), structurally: group, kind, name, optional namespace. */

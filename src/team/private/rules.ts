@@ -1,18 +1,23 @@
 /**
  * Internal rule helpers shared by the HTTPRoute and GRPCRoute rules.
  */
+import type { IRoute } from '../../core/route';
 import type { Backend } from '../backend';
-import type { RouteFilter } from '../filters';
+import type { RouteFilterConfig } from '../filters';
 import type { PathMatch } from '../matches';
 import { aKind, checkSubdomain, duplicates, fail, q } from './validate';
 import { incompatibleFilters, UNIQUE_FILTER_TYPES } from '../../core/spec/filters';
 
 /** The route of a `RuleList` (`TeamRouteBase`'s hooks). */
-export interface RuleRoute {
-  readonly routeKind: string;
-  readonly routeNamespace?: string;
-  _useBackend(where: string, backend: Backend, allowFilters: boolean): void;
-  _useFilter(where: string, filter: RouteFilter): void;
+export interface RuleRoute extends IRoute {
+  _useBackend(where: string, backend: Backend): void;
+  _useFilter(where: string, filter: RouteFilterConfig): void;
+}
+
+/** A filter of either kind (`HttpRouteFilter`, `GrpcRouteFilter`), as far as the rules need it. */
+export interface BindableFilter {
+  readonly type: string;
+  bind(route: IRoute): RouteFilterConfig;
 }
 
 /**
@@ -35,14 +40,16 @@ export class RuleHost {
     return this.route.routeNamespace;
   }
 
-  /** Checks the backend's filters for the route kind and records its ReferenceGrant. */
+  /** Records the backend's ReferenceGrant. */
   public useBackend(where: string, backend: Backend): void {
-    this.route._useBackend(where, backend, true);
+    this.route._useBackend(where, backend);
   }
 
-  /** Checks the filter for the route kind and records the grants of the backends it refers to. */
-  public useFilter(where: string, filter: RouteFilter): void {
-    this.route._useFilter(where, filter);
+  /** Binds the filter to the route and records the grants of the backends it refers to. */
+  public bindFilter(where: string, filter: BindableFilter): RouteFilterConfig {
+    const config = filter.bind(this.route);
+    this.route._useFilter(where, config);
+    return config;
   }
 
   /** The number of matches of every rule of the route. */
@@ -53,7 +60,7 @@ export class RuleHost {
 
 
 /** The CRD rules of a `filters` list, checked after `filters` changed. */
-export function checkFilterList(where: string, filters: RouteFilter[]): void {
+export function checkFilterList(where: string, filters: Array<{ readonly type: string }>): void {
   if (filters.length > 16) fail(where, `${filters.length} filters: a rule or backend can have at most 16.`);
   const dups = duplicates(filters, (f) => f.type).filter((t) => UNIQUE_FILTER_TYPES.includes(t));
   if (dups.length > 0) {
@@ -70,8 +77,8 @@ export function checkFilterList(where: string, filters: RouteFilter[]): void {
  * The CEL rule for `ReplacePrefixMatch` path modifiers: the rule must have at most one match (none means the
  * default `PathPrefix /`), and its path, when set, must be a `PathPrefix`.
  */
-export function prefixModifierProblem(filters: RouteFilter[], matches: Array<{ readonly path?: PathMatch }>): string | undefined {
-  const modifier = filters.find((f) => f._spec.pathModifier?.type === 'ReplacePrefixMatch');
+export function prefixModifierProblem(filters: RouteFilterConfig[], matches: Array<{ readonly path?: PathMatch }>): string | undefined {
+  const modifier = filters.find((f) => (f.manifest.requestRedirect ?? f.manifest.urlRewrite)?.path?.type === 'ReplacePrefixMatch');
   if (!modifier) return undefined;
   const prefix = matches.length === 1 && (matches[0].path === undefined || matches[0].path.type === 'PathPrefix');
   if (matches.length <= 1 && (matches.length === 0 || prefix)) return undefined;

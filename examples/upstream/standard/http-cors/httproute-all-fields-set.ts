@@ -1,5 +1,5 @@
 import { App, Chart, Duration } from 'cdk8s';
-import { Backend, HttpRouteFilter, PathMatch, TeamRoute } from '../../../../src';
+import { Backend, CorsMethod, HttpRouteFilter, PathMatch, TeamRoute } from '../../../../src';
 
 export function build(app: App): void {
   new TeamRoute(new Chart(app, 'route'), 'route', {
@@ -10,7 +10,7 @@ export function build(app: App): void {
       backendRefs: [Backend.fromName('infra-backend-v1', { port: 8080 })],
       filters: [HttpRouteFilter.cors({
         allowOrigins: ['https://www.foo.com', 'https://*.bar.com'],
-        allowMethods: ['GET', 'OPTIONS'],
+        allowMethods: [CorsMethod.GET, CorsMethod.OPTIONS],
         allowHeaders: ['*'],
         exposeHeaders: ['x-header-3', 'x-header-4'],
         allowCredentials: true,

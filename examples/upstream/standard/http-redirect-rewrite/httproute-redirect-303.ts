@@ -1,5 +1,5 @@
 import { App, Chart } from 'cdk8s';
-import { HttpMethod, HttpPathModifier, HttpRouteFilter, PathMatch, TeamRoute } from '../../../../src';
+import { HttpMethod, HttpPathModifier, HttpRouteFilter, PathMatch, RedirectStatusCode, TeamRoute } from '../../../../src';
 
 export function build(app: App): void {
   new TeamRoute(new Chart(app, 'route'), 'route', {
@@ -8,7 +8,7 @@ export function build(app: App): void {
     hostnames: ['forms.example.com'],
     rules: [{
       matches: [{ path: PathMatch.exact('/submit-form'), method: HttpMethod.POST }],
-      filters: [HttpRouteFilter.requestRedirect({ path: HttpPathModifier.replaceFullPath('/thank-you'), statusCode: 303 })],
+      filters: [HttpRouteFilter.requestRedirect({ path: HttpPathModifier.replaceFullPath('/thank-you'), statusCode: RedirectStatusCode.SEE_OTHER_303 })],
     }],
   });
 }

@@ -1,5 +1,5 @@
 import { App, Chart } from 'cdk8s';
-import { HttpPathModifier, HttpRouteFilter, PathMatch, TeamRoute } from '../../../../src';
+import { HttpPathModifier, HttpRouteFilter, PathMatch, RedirectStatusCode, TeamRoute } from '../../../../src';
 
 export function build(app: App): void {
   new TeamRoute(new Chart(app, 'route'), 'route', {
@@ -8,7 +8,7 @@ export function build(app: App): void {
     hostnames: ['api.example.com'],
     rules: [{
       matches: [{ path: PathMatch.prefix('/api/v1') }],
-      filters: [HttpRouteFilter.requestRedirect({ path: HttpPathModifier.replaceFullPath('/api/v2'), statusCode: 307 })],
+      filters: [HttpRouteFilter.requestRedirect({ path: HttpPathModifier.replaceFullPath('/api/v2'), statusCode: RedirectStatusCode.TEMPORARY_REDIRECT_307 })],
     }],
   });
 }

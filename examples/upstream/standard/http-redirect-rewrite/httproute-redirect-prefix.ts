@@ -1,5 +1,5 @@
 import { App, Chart } from 'cdk8s';
-import { HttpPathModifier, HttpRouteFilter, PathMatch, TeamRoute } from '../../../../src';
+import { HttpPathModifier, HttpRouteFilter, PathMatch, RedirectStatusCode, TeamRoute } from '../../../../src';
 
 export function build(app: App): void {
   new TeamRoute(new Chart(app, 'route'), 'route', {
@@ -8,7 +8,7 @@ export function build(app: App): void {
     hostnames: ['redirect.example'],
     rules: [{
       matches: [{ path: PathMatch.prefix('/cayenne') }],
-      filters: [HttpRouteFilter.requestRedirect({ path: HttpPathModifier.replacePrefixMatch('/paprika'), statusCode: 302 })],
+      filters: [HttpRouteFilter.requestRedirect({ path: HttpPathModifier.replacePrefixMatch('/paprika'), statusCode: RedirectStatusCode.FOUND_302 })],
     }],
   });
 }

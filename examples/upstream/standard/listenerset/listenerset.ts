@@ -15,7 +15,7 @@ export function build(app: App): void {
     new kplus.Namespace(new Chart(app, `${namespace}-ns`), 'ns', { metadata: { name: namespace, labels: { 'belongs-to': 'shared-gateway' } } });
     new ListenerSet(chart, 'listeners', {
       metadata: { name: `${team}-workload-listeners` },
-      parentRef: PlatformGateway.fromGatewayName(chart, 'parent', { name: 'parent-gateway', namespace: 'default' }),
+      parentRef: PlatformGateway.fromGatewayName(chart, 'parent', 'parent-gateway', { namespace: 'default' }),
       listeners: [Listener.https({
         name: team, hostname: `${team}.foo.com`, certificateRefs: [CertificateRef.fromName(`${team}-workload-cert`)],
       })],

@@ -1,11 +1,11 @@
 import { App, Chart } from 'cdk8s';
-import { Backend, PathMatch, ReferenceGrant, ReferenceGrants, TeamRoute } from '../../../../src';
+import { AutoGrants, Backend, PathMatch, ReferenceGrant, ReferenceGrants, TeamRoute } from '../../../../src';
 
 export function build(app: App): void {
   // The upstream grant shares every ServiceImport of "bar" with the HTTPRoutes of "foo" (an automatic grant would name
   // the one ServiceImport), so this program turns automatic grants off and declares that grant.
   const chart = new Chart(app, 'foo', { namespace: 'foo' });
-  ReferenceGrants.setAutoGrants(chart, false);
+  ReferenceGrants.setAutoGrants(chart, AutoGrants.OFF);
   new TeamRoute(chart, 'route', {
     metadata: { name: 'foo' },
     allowUnattached: true,
