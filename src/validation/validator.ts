@@ -85,9 +85,11 @@ export class GatewayApiValidator {
   /**
    * The cache of CEL rule outcomes this validator uses (see cel/outcome-cache.ts); undefined: the process-wide one.
    * The tests give a validator its own (e.g. a disabled one, to compare against CEL rule by rule).
+   * Typed `unknown` (it is a `cel/outcome-cache` OutcomeCache): the published declarations must not reach the CEL
+   * runtime's, which are bundled but not shipped.
    * @internal
    */
-  public _outcomes?: Cel.OutcomeCache;
+  public _outcomes?: unknown;
 
   public constructor(options: GatewayApiValidatorOptions = {}) {
     this.channel = options.channel ?? ValidationChannel.STANDARD;
@@ -174,7 +176,7 @@ export class GatewayApiValidator {
     if (structural.some((i) => i.blocking)) {
       rulesNotChecked = true;
     } else {
-      errors.push(...engine().cel.evaluateRules(data, root, this._outcomes));
+      errors.push(...engine().cel.evaluateRules(data, root, this._outcomes as Cel.OutcomeCache | undefined));
       warnings.push(...engine().cel.uncompiledRules(root));
     }
     return done();
