@@ -5,7 +5,10 @@ import { AnalysisFinding, AnalysisOptions, FindingSeverity, RouteParentResult } 
  * The result of an attachment analysis.
  */
 export class AnalysisReport {
-  /** Deep copies of the input objects; Gateways, ListenerSets and routes carry the predicted `status` stanza. */
+  /**
+   * Deep copies of the input objects; GatewayClasses, Gateways, ListenerSets, routes and BackendTLSPolicies
+   * (`status.ancestors`) carry the predicted `status` stanza.
+   */
   public readonly objects: any[];
 
   /** Every problem found: errors (would not work) and warnings (probably not intended). */
@@ -41,9 +44,10 @@ export class AnalysisReport {
 }
 
 /**
- * Predicts, offline, the status a conformant Gateway API v1.6.1 controller would write for Gateways, ListenerSets
- * and routes (HTTPRoute, GRPCRoute, TLSRoute, TCPRoute, UDPRoute): which routes attach to which listeners, and why
- * the others do not, with the spec's own condition types and reasons.
+ * Predicts, offline, the status a conformant Gateway API v1.6.1 controller would write for GatewayClasses, Gateways,
+ * ListenerSets, routes (HTTPRoute, GRPCRoute, TLSRoute, TCPRoute, UDPRoute; Gateway, ListenerSet and mesh Service
+ * parents) and BackendTLSPolicies: which routes attach to which listeners, and why the others do not, with the
+ * spec's own condition types and reasons. What only the cluster can tell is written as `Unknown`, with the reason.
  *
  * Works on plain manifest objects (e.g. the `toJson()` of an App's ApiObjects, or parsed YAML files).
  */

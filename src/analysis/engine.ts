@@ -4,7 +4,14 @@
  * It predicts the status a conformant Gateway API v1.6.1 controller would write for Gateways, ListenerSets and
  * routes, from the objects alone. See docs/analysis.md for the semantics and the spec sections they follow.
  */
+import { _AttachmentContext } from './attachment-context';
+import { _AncestorGateway, _analyzeBackendTlsPolicies, _serviceAncestors } from './backend-tls-policies';
+import { _analyzeGatewayClass, _gatewayParameterConditions, _staticAddressProgrammed } from './gateway-class-params';
+import { _applyFrontendValidation, _gatewayTlsConditions, _malformedCertificateSecret, _TLS_REF_FIXES } from './gateway-tls-refs';
+import { _detectL4Shadowing } from './l4-routes';
+import { _claimPort, _ConflictListener, _ListenerRules, _listenerSetOrder, _mergeListenerSet, _PortClaims } from './listener-conflicts';
 import { _describeSelector, _intersectHostnames, _LabelSelector, _selectorMatches } from './match';
+import { _isMeshParent, _meshParent } from './mesh-routes';
 import {
   AnalysisFinding, AnalysisObjectRef, AnalysisOptions, AnalysisParentRef, FindingSeverity, MissingReferencePolicy,
   RouteParentResult,
@@ -64,6 +71,8 @@ interface Ctx {
   readonly nsLabels: Map<string, { [k: string]: string }>;
   readonly grants: Set<string>;
   readonly findings: AnalysisFinding[];
+  /** What the attachment-analysis extensions (BackendTLSPolicy, TLS refs, parameters, ListenerSets, L4, mesh) use. */
+  ext: _AttachmentContext;
 }
 
 interface ListenerInfo {
@@ -97,8 +106,10 @@ interface GatewayInfo {
   accepted: boolean;
   attachedListenerSets: number;
   hasListenerSets: boolean;
-  /** port → families and hostname keys already claimed (for ListenerSet merging). */
-  readonly ports: Map<number, { families: Set<string>; hosts: Set<string> }>;
+  /** port → the listeners that hold it, in precedence order (for ListenerSet merging). */
+  readonly ports: _PortClaims;
+  /** Accepted/Programmed decided by the class' or the Gateway's parameters (see gateway-class-params.ts). */
+  paramConditions?: { accepted: _Condition; programmed: _Condition };
 }
 
 interface ListenerSetInfo {
@@ -163,7 +174,9 @@ export function _analyze(inputs: any[], options: AnalysisOptions = {}): _EngineR
     nsLabels: new Map(),
     grants: new Set(),
     findings: [],
+    ext: undefined as unknown as _AttachmentContext,
   };
+  ctx.ext = attachmentContext(ctx);
 
   // the engine only ever replaces an object's top-level `status` (with a new object), so a shallow copy keeps the
   // inputs unmodified; the returned objects share their other fields with the inputs
@@ -199,6 +212,9 @@ export function _analyze(inputs: any[], options: AnalysisOptions = {}): _EngineR
     ctx.exists.add(key(e.group ?? '', e.kind, ns, e.name));
   }
 
+  // ---- GatewayClasses (parametersRef) -------------------------------------------------------------
+  for (const cls of gatewayClasses.values()) _analyzeGatewayClass(ctx.ext, cls);
+
   // ---- Gateways -------------------------------------------------------------------------------------
   const gateways = new Map<string, GatewayInfo>();
   for (const obj of gatewayObjs) {
@@ -208,7 +224,7 @@ export function _analyze(inputs: any[], options: AnalysisOptions = {}): _EngineR
 
   // ---- ListenerSets (merged into their parent Gateway, oldest first) --------------------------------
   const listenerSets = new Map<string, ListenerSetInfo>();
-  for (const { obj, order } of listenerSetObjs.sort((a, b) => precedence(a, b))) {
+  for (const { obj, order } of _listenerSetOrder(ctx.ext, listenerSetObjs)) {
     const ls = analyzeListenerSet(ctx, obj, order, gateways);
     listenerSets.set(key(GW, 'ListenerSet', ls.ns, ls.name), ls);
   }
@@ -226,8 +242,13 @@ export function _analyze(inputs: any[], options: AnalysisOptions = {}): _EngineR
 
   // ---- overlaps (warnings) --------------------------------------------------------------------------
   detectOverlaps(ctx, routes);
+  _detectL4Shadowing(ctx.ext, routes);
 
-  for (const p of policies) analyzeBackendTlsPolicy(ctx, p);
+  // ---- BackendTLSPolicies: ancestors are the Gateways whose accepted routes reach the targeted Service ---------
+  if (policies.length > 0) {
+    const reach = routes.map((r) => ({ kind: r.kind, namespace: r.ns, backendRefs: backendRefsOf(r.obj).map((b) => b.ref), gateways: routeGateways(r, gateways, listenerSets) }));
+    _analyzeBackendTlsPolicies(ctx.ext, policies, _serviceAncestors(ctx.ext, reach));
+  }
 
   return { objects, findings: ctx.findings, routes: results };
 }
@@ -256,6 +277,35 @@ function objRef(ctx: Ctx, obj: any): AnalysisObjectRef {
 
 function finding(ctx: Ctx, f: AnalysisFinding): void {
   ctx.findings.push(f);
+}
+
+/** The engine's services for the extension modules (attachment-context.ts). */
+function attachmentContext(ctx: Ctx): _AttachmentContext {
+  return {
+    defaultNamespace: ctx.defaultNamespace,
+    cond: (type, status, reason, message) => cond(ctx, type, status, reason, message),
+    report: (f) => finding(ctx, f),
+    refState: (group, kind, ns, name) => refState(ctx, group, kind, ns, name),
+    lookup: (group, kind, ns, name) => ctx.index.get(key(group, kind, ns, name)),
+    grantAllows: (fg, fk, fns, tg, tk, tn, tns) => grantAllows(ctx, fg, fk, fns, tg, tk, tn, tns),
+    namespaceOf: (obj) => nsOf(ctx, obj),
+    refOf: (obj) => objRef(ctx, obj),
+  };
+}
+
+/** The Gateways that accept `route` (through their own listeners or an attached ListenerSet's). */
+function routeGateways(route: RouteInfo, gateways: Map<string, GatewayInfo>, listenerSets: Map<string, ListenerSetInfo>): _AncestorGateway[] {
+  const out = new Map<string, _AncestorGateway>();
+  for (const { listener: l } of route.attachments) {
+    const gw = l.ownerKind === 'Gateway' ? gateways.get(key(GW, 'Gateway', l.ownerNs, l.ownerName)) : listenerSets.get(key(GW, 'ListenerSet', l.ownerNs, l.ownerName))?.gateway;
+    if (gw) out.set(`${gw.ns}/${gw.name}`, { namespace: gw.ns, name: gw.name, controllerName: gw.controllerName });
+  }
+  return [...out.values()];
+}
+
+/** The protocol rules of listener conflicts, for the ListenerSet merge (listener-conflicts.ts). */
+function listenerRules(ctx: Ctx): _ListenerRules {
+  return { compatibleFamilies, hostKey, markConflicts: (ls) => gatewayConflicts(ctx, ls as ListenerInfo[]) };
 }
 
 // ---- references --------------------------------------------------------------------------------------
@@ -321,20 +371,17 @@ function analyzeGateway(ctx: Ctx, obj: any, classes: Map<string, any>): GatewayI
   };
   for (const l of obj.spec?.listeners ?? []) {
     const info = analyzeListener(ctx, l, 'Gateway', ns, name);
+    _applyFrontendValidation(ctx.ext, obj, info);
     gw.listeners.push(info);
     gw.byName.set(info.name, info);
   }
   gatewayConflicts(ctx, gw.listeners);
-  for (const l of gw.listeners) {
-    if (!l.family) continue;
-    const p = gw.ports.get(l.port) ?? { families: new Set<string>(), hosts: new Set<string>() };
-    p.families.add(l.family);
-    p.hosts.add(hostKey(l));
-    gw.ports.set(l.port, p);
-  }
+  for (const l of gw.listeners) _claimPort(gw.ports, l);
   for (const l of gw.listeners) finishListener(ctx, l, obj);
   const invalid = gw.listeners.filter((l) => !listenerValid(l));
   gw.accepted = gw.listeners.length === 0 || invalid.length < gw.listeners.length;
+  gw.paramConditions = _gatewayParameterConditions(ctx.ext, obj, cls);
+  if (gw.paramConditions && gw.paramConditions.accepted.status !== 'True') gw.accepted = false;
   return gw;
 }
 
@@ -384,8 +431,11 @@ function analyzeListener(ctx: Ctx, l: any, ownerKind: string, ownerNs: string, o
         problems.push({ reason: 'InvalidCertificateRef', message: `${what}: kind ${group ? group + '/' : ''}${kind} is not supported (use a core Secret).` });
       } else if (ns !== ownerNs && !grantAllows(ctx, GW, ownerKind, ownerNs, '', 'Secret', ref.name, ns)) {
         problems.push({ reason: 'RefNotPermitted', message: `${what} is in another namespace and no ReferenceGrant in "${ns}" allows ${ownerKind}s from "${ownerNs}" to refer to it.` });
-      } else if (refState(ctx, '', 'Secret', ns, ref.name) === 'missing') {
-        problems.push({ reason: 'InvalidCertificateRef', message: `${what} does not exist.` });
+      } else {
+        const state = refState(ctx, '', 'Secret', ns, ref.name);
+        const malformed = state === 'found' ? _malformedCertificateSecret(ctx.ext, ns, ref.name) : undefined;
+        if (state === 'missing') problems.push({ reason: 'InvalidCertificateRef', message: `${what} does not exist.` });
+        else if (malformed) problems.push({ reason: 'InvalidCertificateRef', message: `${what} ${malformed}` });
       }
     }
     if (problems.length > 0) info.certProblem = true;
@@ -414,7 +464,7 @@ function analyzeListener(ctx: Ctx, l: any, ownerKind: string, ownerNs: string, o
   return info;
 }
 
-function hostKey(l: ListenerInfo): string {
+function hostKey(l: { readonly family?: string; readonly hostname?: string }): string {
   return l.family === 'tcp' || l.family === 'udp' ? `${l.family}|` : `${l.family}|${l.hostname ?? ''}`;
 }
 
@@ -426,8 +476,8 @@ function compatibleFamilies(families: Iterable<string>): boolean {
 }
 
 /** Conflicts among the listeners of one Gateway: every listener involved is marked. */
-function gatewayConflicts(ctx: Ctx, listeners: ListenerInfo[]): void {
-  const byPort = new Map<number, ListenerInfo[]>();
+function gatewayConflicts(ctx: Ctx, listeners: _ConflictListener[]): void {
+  const byPort = new Map<number, _ConflictListener[]>();
   for (const l of listeners) {
     if (!l.family) continue;
     const list = byPort.get(l.port) ?? [];
@@ -442,7 +492,7 @@ function gatewayConflicts(ctx: Ctx, listeners: ListenerInfo[]): void {
       }
       continue;
     }
-    const byHost = new Map<string, ListenerInfo[]>();
+    const byHost = new Map<string, _ConflictListener[]>();
     for (const l of list) {
       const k = hostKey(l);
       byHost.set(k, [...(byHost.get(k) ?? []), l]);
@@ -486,7 +536,7 @@ function finishListener(ctx: Ctx, l: ListenerInfo, owner: any): void {
       conditionType: c.type,
       reason: c.reason,
       message: `${listenerDesc(l)}: ${c.message}`,
-      fix: fixes[c.reason],
+      fix: fixes[c.reason] ?? _TLS_REF_FIXES[c.reason],
     });
   }
 }
@@ -545,25 +595,11 @@ function analyzeListenerSet(ctx: Ctx, obj: any, order: number, gateways: Map<str
   }
   for (const l of obj.spec?.listeners ?? []) {
     const info = analyzeListener(ctx, l, 'ListenerSet', ns, name);
+    _applyFrontendValidation(ctx.ext, gw.obj, info);
     ls.listeners.push(info);
-    // merge into the parent: Gateway listeners and older ListenerSets take precedence
-    if (info.family) {
-      const p = gw.ports.get(info.port);
-      if (p && !compatibleFamilies([...p.families, info.family])) {
-        info.conflicted = cond(ctx, 'Conflicted', 'True', 'ProtocolConflict', `Port ${info.port} is already used on Gateway ${gw.ns}/${gw.name} by a listener with an incompatible protocol.`);
-        info.accepted = cond(ctx, 'Accepted', 'False', 'PortUnavailable', info.conflicted.message);
-      } else if (p && p.hosts.has(hostKey(info))) {
-        info.conflicted = cond(ctx, 'Conflicted', 'True', 'HostnameConflict', `Port ${info.port} and hostname ${info.hostname ?? '(none)'} are already used on Gateway ${gw.ns}/${gw.name} by a listener that takes precedence.`);
-        info.accepted = cond(ctx, 'Accepted', 'False', 'PortUnavailable', info.conflicted.message);
-      } else {
-        const q = p ?? { families: new Set<string>(), hosts: new Set<string>() };
-        q.families.add(info.family);
-        q.hosts.add(hostKey(info));
-        gw.ports.set(info.port, q);
-      }
-    }
   }
-  // conflicts within the ListenerSet itself are caught by the merge above (same port/hostname registered twice)
+  // merge into the parent: the Gateway's own listeners and older ListenerSets take precedence (listener-conflicts.ts)
+  _mergeListenerSet(ctx.ext, listenerRules(ctx), gw.ports, `${gw.ns}/${gw.name}`, ls.listeners);
   for (const l of ls.listeners) {
     // a ListenerSet listener whose references do not resolve is not accepted (GEP-1713 conformance)
     if (l.accepted.status === 'True' && l.resolvedRefs.status !== 'True' && l.certProblem) {
@@ -602,9 +638,12 @@ function writeGatewayStatus(ctx: Ctx, gw: GatewayInfo): void {
   const programmed = gw.accepted
     ? cond(ctx, 'Programmed', 'True', 'Programmed', 'Gateway is programmed.')
     : cond(ctx, 'Programmed', 'False', 'Invalid', 'Gateway is not accepted.');
+  const decided = gw.paramConditions
+    ? [gw.paramConditions.accepted, gw.paramConditions.programmed]
+    : [accepted, (gw.accepted ? _staticAddressProgrammed(ctx.ext, gw.obj) : undefined) ?? programmed];
   gw.obj.status = {
     ...(gw.obj.status ?? {}),
-    conditions: [accepted, programmed],
+    conditions: [...decided, ..._gatewayTlsConditions(ctx.ext, gw.obj, gw.listeners)],
     listeners: gw.listeners.map(listenerStatus),
     ...(gw.hasListenerSets ? { attachedListenerSets: gw.attachedListenerSets } : {}),
   };
@@ -654,7 +693,13 @@ function analyzeRoute(
       ...(pr.sectionName !== undefined ? { sectionName: pr.sectionName } : {}),
       ...(pr.port !== undefined ? { port: pr.port } : {}),
     };
-    if (group !== GW || (pKind !== 'Gateway' && pKind !== 'ListenerSet')) continue; // e.g. mesh (Service) parents: not analysed
+    if (_isMeshParent(group, pKind)) {
+      const mesh = _meshParent(ctx.ext, route, pr, refs); // mesh-routes.ts
+      if (mesh.status) parents.push(mesh.status);
+      results.push(mesh.result);
+      continue;
+    }
+    if (group !== GW || (pKind !== 'Gateway' && pKind !== 'ListenerSet')) continue; // other parent kinds: not analysed
 
     let gw: GatewayInfo | undefined;
     let candidates: ListenerInfo[] = [];
@@ -1001,26 +1046,6 @@ function detectOverlaps(ctx: Ctx, routes: RouteInfo[]): void {
           }
         });
       }
-    }
-  }
-}
-
-// ---- BackendTLSPolicy (findings only) --------------------------------------------------------------------
-
-function analyzeBackendTlsPolicy(ctx: Ctx, obj: any): void {
-  const ns = nsOf(ctx, obj);
-  const ref = objRef(ctx, obj);
-  for (const c of obj.spec?.validation?.caCertificateRefs ?? []) {
-    const group = c.group ?? '';
-    if (group !== '' || (c.kind !== 'ConfigMap' && c.kind !== 'Secret')) {
-      finding(ctx, { severity: FindingSeverity.ERROR, objectRef: ref, conditionType: 'ResolvedRefs', reason: 'InvalidKind', message: `BackendTLSPolicy ${ns}/${obj.metadata?.name}: caCertificateRef kind ${c.kind} is not supported (use a core ConfigMap).` });
-    } else if (refState(ctx, '', c.kind, ns, c.name) === 'missing') {
-      finding(ctx, { severity: FindingSeverity.ERROR, objectRef: ref, conditionType: 'ResolvedRefs', reason: 'InvalidCACertificateRef', message: `BackendTLSPolicy ${ns}/${obj.metadata?.name}: caCertificateRef ${c.kind} ${ns}/${c.name} does not exist.`, fix: `Create the ${c.kind} ${ns}/${c.name} with the CA certificate (key ca.crt).` });
-    }
-  }
-  for (const t of obj.spec?.targetRefs ?? []) {
-    if ((t.group ?? '') === '' && t.kind === 'Service' && refState(ctx, '', 'Service', ns, t.name) === 'missing') {
-      finding(ctx, { severity: FindingSeverity.WARNING, objectRef: ref, conditionType: 'Accepted', reason: 'TargetNotFound', message: `BackendTLSPolicy ${ns}/${obj.metadata?.name}: target Service ${ns}/${t.name} does not exist; the policy applies to nothing.` });
     }
   }
 }
