@@ -59,3 +59,27 @@ export function _oldestThenName(a: any, b: any, nsA: string, nsB: string): numbe
   const nb = `${nsB}/${b?.metadata?.name ?? ''}`;
   return na < nb ? -1 : na > nb ? 1 : 0;
 }
+
+/**
+ * Why a CA certificate reference (a core ConfigMap — Core support — or Secret holding the bundle under `ca.crt`) is
+ * invalid; undefined when it is valid or unknown (partial input). `kindReason` is the reason for an unsupported kind
+ * (`InvalidKind` on BackendTLSPolicy, `InvalidCACertificateKind` on listeners); `permitted` says whether a
+ * reference to another namespace is allowed (checked after the kind, before existence).
+ * @internal
+ */
+export function _caCertificateRefProblem(
+  ctx: _AttachmentContext, ref: any, ns: string, where: string, kindReason: string, permitted?: () => string | undefined,
+): { reason: string; message: string } | undefined {
+  const group = ref?.group ?? '';
+  const kind = ref?.kind ?? '';
+  if (group !== '' || (kind !== 'ConfigMap' && kind !== 'Secret')) {
+    return { reason: kindReason, message: `${where}: kind ${group ? group + '/' : ''}${kind} is not supported (a core ConfigMap with the key ca.crt has Core support).` };
+  }
+  const denied = permitted?.();
+  if (denied) return { reason: 'RefNotPermitted', message: `${where} ${denied}` };
+  const state = ctx.refState('', kind, ns, ref.name);
+  if (state === 'missing') return { reason: 'InvalidCACertificateRef', message: `${where} does not exist in namespace "${ns}".` };
+  const keys = state === 'found' ? _dataKeys(ctx.lookup('', kind, ns, ref.name)) : undefined;
+  if (keys && !keys.has('ca.crt')) return { reason: 'InvalidCACertificateRef', message: `${where} has no key "ca.crt" (keys: ${[...keys].sort().join(', ') || 'none'}).` };
+  return undefined;
+}

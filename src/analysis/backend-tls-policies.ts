@@ -4,7 +4,7 @@
  * and `ResolvedRefs`, and the conflict resolution between policies that target the same Service and sectionName.
  * Internal: the engine calls `_analyzeBackendTlsPolicies` once per analysis.
  */
-import { _AttachmentContext, _Cond, _dataKeys, _oldestThenName } from './attachment-context';
+import { _AttachmentContext, _caCertificateRefProblem, _Cond, _oldestThenName } from './attachment-context';
 import { FindingSeverity } from './types';
 
 const GW = 'gateway.networking.k8s.io';
@@ -103,23 +103,8 @@ function analyzePolicy(
   const caRefs: any[] = Array.isArray(p.spec?.validation?.caCertificateRefs) ? p.spec.validation.caCertificateRefs : [];
   const problems: CaProblem[] = [];
   caRefs.forEach((c: any, i: number) => {
-    const group = c?.group ?? '';
-    const kind = c?.kind ?? '';
-    const where = `validation.caCertificateRefs[${i}] ${kind} "${c?.name}"`;
-    if (group !== '' || (kind !== 'ConfigMap' && kind !== 'Secret')) {
-      problems.push({ reason: 'InvalidKind', message: `${where}: kind ${group ? group + '/' : ''}${kind} is not supported (a core ConfigMap with the key ca.crt has Core support).` });
-      return;
-    }
-    const state = ctx.refState('', kind, ns, c.name);
-    if (state === 'missing') {
-      problems.push({ reason: 'InvalidCACertificateRef', message: `${where} does not exist in namespace "${ns}".` });
-      return;
-    }
-    if (state !== 'found') return;
-    const keys = _dataKeys(ctx.lookup('', kind, ns, c.name));
-    if (keys && !keys.has('ca.crt')) {
-      problems.push({ reason: 'InvalidCACertificateRef', message: `${where} has no key "ca.crt" (keys: ${[...keys].sort().join(', ') || 'none'}).` });
-    }
+    const problem = _caCertificateRefProblem(ctx, c, ns, `validation.caCertificateRefs[${i}] ${c?.kind ?? ''} "${c?.name}"`, 'InvalidKind');
+    if (problem) problems.push(problem);
   });
   const noValidCa = caRefs.length > 0 && problems.length === caRefs.length;
   const resolvedRefs: _Cond = problems.length === 0
@@ -198,7 +183,7 @@ function analyzePolicy(
         conditionType: 'Accepted',
         reason: 'Conflicted',
         message: `${what} is not applied to Service ${service}${section}: ${o.problem.message}`,
-        fix: `Merge the two policies, or delete one of them (or target another sectionName).`,
+        fix: 'Merge the two policies, or delete one of them (or target another sectionName).',
       });
     }
   });

@@ -246,7 +246,9 @@ export function _analyze(inputs: any[], options: AnalysisOptions = {}): _EngineR
 
   // ---- BackendTLSPolicies: ancestors are the Gateways whose accepted routes reach the targeted Service ---------
   if (policies.length > 0) {
-    const reach = routes.map((r) => ({ kind: r.kind, namespace: r.ns, backendRefs: backendRefsOf(r.obj).map((b) => b.ref), gateways: routeGateways(r, gateways, listenerSets) }));
+    const reach = routes.map((r) => ({
+      kind: r.kind, namespace: r.ns, backendRefs: backendRefsOf(r.obj).map((b) => b.ref), gateways: routeGateways(r, gateways, listenerSets),
+    }));
     _analyzeBackendTlsPolicies(ctx.ext, policies, _serviceAncestors(ctx.ext, reach));
   }
 

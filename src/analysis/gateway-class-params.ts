@@ -60,7 +60,9 @@ export function _analyzeGatewayClass(ctx: _AttachmentContext, cls: any): void {
  * otherwise. Reports the findings.
  * @internal
  */
-export function _gatewayParameterConditions(ctx: _AttachmentContext, gateway: any, cls: any | undefined): { accepted: _Cond; programmed: _Cond } | undefined {
+export function _gatewayParameterConditions(
+  ctx: _AttachmentContext, gateway: any, cls: any | undefined,
+): { accepted: _Cond; programmed: _Cond } | undefined {
   const ns = ctx.namespaceOf(gateway);
   const name = gateway.metadata?.name ?? '';
   const ref = ctx.refOf(gateway);

@@ -13,7 +13,7 @@
  *
  * Internal.
  */
-import { _AttachmentContext, _Cond, _dataKeys } from './attachment-context';
+import { _AttachmentContext, _caCertificateRefProblem, _Cond, _dataKeys } from './attachment-context';
 import { FindingSeverity } from './types';
 
 const GW = 'gateway.networking.k8s.io';
@@ -85,27 +85,13 @@ export function _applyFrontendValidation(ctx: _AttachmentContext, gateway: any, 
   const gwNs = ctx.namespaceOf(gateway);
   const problems: Array<{ reason: string; message: string }> = [];
   refs.forEach((r: any, i: number) => {
-    const group = r?.group ?? '';
-    const kind = r?.kind ?? '';
     const ns = r?.namespace ?? gwNs;
-    const where = `${v.where}.caCertificateRefs[${i}] ${kind} ${ns}/${r?.name}`;
-    if (group !== '' || (kind !== 'ConfigMap' && kind !== 'Secret')) {
-      problems.push({ reason: 'InvalidCACertificateKind', message: `${where}: kind ${group ? group + '/' : ''}${kind} is not supported (a core ConfigMap with the key ca.crt has Core support).` });
-      return;
-    }
-    if (ns !== gwNs && !ctx.grantAllows(GW, 'Gateway', gwNs, '', kind, r.name, ns)) {
-      problems.push({ reason: 'RefNotPermitted', message: `${where} is in another namespace and no ReferenceGrant in "${ns}" allows Gateways from "${gwNs}" to refer to it.` });
-      return;
-    }
-    const state = ctx.refState('', kind, ns, r.name);
-    if (state === 'missing') {
-      problems.push({ reason: 'InvalidCACertificateRef', message: `${where} does not exist.` });
-      return;
-    }
-    const keys = state === 'found' ? _dataKeys(ctx.lookup('', kind, ns, r.name)) : undefined;
-    if (keys && !keys.has('ca.crt')) {
-      problems.push({ reason: 'InvalidCACertificateRef', message: `${where} has no key "ca.crt" (keys: ${[...keys].sort().join(', ') || 'none'}).` });
-    }
+    const where = `${v.where}.caCertificateRefs[${i}] ${r?.kind ?? ''} ${ns}/${r?.name}`;
+    const permitted = () => (ns !== gwNs && !ctx.grantAllows(GW, 'Gateway', gwNs, '', r.kind, r.name, ns)
+      ? `is in another namespace and no ReferenceGrant in "${ns}" allows Gateways from "${gwNs}" to refer to it.`
+      : undefined);
+    const problem = _caCertificateRefProblem(ctx, r, ns, where, 'InvalidCACertificateKind', permitted);
+    if (problem) problems.push(problem);
   });
   if (problems.length === 0) return;
   const message = problems.map((p) => p.message).join(' ');

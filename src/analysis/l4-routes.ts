@@ -19,7 +19,11 @@ export interface _L4Route {
   readonly ns: string;
   readonly name: string;
   readonly ref: AnalysisObjectRef;
-  readonly attachments: ReadonlyArray<{ readonly listener: { readonly id: string }; readonly hosts: string[]; readonly parentRef: AnalysisParentRef }>;
+  readonly attachments: ReadonlyArray<{
+    readonly listener: { readonly id: string };
+    readonly hosts: string[];
+    readonly parentRef: AnalysisParentRef;
+  }>;
 }
 
 const L4_KINDS = new Set(['TCPRoute', 'UDPRoute', 'TLSRoute']);

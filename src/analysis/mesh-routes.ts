@@ -58,8 +58,15 @@ export function _meshParent(
     }
     return {
       result: {
-        route: route.ref, parentRef, controllerName: '', accepted: 'Unknown', acceptedReason: state === 'missing' ? 'NoMatchingParent' : 'Pending',
-        resolvedRefs: 'Unknown', resolvedRefsReason: 'Pending', attachedListeners: [], parentMissing: true,
+        route: route.ref,
+        parentRef,
+        controllerName: '',
+        accepted: 'Unknown',
+        acceptedReason: state === 'missing' ? 'NoMatchingParent' : 'Pending',
+        resolvedRefs: 'Unknown',
+        resolvedRefsReason: 'Pending',
+        attachedListeners: [],
+        parentMissing: true,
       },
     };
   }
@@ -75,7 +82,8 @@ export function _meshParent(
     accepted = ctx.cond('Accepted', 'Unknown', 'Pending',
       `Mesh support for ${route.kind} is implementation-specific (the GAMMA conformance profile covers HTTPRoute and GRPCRoute); whether the mesh accepts it is not knowable offline.`);
   } else {
-    const matched = ports.filter((p) => (pr.port === undefined || p?.port === pr.port) && (pr.sectionName === undefined || p?.name === pr.sectionName));
+    const matched = ports.filter((p) =>
+      (pr.port === undefined || p?.port === pr.port) && (pr.sectionName === undefined || p?.name === pr.sectionName));
     if ((pr.port !== undefined || pr.sectionName !== undefined) && matched.length === 0) {
       const asked = [pr.sectionName !== undefined ? `port name "${pr.sectionName}"` : '', pr.port !== undefined ? `port ${pr.port}` : ''].filter((s) => s).join(' and ');
       const available = ports.map((p) => `${p?.name ? `"${p.name}" ` : ''}${p?.port}`).join(', ') || 'none';
@@ -122,8 +130,15 @@ export function _meshParent(
   return {
     status,
     result: {
-      route: route.ref, parentRef, controllerName: _MESH_CONTROLLER, accepted: accepted.status, acceptedReason: accepted.reason,
-      resolvedRefs: refs.status, resolvedRefsReason: refs.reason, attachedListeners: [], parentMissing: false,
+      route: route.ref,
+      parentRef,
+      controllerName: _MESH_CONTROLLER,
+      accepted: accepted.status,
+      acceptedReason: accepted.reason,
+      resolvedRefs: refs.status,
+      resolvedRefsReason: refs.reason,
+      attachedListeners: [],
+      parentMissing: false,
     },
   };
 }

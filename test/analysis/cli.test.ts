@@ -116,7 +116,8 @@ describe('cdk8s-gateway-api analyze: BackendTLSPolicy status', () => {
     const { code, stdout, stderr } = run(['analyze', '--output', 'json', path.join(dir, 'platform.yaml'), file]);
     expect(code).toBe(1); // the CA ConfigMap is not in the input
     const policy = JSON.parse(stdout).find((o: any) => o.kind === 'BackendTLSPolicy');
-    expect(policy.status.ancestors.map((a: any) => ({ ...a, conditions: a.conditions.map((c: any) => [c.type, c.status, c.reason]) }))).toStrictEqual([{
+    const ancestors = policy.status.ancestors.map((a: any) => ({ ...a, conditions: a.conditions.map((c: any) => [c.type, c.status, c.reason]) }));
+    expect(ancestors).toStrictEqual([{
       ancestorRef: { group: 'gateway.networking.k8s.io', kind: 'Gateway', namespace: 'infra', name: 'shared' },
       controllerName: 'example.net/gateway-controller',
       conditions: [['Accepted', 'False', 'NoValidCACertificate'], ['ResolvedRefs', 'False', 'InvalidCACertificateRef']],
