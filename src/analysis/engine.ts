@@ -742,6 +742,9 @@ function analyzeRoute(
     if (parentProblem) {
       accepted = cond(ctx, 'Accepted', 'False', 'NoMatchingParent', parentProblem);
       fix = 'Make the ListenerSet attach to its Gateway first.';
+    } else if (gw?.paramConditions?.accepted.status === 'Unknown') {
+      // the Gateway's class is not accepted (gateway-class-params.ts): whether anything reconciles the route is unknown
+      accepted = cond(ctx, 'Accepted', 'Unknown', 'Pending', `Gateway ${gw.ns}/${gw.name}: ${gw.paramConditions.accepted.message}`);
     } else {
       const matched = candidates.filter((l) =>
         (pr.sectionName === undefined || l.name === pr.sectionName) && (pr.port === undefined || l.port === pr.port));
@@ -793,7 +796,7 @@ function analyzeRoute(
     }
     parents.push({ parentRef: statusRef, controllerName, conditions });
     const listenerNote = considered.length > 0 ? ` Listener(s) considered: ${considered.map((l) => l.id).join(', ')}.` : '';
-    if (accepted.status !== 'True') {
+    if (accepted.status === 'False') {
       finding(ctx, {
         severity: FindingSeverity.ERROR,
         objectRef: ref,

@@ -253,6 +253,11 @@ describe('GatewayClass parametersRef, Gateway parameters and what cannot be know
     expect(brief(gw)).toStrictEqual([{ type: 'Accepted', status: 'Unknown', reason: 'Pending' }, { type: 'Programmed', status: 'Unknown', reason: 'Pending' }]);
     expect(gw[0].message).toMatch(/GatewayClass shared is not accepted \(InvalidParameters: spec.parametersRef example.net\/Config lb does not exist.\)/);
     expect(findings(report)).toStrictEqual([['error', 'GatewayClass', 'Accepted', 'InvalidParameters'], ['error', 'Gateway', 'Accepted', 'Pending']]);
+    // routes to such a Gateway: Accepted Unknown (nothing says the controller reconciles them), not counted as attached
+    const withRoute = analyzer.analyze([...objects, storeRoute()]);
+    expect(routeConditions(withRoute.objects, 'team-a', 'store')).toStrictEqual([{ type: 'Accepted', status: 'Unknown', reason: 'Pending' }, RESOLVED]);
+    expect(listenerStatus(withRoute.objects, 'infra', 'shared', 'https').attachedRoutes).toBe(0);
+    expect(findings(withRoute)).toStrictEqual(findings(report));
 
     const cm = withParams({ group: '', kind: 'ConfigMap', name: 'lb', namespace: 'infra' });
     const present = analyzer.analyze([...objects.filter((o) => o.kind !== 'GatewayClass'), cm, configMap('infra', 'lb', {})]);
