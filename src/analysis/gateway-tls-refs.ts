@@ -26,19 +26,17 @@ export const _TLS_REF_FIXES: { readonly [reason: string]: string } = {
 };
 
 /**
- * Why a Secret used as a TLS certificate/key pair is malformed; undefined when it is fine or its content is not in
- * the input (a Secret without `data`/`stringData` is taken as filled in elsewhere, e.g. by cert-manager).
+ * Why a Secret used as a TLS certificate/key pair is malformed: it has data (`data`/`stringData`) without `tls.crt`
+ * or `tls.key`. Undefined when it is fine, or when its content is not in the input (a Secret without data is taken
+ * as filled in elsewhere, e.g. by cert-manager or a secrets operator). A `type` other than `kubernetes.io/tls` with
+ * both keys is implementation-specific support (Core is `kubernetes.io/tls`), not an error.
  * @internal
  */
 export function _tlsSecretProblem(secret: any): string | undefined {
   const keys = _dataKeys(secret);
-  const type = secret?.type;
-  if (keys) {
-    const missing = ['tls.crt', 'tls.key'].filter((k) => !keys.has(k));
-    if (missing.length > 0) return `has no ${missing.join(' or ')} key (keys: ${[...keys].sort().join(', ') || 'none'}).`;
-    return undefined;
-  }
-  if (type !== 'kubernetes.io/tls') return `is of type ${type ?? 'Opaque (the default)'} and holds no data; a certificate Secret is of type kubernetes.io/tls with the keys tls.crt and tls.key.`;
+  if (!keys) return undefined;
+  const missing = ['tls.crt', 'tls.key'].filter((k) => !keys.has(k));
+  if (missing.length > 0) return `has no ${missing.join(' or ')} key (keys: ${[...keys].sort().join(', ') || 'none'}).`;
   return undefined;
 }
 
