@@ -12,6 +12,7 @@ import { _detectL4Shadowing } from './l4-routes';
 import { _claimPort, _ConflictListener, _ListenerRules, _listenerSetOrder, _mergeListenerSet, _PortClaims } from './listener-conflicts';
 import { _describeSelector, _intersectHostnames, _LabelSelector, _selectorMatches } from './match';
 import { _isMeshParent, _meshParent } from './mesh-routes';
+import { _markOverlappingTls } from './overlapping-tls';
 import {
   AnalysisFinding, AnalysisObjectRef, AnalysisOptions, AnalysisParentRef, FindingSeverity, MissingReferencePolicy,
   RouteParentResult,
@@ -91,6 +92,8 @@ interface ListenerInfo {
   resolvedRefs: _Condition;
   conflicted: _Condition;
   programmed?: _Condition;
+  /** OverlappingTLSConfig (negative polarity: only when True; see overlapping-tls.ts). */
+  overlappingTls?: _Condition;
   certProblem: boolean;
   attachedRoutes: number;
 }
@@ -228,6 +231,7 @@ export function _analyze(inputs: any[], options: AnalysisOptions = {}): _EngineR
     const ls = analyzeListenerSet(ctx, obj, order, gateways);
     listenerSets.set(key(GW, 'ListenerSet', ls.ns, ls.name), ls);
   }
+  for (const gw of gateways.values()) _markOverlappingTls(ctx.ext, gw.ports.values() as Iterable<ListenerInfo[]>);
 
   // ---- routes ---------------------------------------------------------------------------------------
   const routes: RouteInfo[] = [];
@@ -628,7 +632,7 @@ function listenerStatus(l: ListenerInfo): any {
     name: l.name,
     supportedKinds: l.supportedKinds.map((kind) => ({ group: GW, kind })),
     attachedRoutes: l.attachedRoutes,
-    conditions: [l.accepted, l.programmed, l.resolvedRefs, l.conflicted],
+    conditions: [l.accepted, l.programmed, l.resolvedRefs, l.conflicted, ...(l.overlappingTls ? [l.overlappingTls] : [])],
   };
 }
 

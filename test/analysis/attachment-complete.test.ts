@@ -242,6 +242,34 @@ describe('Gateway TLS references', () => {
   });
 });
 
+describe('OverlappingTLSConfig (conformance GatewayOverlappingTLSConfigHostnames)', () => {
+  const l = (name: string, port: number, hostname?: string) => ({ name, protocol: 'HTTPS', port, ...(hostname ? { hostname } : {}), tls: { certificateRefs: [{ name: 'cert' }] } });
+
+  test('overlapping hostnames on one port mark every listener involved; other ports, disjoint names and identical names (Conflicted) do not', () => {
+    const gw = gateway('infra', 'edge', [
+      l('foo-https', 443, 'foo.example.com'), l('bar-https', 443, 'bar.example.com'), l('wildcard-https', 443, '*.example.com'),
+      l('not-overlapping-https', 443, 'foo.example.org'), l('not-overlapping-other-port', 8443, 'foo.example.com'),
+    ]);
+    const report = analyzer.analyze([...platform(), secret('infra', 'cert'), gw]);
+    const overlap = (name: string) => listenerStatus(report.objects, 'infra', 'edge', name).conditions.find((c: any) => c.type === 'OverlappingTLSConfig');
+    for (const name of ['foo-https', 'bar-https', 'wildcard-https']) {
+      expect([overlap(name)?.status, overlap(name)?.reason]).toStrictEqual(['True', 'OverlappingHostnames']);
+    }
+    expect(overlap('not-overlapping-https')).toBeUndefined();
+    expect(overlap('not-overlapping-other-port')).toBeUndefined();
+    expect(overlap('wildcard-https').message).toContain('overlaps with listener "foo-https" of Gateway infra/edge (hostname foo.example.com), listener "bar-https"');
+    expect(report.findings.map((f) => [f.severity, f.listener, f.reason])).toStrictEqual([
+      ['warning', 'infra/edge/foo-https', 'OverlappingHostnames'], ['warning', 'infra/edge/bar-https', 'OverlappingHostnames'], ['warning', 'infra/edge/wildcard-https', 'OverlappingHostnames'],
+    ]);
+    // a ListenerSet listener is compared with the Gateway's listeners on its port
+    const open = gateway('infra', 'open', [l('wild', 443, '*.example.com')], { allowedListeners: { namespaces: { from: 'All' } } });
+    const ls = listenerSet('team-a', 'ls', { name: 'open', namespace: 'infra' }, [l('shop', 443, 'shop.example.com')]);
+    const r2 = analyzer.analyze([...platform(), secret('infra', 'cert'), secret('team-a', 'cert'), open, ls]);
+    expect(listenerStatus(r2.objects, 'team-a', 'ls', 'shop', 'ListenerSet').conditions[4].reason).toBe('OverlappingHostnames');
+    expect(listenerStatus(r2.objects, 'infra', 'open', 'wild').conditions[4].reason).toBe('OverlappingHostnames');
+  });
+});
+
 describe('GatewayClass parametersRef, Gateway parameters and what cannot be known offline', () => {
   const withParams = (ref: any) => ({ ...gatewayClass(), spec: { controllerName: 'example.net/gateway-controller', parametersRef: ref } });
 
