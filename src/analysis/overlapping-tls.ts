@@ -8,22 +8,15 @@
  * `OverlappingCertificates` needs the certificates' SANs and is not predicted. Internal.
  */
 import { _AttachmentContext, _Cond } from './attachment-context';
+import { _ConflictListener } from './listener-conflicts';
 import { _intersectHostname } from './match';
 import { FindingSeverity } from './types';
 
 const GW = 'gateway.networking.k8s.io';
 
 /** The listener fields this check reads and writes. @internal */
-export interface _TlsOverlapListener {
-  readonly name: string;
-  readonly port: number;
-  readonly protocol: string;
-  readonly hostname?: string;
+export interface _TlsOverlapListener extends _ConflictListener {
   readonly spec: any;
-  readonly ownerKind: string;
-  readonly ownerNs: string;
-  readonly ownerName: string;
-  readonly conflicted: _Cond;
   overlappingTls?: _Cond;
 }
 
