@@ -8,7 +8,7 @@ import { _applyFrontendValidation, _gatewayTlsConditions, _malformedCertificateS
 import { _claimPort, _ConflictListener } from './listener-conflicts';
 import { grantAllows } from './references';
 import { FindingSeverity } from './types';
-import { CORE_PROTOCOLS, familiesCanSharePort, listenerRouteKinds, protocolFamily } from '../core/spec/protocols';
+import { CORE_PROTOCOLS, familiesCanSharePort, listenerRouteKinds, listenerTerminatesTls, protocolFamily } from '../core/spec/protocols';
 
 export function analyzeGateway(ctx: Ctx, obj: any, classes: Map<string, any>): GatewayInfo {
   const ns = nsOf(ctx, obj);
@@ -91,8 +91,7 @@ export function analyzeListener(ctx: Ctx, l: any, ownerKind: string, ownerNs: st
 
   const problems: Array<{ reason: string; message: string }> = [];
   // TLS certificate references (HTTPS, and TLS in Terminate mode)
-  const mode = l.tls?.mode ?? 'Terminate';
-  if (protocol === 'HTTPS' || (protocol === 'TLS' && mode === 'Terminate')) {
+  if (listenerTerminatesTls(protocol, l.tls?.mode)) {
     for (const ref of l.tls?.certificateRefs ?? []) {
       const group = ref.group ?? '';
       const kind = ref.kind ?? 'Secret';

@@ -12,6 +12,7 @@ import { _ConflictListener } from './listener-conflicts';
 import { FindingSeverity } from './types';
 import { hostnamesIntersect } from '../core/spec/hostnames';
 import { GATEWAY_GROUP } from '../core/spec/names';
+import { listenerTerminatesTls } from '../core/spec/protocols';
 
 /** The listener fields this check reads and writes. @internal */
 export interface _TlsOverlapListener extends _ConflictListener {
@@ -20,7 +21,7 @@ export interface _TlsOverlapListener extends _ConflictListener {
 }
 
 function terminatesTls(l: _TlsOverlapListener): boolean {
-  return l.protocol === 'HTTPS' || (l.protocol === 'TLS' && (l.spec?.tls?.mode ?? 'Terminate') === 'Terminate');
+  return listenerTerminatesTls(l.protocol, l.spec?.tls?.mode);
 }
 
 function overlaps(a: string | undefined, b: string | undefined): boolean {
