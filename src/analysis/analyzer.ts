@@ -7,8 +7,9 @@ import { AnalysisFinding, AnalysisOptions, AnalysisParentRef, FindingSeverity, R
  */
 export class AnalysisReport {
   /**
-   * Shallow copies of the input objects: Gateways, ListenerSets and routes carry the predicted `status` stanza (a new
-   * object); every other field is shared with the input object, so do not modify them.
+   * Shallow copies of the input objects: GatewayClasses, Gateways, ListenerSets, routes and BackendTLSPolicies
+   * (`status.ancestors`) carry the predicted `status` stanza (a new object); every other field is shared with the
+   * input object, so do not modify them.
    */
   public readonly objects: any[];
 
@@ -45,9 +46,10 @@ export class AnalysisReport {
 }
 
 /**
- * Predicts, offline, the status a conformant Gateway API v1.6.1 controller would write for Gateways, ListenerSets
- * and routes (HTTPRoute, GRPCRoute, TLSRoute, TCPRoute, UDPRoute): which routes attach to which listeners, and why
- * the others do not, with the spec's own condition types and reasons.
+ * Predicts, offline, the status a conformant Gateway API v1.6.1 controller would write for GatewayClasses, Gateways,
+ * ListenerSets, routes (HTTPRoute, GRPCRoute, TLSRoute, TCPRoute, UDPRoute; Gateway, ListenerSet and mesh Service
+ * parents) and BackendTLSPolicies: which routes attach to which listeners, and why the others do not, with the
+ * spec's own condition types and reasons. What only the cluster can tell is written as `Unknown`, with the reason.
  *
  * Works on plain manifest objects (e.g. the `toJson()` of an App's ApiObjects, or parsed YAML files).
  */

@@ -1,24 +1,31 @@
 /**
- * BackendTLSPolicy: references that would not resolve and targets that do not exist (findings only).
+ * BackendTLSPolicy: the engine's pass over the policies. Their ancestors are the Gateways whose accepted routes send
+ * traffic to a targeted Service; backend-tls-policies.ts writes `status.ancestors` and reports the findings.
  * Part of the analysis engine (see engine.ts); internal.
  */
-import { Ctx, finding, nsOf, objRef, refState } from './context';
-import { FindingSeverity } from './types';
+import { _AncestorGateway, _analyzeBackendTlsPolicies, _serviceAncestors } from './backend-tls-policies';
+import { Ctx, GatewayInfo, GW, key, ListenerSetInfo, RouteInfo } from './context';
+import { backendRefsOf } from './references';
 
-export function analyzeBackendTlsPolicy(ctx: Ctx, obj: any): void {
-  const ns = nsOf(ctx, obj);
-  const ref = objRef(ctx, obj);
-  for (const c of obj.spec?.validation?.caCertificateRefs ?? []) {
-    const group = c.group ?? '';
-    if (group !== '' || (c.kind !== 'ConfigMap' && c.kind !== 'Secret')) {
-      finding(ctx, { severity: FindingSeverity.ERROR, objectRef: ref, conditionType: 'ResolvedRefs', reason: 'InvalidKind', message: `BackendTLSPolicy ${ns}/${obj.metadata?.name}: caCertificateRef kind ${c.kind} is not supported (use a core ConfigMap).` });
-    } else if (refState(ctx, '', c.kind, ns, c.name) === 'missing') {
-      finding(ctx, { severity: FindingSeverity.ERROR, objectRef: ref, conditionType: 'ResolvedRefs', reason: 'InvalidCACertificateRef', message: `BackendTLSPolicy ${ns}/${obj.metadata?.name}: caCertificateRef ${c.kind} ${ns}/${c.name} does not exist.`, fix: `Create the ${c.kind} ${ns}/${c.name} with the CA certificate (key ca.crt).` });
-    }
+/** Writes the predicted status of every BackendTLSPolicy of `policies`, after the routes are analysed. */
+export function analyzeBackendTlsPolicies(
+  ctx: Ctx, policies: any[], routes: RouteInfo[], gateways: Map<string, GatewayInfo>, listenerSets: Map<string, ListenerSetInfo>,
+): void {
+  if (policies.length === 0) return;
+  const reach = routes.map((r) => ({
+    kind: r.kind, namespace: r.ns, backendRefs: backendRefsOf(r.obj).map((b) => b.ref), gateways: routeGateways(r, gateways, listenerSets),
+  }));
+  _analyzeBackendTlsPolicies(ctx.ext, policies, _serviceAncestors(ctx.ext, reach));
+}
+
+/** The Gateways that accept `route` (through their own listeners or an attached ListenerSet's). */
+function routeGateways(route: RouteInfo, gateways: Map<string, GatewayInfo>, listenerSets: Map<string, ListenerSetInfo>): _AncestorGateway[] {
+  const out = new Map<string, _AncestorGateway>();
+  for (const { listener: l } of route.attachments) {
+    const gw = l.ownerKind === 'Gateway'
+      ? gateways.get(key(GW, 'Gateway', l.ownerNs, l.ownerName))
+      : listenerSets.get(key(GW, 'ListenerSet', l.ownerNs, l.ownerName))?.gateway;
+    if (gw) out.set(`${gw.ns}/${gw.name}`, { namespace: gw.ns, name: gw.name, controllerName: gw.controllerName });
   }
-  for (const t of obj.spec?.targetRefs ?? []) {
-    if ((t.group ?? '') === '' && t.kind === 'Service' && refState(ctx, '', 'Service', ns, t.name) === 'missing') {
-      finding(ctx, { severity: FindingSeverity.WARNING, objectRef: ref, conditionType: 'Accepted', reason: 'TargetNotFound', message: `BackendTLSPolicy ${ns}/${obj.metadata?.name}: target Service ${ns}/${t.name} does not exist; the policy applies to nothing.` });
-    }
-  }
+  return [...out.values()];
 }

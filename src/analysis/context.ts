@@ -2,6 +2,8 @@
  * The shared state of one analysis run (the index of the input, the findings) and the small helpers every part uses.
  * Part of the analysis engine (see engine.ts); internal.
  */
+import { _AttachmentContext, _Cond } from './attachment-context';
+import { _PortClaims } from './listener-conflicts';
 import { AnalysisFinding, AnalysisObjectRef, AnalysisParentRef, MissingReferencePolicy } from './types';
 import { GrantIndex } from '../core/spec/grants';
 import { KnownLabels, namespaceLabels as withNameLabel } from '../core/spec/labels';
@@ -17,14 +19,8 @@ export const GW = _GATEWAY_GROUP;
 
 export const CLUSTER_SCOPED = new Set(['Namespace', 'GatewayClass', 'ClusterRole', 'ClusterRoleBinding', 'CustomResourceDefinition', 'PersistentVolume', 'StorageClass', 'Node', 'IngressClass']);
 
-/** A condition as written in status. @internal */
-export interface _Condition {
-  type: string;
-  status: string;
-  reason: string;
-  message: string;
-  lastTransitionTime: string;
-}
+/** A condition as written in status (one shape for the engine and the attachment-analysis modules). @internal */
+export type _Condition = _Cond;
 
 export interface Ctx {
   readonly defaultNamespace: string;
@@ -36,6 +32,11 @@ export interface Ctx {
   readonly nsLabels: Map<string, { [k: string]: string }>;
   readonly grants: GrantIndex;
   readonly findings: AnalysisFinding[];
+  /**
+   * This run's services for the attachment-analysis modules (BackendTLSPolicy, TLS references, parameters,
+   * ListenerSet conflicts, L4 and mesh routes), which import nothing from the engine; engine.ts builds it.
+   */
+  ext: _AttachmentContext;
 }
 
 export interface ListenerInfo {
@@ -54,6 +55,8 @@ export interface ListenerInfo {
   resolvedRefs: _Condition;
   conflicted: _Condition;
   programmed?: _Condition;
+  /** OverlappingTLSConfig (negative polarity: only when True; see overlapping-tls.ts). */
+  overlappingTls?: _Condition;
   certProblem: boolean;
   attachedRoutes: number;
 }
@@ -69,8 +72,10 @@ export interface GatewayInfo {
   accepted: boolean;
   attachedListenerSets: number;
   hasListenerSets: boolean;
-  /** port → families and hostname keys already claimed (for ListenerSet merging). */
-  readonly ports: Map<number, { families: Set<string>; hosts: Set<string> }>;
+  /** port → the listeners that hold it, in precedence order (for ListenerSet merging; listener-conflicts.ts). */
+  readonly ports: _PortClaims;
+  /** Accepted/Programmed decided by the class' or the Gateway's parameters (see gateway-class-params.ts). */
+  paramConditions?: { accepted: _Condition; programmed: _Condition };
 }
 
 export interface ListenerSetInfo {

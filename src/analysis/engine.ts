@@ -5,15 +5,27 @@
  * routes, from the objects alone. See docs/analysis.md for the semantics and the spec sections they follow.
  *
  * This module orchestrates one run; each concern has its own module: context.ts (the run's state), gateways.ts,
- * listener-sets.ts, routes.ts, references.ts, overlaps.ts and backend-tls.ts. The spec rules themselves (attachment,
- * hostnames, selectors, protocols, grants) are in core/spec.
+ * listener-sets.ts, routes.ts, references.ts, overlaps.ts and backend-tls.ts. The attachment-analysis modules
+ * (attachment-context.ts and the modules that take an `_AttachmentContext`: GatewayClass parameters, Gateway TLS
+ * references, ListenerSet conflicts, overlapping TLS, L4 and mesh routes, BackendTLSPolicy status) get this run's
+ * services through `ctx.ext`. The spec rules themselves (attachment, hostnames, selectors, protocols, grants) are in
+ * core/spec.
  */
-import { analyzeBackendTlsPolicy } from './backend-tls';
-import { _DEFAULT_TRANSITION_TIME, CLUSTER_SCOPED, Ctx, GatewayInfo, GW, key, ListenerSetInfo, nsOf, precedence, RouteInfo } from './context';
+import { _AttachmentContext } from './attachment-context';
+import { analyzeBackendTlsPolicies } from './backend-tls';
+import {
+  _DEFAULT_TRANSITION_TIME, CLUSTER_SCOPED, cond, Ctx, finding, GatewayInfo, GW, key, ListenerInfo, ListenerSetInfo, nsOf, objRef, precedence,
+  refState,
+  RouteInfo,
+} from './context';
+import { _analyzeGatewayClass } from './gateway-class-params';
 import { analyzeGateway, writeGatewayStatus } from './gateways';
+import { _detectL4Shadowing } from './l4-routes';
+import { _listenerSetOrder } from './listener-conflicts';
 import { analyzeListenerSet, writeListenerSetStatus } from './listener-sets';
+import { _markOverlappingTls } from './overlapping-tls';
 import { detectOverlaps } from './overlaps';
-import { indexGrant } from './references';
+import { grantAllows, indexGrant } from './references';
 import { analyzeRoute } from './routes';
 import { AnalysisFinding, AnalysisOptions, MissingReferencePolicy, RouteParentResult } from './types';
 
@@ -44,7 +56,9 @@ export function _analyze(inputs: any[], options: AnalysisOptions = {}): _EngineR
     nsLabels: new Map(),
     grants: new GrantIndex(),
     findings: [],
+    ext: undefined as unknown as _AttachmentContext,
   };
+  ctx.ext = attachmentContext(ctx);
 
   // the engine only ever replaces an object's top-level `status` (with a new object), so a shallow copy keeps the
   // inputs unmodified; the returned objects share their other fields with the inputs
@@ -80,6 +94,9 @@ export function _analyze(inputs: any[], options: AnalysisOptions = {}): _EngineR
     ctx.exists.add(key(e.group ?? '', e.kind, ns, e.name));
   }
 
+  // ---- GatewayClasses (parametersRef) -------------------------------------------------------------
+  for (const cls of gatewayClasses.values()) _analyzeGatewayClass(ctx.ext, cls);
+
   // ---- Gateways -------------------------------------------------------------------------------------
   const gateways = new Map<string, GatewayInfo>();
   for (const obj of gatewayObjs) {
@@ -89,10 +106,11 @@ export function _analyze(inputs: any[], options: AnalysisOptions = {}): _EngineR
 
   // ---- ListenerSets (merged into their parent Gateway, oldest first) --------------------------------
   const listenerSets = new Map<string, ListenerSetInfo>();
-  for (const { obj, order } of listenerSetObjs.sort((a, b) => precedence(a, b))) {
+  for (const { obj, order } of _listenerSetOrder(ctx.ext, listenerSetObjs)) {
     const ls = analyzeListenerSet(ctx, obj, order, gateways);
     listenerSets.set(key(GW, 'ListenerSet', ls.ns, ls.name), ls);
   }
+  for (const gw of gateways.values()) _markOverlappingTls(ctx.ext, gw.ports.values() as Iterable<ListenerInfo[]>); // the claims are the listener records
 
   // ---- routes ---------------------------------------------------------------------------------------
   const routes: RouteInfo[] = [];
@@ -107,8 +125,24 @@ export function _analyze(inputs: any[], options: AnalysisOptions = {}): _EngineR
 
   // ---- overlaps (warnings) --------------------------------------------------------------------------
   detectOverlaps(ctx, routes);
+  _detectL4Shadowing(ctx.ext, routes);
 
-  for (const p of policies) analyzeBackendTlsPolicy(ctx, p);
+  // ---- BackendTLSPolicies: ancestors are the Gateways whose accepted routes reach the targeted Service ---------
+  analyzeBackendTlsPolicies(ctx, policies, routes, gateways, listenerSets);
 
   return { objects, findings: ctx.findings, routes: results };
+}
+
+/** This run's services for the attachment-analysis modules (attachment-context.ts). */
+function attachmentContext(ctx: Ctx): _AttachmentContext {
+  return {
+    defaultNamespace: ctx.defaultNamespace,
+    cond: (type, status, reason, message) => cond(ctx, type, status, reason, message),
+    report: (f) => finding(ctx, f),
+    refState: (group, kind, ns, name) => refState(ctx, group, kind, ns, name),
+    lookup: (group, kind, ns, name) => ctx.index.get(key(group, kind, ns, name)),
+    grantAllows: (fg, fk, fns, tg, tk, tn, tns) => grantAllows(ctx, fg, fk, fns, tg, tk, tn, tns),
+    namespaceOf: (obj) => nsOf(ctx, obj),
+    refOf: (obj) => objRef(ctx, obj),
+  };
 }

@@ -3,9 +3,12 @@
  * Part of the analysis engine (see engine.ts); internal.
  */
 import { cond, Ctx, finding, GatewayInfo, GW, listenerDesc, ListenerInfo, nsOf, objRef, refState } from './context';
+import { _gatewayParameterConditions, _staticAddressProgrammed } from './gateway-class-params';
+import { _applyFrontendValidation, _gatewayTlsConditions, _malformedCertificateSecret, _TLS_REF_FIXES } from './gateway-tls-refs';
+import { _claimPort, _ConflictListener } from './listener-conflicts';
 import { grantAllows } from './references';
 import { FindingSeverity } from './types';
-import { CORE_PROTOCOLS, familiesCanSharePort, listenerRouteKinds, protocolFamily } from '../core/spec/protocols';
+import { CORE_PROTOCOLS, familiesCanSharePort, listenerRouteKinds, listenerTerminatesTls, protocolFamily } from '../core/spec/protocols';
 
 export function analyzeGateway(ctx: Ctx, obj: any, classes: Map<string, any>): GatewayInfo {
   const ns = nsOf(ctx, obj);
@@ -38,20 +41,17 @@ export function analyzeGateway(ctx: Ctx, obj: any, classes: Map<string, any>): G
   };
   for (const l of obj.spec?.listeners ?? []) {
     const info = analyzeListener(ctx, l, 'Gateway', ns, name);
+    _applyFrontendValidation(ctx.ext, obj, info);
     gw.listeners.push(info);
     gw.byName.set(info.name, info);
   }
   gatewayConflicts(ctx, gw.listeners);
-  for (const l of gw.listeners) {
-    if (!l.family) continue;
-    const p = gw.ports.get(l.port) ?? { families: new Set<string>(), hosts: new Set<string>() };
-    p.families.add(l.family);
-    p.hosts.add(hostKey(l));
-    gw.ports.set(l.port, p);
-  }
+  for (const l of gw.listeners) _claimPort(gw.ports, l);
   for (const l of gw.listeners) finishListener(ctx, l, obj);
   const invalid = gw.listeners.filter((l) => !listenerValid(l));
   gw.accepted = gw.listeners.length === 0 || invalid.length < gw.listeners.length;
+  gw.paramConditions = _gatewayParameterConditions(ctx.ext, obj, cls);
+  if (gw.paramConditions && gw.paramConditions.accepted.status !== 'True') gw.accepted = false;
   return gw;
 }
 
@@ -91,8 +91,7 @@ export function analyzeListener(ctx: Ctx, l: any, ownerKind: string, ownerNs: st
 
   const problems: Array<{ reason: string; message: string }> = [];
   // TLS certificate references (HTTPS, and TLS in Terminate mode)
-  const mode = l.tls?.mode ?? 'Terminate';
-  if (protocol === 'HTTPS' || (protocol === 'TLS' && mode === 'Terminate')) {
+  if (listenerTerminatesTls(protocol, l.tls?.mode)) {
     for (const ref of l.tls?.certificateRefs ?? []) {
       const group = ref.group ?? '';
       const kind = ref.kind ?? 'Secret';
@@ -102,8 +101,11 @@ export function analyzeListener(ctx: Ctx, l: any, ownerKind: string, ownerNs: st
         problems.push({ reason: 'InvalidCertificateRef', message: `${what}: kind ${group ? group + '/' : ''}${kind} is not supported (use a core Secret).` });
       } else if (ns !== ownerNs && !grantAllows(ctx, GW, ownerKind, ownerNs, '', 'Secret', ref.name, ns)) {
         problems.push({ reason: 'RefNotPermitted', message: `${what} is in another namespace and no ReferenceGrant in "${ns}" allows ${ownerKind}s from "${ownerNs}" to refer to it.` });
-      } else if (refState(ctx, '', 'Secret', ns, ref.name) === 'missing') {
-        problems.push({ reason: 'InvalidCertificateRef', message: `${what} does not exist.` });
+      } else {
+        const state = refState(ctx, '', 'Secret', ns, ref.name);
+        const malformed = state === 'found' ? _malformedCertificateSecret(ctx.ext, ns, ref.name) : undefined;
+        if (state === 'missing') problems.push({ reason: 'InvalidCertificateRef', message: `${what} does not exist.` });
+        else if (malformed) problems.push({ reason: 'InvalidCertificateRef', message: `${what} ${malformed}` });
       }
     }
     if (problems.length > 0) info.certProblem = true;
@@ -119,13 +121,13 @@ export function analyzeListener(ctx: Ctx, l: any, ownerKind: string, ownerNs: st
   return info;
 }
 
-export function hostKey(l: ListenerInfo): string {
+export function hostKey(l: { readonly family?: string; readonly hostname?: string }): string {
   return l.family === 'tcp' || l.family === 'udp' ? `${l.family}|` : `${l.family}|${l.hostname ?? ''}`;
 }
 
-/** Conflicts among the listeners of one Gateway: every listener involved is marked. */
-function gatewayConflicts(ctx: Ctx, listeners: ListenerInfo[]): void {
-  const byPort = new Map<number, ListenerInfo[]>();
+/** Conflicts among the listeners of one Gateway (or one ListenerSet): every listener involved is marked. */
+export function gatewayConflicts(ctx: Ctx, listeners: _ConflictListener[]): void {
+  const byPort = new Map<number, _ConflictListener[]>();
   for (const l of listeners) {
     if (!l.family) continue;
     const list = byPort.get(l.port) ?? [];
@@ -140,7 +142,7 @@ function gatewayConflicts(ctx: Ctx, listeners: ListenerInfo[]): void {
       }
       continue;
     }
-    const byHost = new Map<string, ListenerInfo[]>();
+    const byHost = new Map<string, _ConflictListener[]>();
     for (const l of list) {
       const k = hostKey(l);
       byHost.set(k, [...(byHost.get(k) ?? []), l]);
@@ -184,7 +186,7 @@ export function finishListener(ctx: Ctx, l: ListenerInfo, owner: any): void {
       conditionType: c.type,
       reason: c.reason,
       message: `${listenerDesc(l)}: ${c.message}`,
-      fix: fixes[c.reason],
+      fix: fixes[c.reason] ?? _TLS_REF_FIXES[c.reason],
     });
   }
 }
@@ -194,7 +196,7 @@ export function listenerStatus(l: ListenerInfo): any {
     name: l.name,
     supportedKinds: l.supportedKinds.map((kind) => ({ group: GW, kind })),
     attachedRoutes: l.attachedRoutes,
-    conditions: [l.accepted, l.programmed, l.resolvedRefs, l.conflicted],
+    conditions: [l.accepted, l.programmed, l.resolvedRefs, l.conflicted, ...(l.overlappingTls ? [l.overlappingTls] : [])],
   };
 }
 
@@ -206,9 +208,12 @@ export function writeGatewayStatus(ctx: Ctx, gw: GatewayInfo): void {
   const programmed = gw.accepted
     ? cond(ctx, 'Programmed', 'True', 'Programmed', 'Gateway is programmed.')
     : cond(ctx, 'Programmed', 'False', 'Invalid', 'Gateway is not accepted.');
+  const decided = gw.paramConditions
+    ? [gw.paramConditions.accepted, gw.paramConditions.programmed]
+    : [accepted, (gw.accepted ? _staticAddressProgrammed(ctx.ext, gw.obj) : undefined) ?? programmed];
   gw.obj.status = {
     ...(gw.obj.status ?? {}),
-    conditions: [accepted, programmed],
+    conditions: [...decided, ..._gatewayTlsConditions(ctx.ext, gw.obj, gw.listeners)],
     listeners: gw.listeners.map(listenerStatus),
     ...(gw.hasListenerSets ? { attachedListenerSets: gw.attachedListenerSets } : {}),
   };

@@ -7,6 +7,7 @@
  * `cert-manager.io/issuer` or `cert-manager.io/cluster-issuer` (what `PlatformGateway`'s `certManager` writes).
  */
 import { ExternalObject } from './types';
+import { listenerTerminatesTls } from '../core/spec/protocols';
 
 /** The annotations that make cert-manager's gateway-shim issue a Gateway's listener certificates. */
 export const _CERT_MANAGER_ISSUER_ANNOTATIONS = ['cert-manager.io/cluster-issuer', 'cert-manager.io/issuer'];
@@ -28,8 +29,7 @@ export function _certManagerSecrets(gateway: any, namespace: string): ExternalOb
   const out: ExternalObject[] = [];
   for (const l of listeners) {
     if (!l || typeof l !== 'object' || typeof l.hostname !== 'string' || l.hostname === '') continue;
-    const terminates = l.protocol === 'HTTPS' || (l.protocol === 'TLS' && (l.tls?.mode ?? 'Terminate') === 'Terminate');
-    if (!terminates || !Array.isArray(l.tls?.certificateRefs)) continue;
+    if (!listenerTerminatesTls(l.protocol, l.tls?.mode) || !Array.isArray(l.tls?.certificateRefs)) continue;
     for (const ref of l.tls.certificateRefs) {
       if (!ref || typeof ref.name !== 'string') continue;
       if ((ref.group ?? '') !== '' || (ref.kind ?? 'Secret') !== 'Secret') continue;

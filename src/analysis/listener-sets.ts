@@ -5,7 +5,9 @@
 import {
   _Condition, cond, Ctx, finding, GatewayInfo, GW, key, knownLabels, ListenerSetInfo, namespaceLabels, nsOf, objRef, refState,
 } from './context';
-import { analyzeListener, finishListener, hostKey, listenerStatus, listenerValid } from './gateways';
+import { _applyFrontendValidation } from './gateway-tls-refs';
+import { analyzeListener, finishListener, gatewayConflicts, hostKey, listenerStatus, listenerValid } from './gateways';
+import { _ListenerRules, _mergeListenerSet } from './listener-conflicts';
 import { _describeSelector } from './match';
 import { FindingSeverity } from './types';
 import { listenerSetAdmitted } from '../core/spec/attachment';
@@ -70,25 +72,11 @@ export function analyzeListenerSet(ctx: Ctx, obj: any, order: number, gateways: 
   }
   for (const l of obj.spec?.listeners ?? []) {
     const info = analyzeListener(ctx, l, 'ListenerSet', ns, name);
+    _applyFrontendValidation(ctx.ext, gw.obj, info);
     ls.listeners.push(info);
-    // merge into the parent: Gateway listeners and older ListenerSets take precedence
-    if (info.family) {
-      const p = gw.ports.get(info.port);
-      if (p && !familiesCanSharePort([...p.families, info.family])) {
-        info.conflicted = cond(ctx, 'Conflicted', 'True', 'ProtocolConflict', `Port ${info.port} is already used on Gateway ${gw.ns}/${gw.name} by a listener with an incompatible protocol.`);
-        info.accepted = cond(ctx, 'Accepted', 'False', 'PortUnavailable', info.conflicted.message);
-      } else if (p && p.hosts.has(hostKey(info))) {
-        info.conflicted = cond(ctx, 'Conflicted', 'True', 'HostnameConflict', `Port ${info.port} and hostname ${info.hostname ?? '(none)'} are already used on Gateway ${gw.ns}/${gw.name} by a listener that takes precedence.`);
-        info.accepted = cond(ctx, 'Accepted', 'False', 'PortUnavailable', info.conflicted.message);
-      } else {
-        const q = p ?? { families: new Set<string>(), hosts: new Set<string>() };
-        q.families.add(info.family);
-        q.hosts.add(hostKey(info));
-        gw.ports.set(info.port, q);
-      }
-    }
   }
-  // conflicts within the ListenerSet itself are caught by the merge above (same port/hostname registered twice)
+  // merge into the parent: the Gateway's own listeners and older ListenerSets take precedence (listener-conflicts.ts)
+  _mergeListenerSet(ctx.ext, listenerRules(ctx), gw.ports, `${gw.ns}/${gw.name}`, ls.listeners);
   for (const l of ls.listeners) {
     // a ListenerSet listener whose references do not resolve is not accepted (GEP-1713 conformance)
     if (l.accepted.status === 'True' && l.resolvedRefs.status !== 'True' && l.certProblem) {
@@ -113,4 +101,9 @@ export function analyzeListenerSet(ctx: Ctx, obj: any, order: number, gateways: 
 export function writeListenerSetStatus(ls: ListenerSetInfo): void {
   if (!ls.obj.status || ls.listeners.length === 0) return;
   ls.obj.status = { ...ls.obj.status, listeners: ls.listeners.map(listenerStatus) };
+}
+
+/** The protocol rules of listener conflicts (core/spec/protocols and gateways.ts), for the ListenerSet merge. */
+function listenerRules(ctx: Ctx): _ListenerRules {
+  return { compatibleFamilies: familiesCanSharePort, hostKey, markConflicts: (ls) => gatewayConflicts(ctx, ls) };
 }

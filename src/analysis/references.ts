@@ -32,7 +32,7 @@ export function refFix(reason: string): string | undefined {
 }
 
 /** Every backendRef of a route (rule backends and RequestMirror backends), with where it is. */
-function backendRefsOf(obj: any): Array<{ ref: any; where: string }> {
+export function backendRefsOf(obj: any): Array<{ ref: any; where: string }> {
   const out: Array<{ ref: any; where: string }> = [];
   const mirrors = (filters: any, where: string) => {
     if (!Array.isArray(filters)) return;

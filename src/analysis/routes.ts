@@ -7,6 +7,7 @@ import {
   objRef, refState, RouteInfo,
 } from './context';
 import { _describeSelector } from './match';
+import { _isMeshParent, _meshParent } from './mesh-routes';
 import { refFix, resolveBackendRefs } from './references';
 import { AnalysisParentRef, FindingSeverity, RouteParentResult } from './types';
 import { AttachmentListener, AttachmentReason, checkAttachment } from '../core/spec/attachment';
@@ -56,7 +57,13 @@ export function analyzeRoute(
       ...(pr.sectionName !== undefined ? { sectionName: pr.sectionName } : {}),
       ...(pr.port !== undefined ? { port: pr.port } : {}),
     };
-    if (group !== GW || (pKind !== 'Gateway' && pKind !== 'ListenerSet')) continue; // e.g. mesh (Service) parents: not analysed
+    if (_isMeshParent(group, pKind)) {
+      const mesh = _meshParent(ctx.ext, route, pr, refs); // mesh-routes.ts
+      if (mesh.status) parents.push(mesh.status);
+      results.push(mesh.result);
+      continue;
+    }
+    if (group !== GW || (pKind !== 'Gateway' && pKind !== 'ListenerSet')) continue; // other parent kinds: not analysed
 
     let gw: GatewayInfo | undefined;
     let candidates: ListenerInfo[] = [];
@@ -92,7 +99,7 @@ export function analyzeRoute(
     const controllerName = gw?.controllerName ?? 'unknown-controller/unknown';
 
     const { accepted, fix, considered, attaches } = parentVerdict(ctx, {
-      kind, ns, hostnames, pr, pKind, pNs, candidates, parentProblem, allRulesInvalid, ruleProblems,
+      kind, ns, hostnames, pr, pKind, pNs, gw, candidates, parentProblem, allRulesInvalid, ruleProblems,
     });
     for (const w of attaches) {
       w.listener.attachedRoutes++;
@@ -106,7 +113,7 @@ export function analyzeRoute(
     }
     parents.push({ parentRef: statusRef, controllerName, conditions });
     const listenerNote = considered.length > 0 ? ` Listener(s) considered: ${considered.map((l) => l.id).join(', ')}.` : '';
-    if (accepted.status !== 'True') {
+    if (accepted.status === 'False') {
       finding(ctx, {
         severity: FindingSeverity.ERROR,
         objectRef: ref,
@@ -153,6 +160,8 @@ interface ParentQuery {
   readonly pr: any;
   readonly pKind: string;
   readonly pNs: string;
+  /** The Gateway the parent is (or the ListenerSet's Gateway), when it is in the input. */
+  readonly gw: GatewayInfo | undefined;
   readonly candidates: ListenerInfo[];
   readonly parentProblem: string | undefined;
   readonly allRulesInvalid: boolean;
@@ -166,7 +175,7 @@ interface ParentQuery {
 function parentVerdict(ctx: Ctx, q: ParentQuery): {
   accepted: _Condition; fix?: string; considered: ListenerInfo[]; attaches: Array<{ listener: ListenerInfo; hosts: string[] }>;
 } {
-  const { kind, ns, hostnames, pr, pKind, pNs, candidates, parentProblem, allRulesInvalid, ruleProblems } = q;
+  const { kind, ns, hostnames, pr, pKind, pNs, gw, candidates, parentProblem, allRulesInvalid, ruleProblems } = q;
   let accepted: _Condition;
   let fix: string | undefined;
   let considered: ListenerInfo[] = [];
@@ -174,6 +183,9 @@ function parentVerdict(ctx: Ctx, q: ParentQuery): {
   if (parentProblem) {
     accepted = cond(ctx, 'Accepted', 'False', 'NoMatchingParent', parentProblem);
     fix = 'Make the ListenerSet attach to its Gateway first.';
+  } else if (gw?.paramConditions?.accepted.status === 'Unknown') {
+    // the Gateway's class is not accepted (gateway-class-params.ts): whether anything reconciles the route is unknown
+    accepted = cond(ctx, 'Accepted', 'Unknown', 'Pending', `Gateway ${gw.ns}/${gw.name}: ${gw.paramConditions.accepted.message}`);
   } else {
     const verdict = checkAttachment(
       candidates.map(attachmentListener), { sectionName: pr.sectionName, port: pr.port }, { kind, namespace: ns, hostnames },

@@ -105,6 +105,32 @@ describe('cdk8s-gateway-api analyze', () => {
   });
 });
 
+describe('cdk8s-gateway-api analyze: BackendTLSPolicy status', () => {
+  test('--output json prints BackendTLSPolicy objects with status.ancestors[].ancestorRef, controllerName and conditions', async () => {
+    const file = path.join(dir, 'btls.yaml');
+    const objects = [
+      httpRoute('team-a', 'store', { parentRefs: [parentRef('https')], hostnames: ['store.example.com'], rules: [rule()] }),
+      {
+        apiVersion: 'gateway.networking.k8s.io/v1',
+        kind: 'BackendTLSPolicy',
+        metadata: { name: 'store-tls', namespace: 'team-a' },
+        spec: { targetRefs: [{ group: '', kind: 'Service', name: 'store' }], validation: { hostname: 'store.internal', caCertificateRefs: [{ group: '', kind: 'ConfigMap', name: 'store-ca' }] } },
+      },
+    ];
+    fs.writeFileSync(file, objects.map((o) => YAML.stringify(o)).join('---\n'));
+    const { code, stdout, stderr } = await run(['analyze', '--output', 'json', path.join(dir, 'platform.yaml'), file]);
+    expect(code).toBe(1); // the CA ConfigMap is not in the input
+    const policy = JSON.parse(stdout).find((o: any) => o.kind === 'BackendTLSPolicy');
+    const ancestors = policy.status.ancestors.map((a: any) => ({ ...a, conditions: a.conditions.map((c: any) => [c.type, c.status, c.reason]) }));
+    expect(ancestors).toStrictEqual([{
+      ancestorRef: { group: 'gateway.networking.k8s.io', kind: 'Gateway', namespace: 'infra', name: 'shared' },
+      controllerName: 'example.net/gateway-controller',
+      conditions: [['Accepted', 'False', 'NoValidCACertificate'], ['ResolvedRefs', 'False', 'InvalidCACertificateRef']],
+    }]);
+    expect(stderr).toMatch(/BackendTLSPolicy\/team-a\/store-tls: ResolvedRefs InvalidCACertificateRef\n/);
+  });
+});
+
 describe('the cdk8s-gateway-api bin', () => {
   test('createAnalyzeCommand runs on its own, with the same output and exit code as through the program', async () => {
     let stdout = '';

@@ -286,9 +286,12 @@ describe('other route kinds', () => {
     ]);
   });
 
-  test('mesh parents (Service) are not analysed', () => {
+  test('mesh parents (Service) are analysed as GAMMA routes (see attachment-complete.test.ts)', () => {
     const report = analyzer.analyze([...platform(), httpRoute('team-a', 'mesh', { parentRefs: [{ group: '', kind: 'Service', name: 'store' }], rules: [rule()] })]);
-    expect(statusOf(report.objects, 'HTTPRoute', 'team-a', 'mesh')).toStrictEqual({ parents: [] });
+    const parents = statusOf(report.objects, 'HTTPRoute', 'team-a', 'mesh').parents;
+    expect(parents.map((p: any) => [p.parentRef, p.controllerName, p.conditions.map((c: any) => c.reason)])).toStrictEqual([
+      [{ group: '', kind: 'Service', name: 'store' }, 'unknown-controller/mesh', ['Accepted', 'ResolvedRefs']],
+    ]);
     expect(report.findings).toStrictEqual([]);
   });
 });

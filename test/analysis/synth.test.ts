@@ -1,7 +1,8 @@
 import { ApiObject, App, Chart } from 'cdk8s';
 import * as gatewayapi from '../../imports/standard/gateway.networking.k8s.io';
 import {
-  AutoGrants, Backend, Listener, PlatformGateway, ReferenceGrant, ReferenceGrants, RouteNamespaces, TeamRoute,
+  AutoGrants, Backend, BackendTlsPolicy, CaCertificateRef, Listener, ListenerNamespaces, ListenerSet, PlatformGateway,
+  PolicyTarget, ReferenceGrant, ReferenceGrants, RouteNamespaces, TeamRoute,
 } from '../../src';
 import { GatewayApiAnalysis, GatewayApiAnalyzer } from '../../src/analysis';
 import { CheckMode } from '../../src/core';
@@ -153,5 +154,63 @@ describe('GatewayApiAnalysis with the L2 constructs', () => {
     });
     a.synthYaml();
     expect(analysis.lastReport!.routeResults.map((r) => [r.resolvedRefsReason, r.acceptedReason])).toStrictEqual([['ResolvedRefs', 'Accepted']]);
+  });
+});
+
+describe('GatewayApiAnalysis fails synth for the issue-13 L2 constructs', () => {
+  let stderr: jest.SpyInstance;
+  beforeEach(() => { stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true); });
+  afterEach(() => stderr.mockRestore());
+
+  function platform(a: App, allowed?: ListenerNamespaces): PlatformGateway {
+    return new PlatformGateway(new Chart(a, 'infra', { namespace: 'infra' }), 'gw', {
+      metadata: { name: 'shared' },
+      gatewayClassName: 'shared',
+      listeners: [Listener.http({ hostname: '*.example.com', allowedRoutes: { namespaces: RouteNamespaces.all() } })],
+      allowedListeners: allowed ? { namespaces: allowed } : undefined,
+    });
+  }
+
+  test('fails if a BackendTlsPolicy names a CA ConfigMap that does not exist (in a namespace the App owns)', () => {
+    const build = (withCa: boolean) => {
+      const a = new App();
+      const gw = platform(a);
+      const team = new Chart(a, 'team', { namespace: 'store' });
+      new ApiObject(team, 'svc', { apiVersion: 'v1', kind: 'Service', metadata: { name: 'auth' }, spec: { ports: [{ name: 'https', port: 443 }] } });
+      if (withCa) new ApiObject(team, 'ca', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'auth-ca' }, data: { 'ca.crt': 'PEM' } });
+      new TeamRoute(team, 'route', { metadata: { name: 'auth' }, parents: [gw], hostnames: ['auth.example.com'], rules: [{ backendRefs: [Backend.fromName('auth', { port: 443 })] }] });
+      new BackendTlsPolicy(team, 'tls', {
+        metadata: { name: 'auth-tls' },
+        targetRefs: [PolicyTarget.fromServiceName('auth')],
+        validation: { hostname: 'auth.store.svc', caCertificateRefs: [CaCertificateRef.fromConfigMapName('auth-ca')] },
+      });
+      const analysis = GatewayApiAnalysis.enable(a, { completeNamespaces: ['store'] });
+      return { a, analysis };
+    };
+    const broken = build(false);
+    expect(() => broken.a.synthYaml()).toThrow(
+      /team\/tls\/Resource: \[ResolvedRefs=InvalidCACertificateRef\] BackendTLSPolicy store\/auth-tls: validation.caCertificateRefs\[0\] ConfigMap "auth-ca" does not exist in namespace "store"\..*Fix: Create the ConfigMap in namespace "store"/,
+    );
+    const fine = build(true);
+    expect(() => fine.a.synthYaml()).not.toThrow();
+    const policy = fine.analysis.lastReport!.objects.find((o) => o.kind === 'BackendTLSPolicy');
+    expect(policy.status.ancestors.map((x: any) => [x.ancestorRef.name, x.conditions.map((c: any) => c.reason)])).toStrictEqual([['shared', ['Accepted', 'ResolvedRefs']]]);
+  });
+
+  test('fails if a ListenerSet listener conflicts with a listener of its Gateway (port and hostname taken)', () => {
+    const a = new App();
+    const gw = platform(a, ListenerNamespaces.all());
+    new ListenerSet(new Chart(a, 'team', { namespace: 'store' }), 'ls', {
+      metadata: { name: 'store-listeners' },
+      parentRef: gw,
+      listeners: [
+        Listener.http({ name: 'clash', hostname: '*.example.com' }),
+        Listener.http({ name: 'own', hostname: 'store.shop.io' }),
+      ],
+    });
+    GatewayApiAnalysis.enable(a);
+    expect(() => a.synthYaml()).toThrow(
+      /team\/ls\/Resource: \[Conflicted=HostnameConflict\] listener "clash" of ListenerSet store\/store-listeners .*already used on Gateway infra\/shared by listener "http" of Gateway infra\/shared .*which takes precedence\. Fix: Give each listener on this port a distinct hostname\./,
+    );
   });
 });

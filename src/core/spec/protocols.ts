@@ -67,6 +67,14 @@ export function protocolHasTls(protocol: string): boolean {
   return protocol === 'HTTPS' || protocol === 'TLS';
 }
 
+/**
+ * Whether a listener of `protocol` with `tls.mode` `mode` terminates TLS (and so needs certificates): HTTPS, and TLS
+ * in mode `Terminate` (the default mode).
+ */
+export function listenerTerminatesTls(protocol: string, mode: string | undefined): boolean {
+  return protocol === 'HTTPS' || (protocol === 'TLS' && (mode ?? 'Terminate') === 'Terminate');
+}
+
 /** Whether a listener of `protocol` may have a hostname (not TCP or UDP). */
 export function protocolTakesHostname(protocol: string): boolean {
   return protocol !== 'TCP' && protocol !== 'UDP';

@@ -1,6 +1,6 @@
 import {
   compatibleRouteKinds, defaultRouteKinds, familiesCanSharePort, isCoreProtocol, isDomainPrefixedProtocol, listenerRouteKinds,
-  protocolFamily, protocolsForRouteKind,
+  listenerTerminatesTls, protocolFamily, protocolsForRouteKind,
 } from '../../../src/core/spec';
 
 describe('listener protocols', () => {
@@ -25,6 +25,11 @@ describe('listener protocols', () => {
     [[], true], [['http'], true], [['http', 'http'], true], [['tcp', 'udp'], true],
     [['http', 'tls'], false], [['tcp', 'tls'], false], [['udp', 'http'], false],
   ])('families %p may share a port: %p', (f, ok) => expect(familiesCanSharePort(f)).toBe(ok));
+
+  test.each<[string, string | undefined, boolean]>([
+    ['HTTPS', undefined, true], ['TLS', undefined, true], ['TLS', 'Terminate', true], ['TLS', 'Passthrough', false],
+    ['HTTP', undefined, false], ['TCP', 'Terminate', false], ['example.com/quic', undefined, false],
+  ])('a %s listener with tls.mode %p terminates TLS: %p', (p, mode, yes) => expect(listenerTerminatesTls(p, mode)).toBe(yes));
 
   test('families and the protocols of a route kind', () => {
     expect(['HTTP', 'HTTPS', 'TLS', 'TCP', 'UDP', 'X'].map(protocolFamily)).toEqual(['http', 'tls', 'tls', 'tcp', 'udp', undefined]);
