@@ -1024,3 +1024,33 @@ function analyzeBackendTlsPolicy(ctx: Ctx, obj: any): void {
     }
   }
 }
+
+/**
+ * The analysis' own reference rules over `objects`, for the routing simulator (which needs them per backendRef):
+ * ReferenceGrant permission and whether a referent exists (`found`, `missing` or `unknown`, per `options`).
+ * @internal
+ */
+export function _referenceRules(objects: any[], options: AnalysisOptions = {}) {
+  const ctx = _analyzeContext(options);
+  for (const obj of objects) {
+    if (!obj || typeof obj !== 'object' || typeof obj.kind !== 'string') continue;
+    const group = groupOf(obj.apiVersion);
+    const ns = nsOf(ctx, obj);
+    ctx.exists.add(key(group, obj.kind, ns, obj.metadata?.name ?? ''));
+    if (group === GW && obj.kind === 'ReferenceGrant') indexGrant(ctx, obj, ns);
+  }
+  for (const e of options.externalObjects ?? []) ctx.exists.add(key(e.group ?? '', e.kind, CLUSTER_SCOPED.has(e.kind) ? '' : (e.namespace ?? ctx.defaultNamespace), e.name));
+  return {
+    grantAllows: (fromGroup: string, fromKind: string, fromNs: string, toGroup: string, toKind: string, toName: string, toNs: string) =>
+      grantAllows(ctx, fromGroup, fromKind, fromNs, toGroup, toKind, toName, toNs),
+    refState: (group: string, kind: string, ns: string, name: string): RefState => refState(ctx, group, kind, ns, name),
+  };
+}
+
+function _analyzeContext(options: AnalysisOptions): Ctx {
+  return {
+    defaultNamespace: options.defaultNamespace ?? 'default', missing: options.missingReferences ?? MissingReferencePolicy.ERROR,
+    completeNamespaces: new Set(options.completeNamespaces ?? []), ltt: _DEFAULT_TRANSITION_TIME, exists: new Set(), index: new Map(),
+    nsLabels: new Map(), grants: new Set(), findings: [],
+  };
+}
