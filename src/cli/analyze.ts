@@ -8,6 +8,7 @@ import { CliIo } from './io';
 import { GatewayApiAnalyzer } from '../analysis/analyzer';
 import { _GATEWAY_GROUP } from '../analysis/engine';
 import { ExternalObject, FindingSeverity, MissingReferencePolicy } from '../analysis/types';
+import { findRoutingFindings } from '../routing/findings';
 
 /** The usage text of `cdk8s-gateway-api analyze`. */
 export const ANALYZE_USAGE = `Usage: cdk8s-gateway-api analyze [options] <file|dir>...
@@ -118,12 +119,15 @@ export function runAnalyzeCli(argv: string[], io: CliIo): number {
     return 2;
   }
 
-  const report = new GatewayApiAnalyzer().analyze(objects, {
+  const analysisOptions = {
     defaultNamespace: args.defaultNamespace,
     missingReferences: args.missingRefs === 'unknown' ? MissingReferencePolicy.UNKNOWN : MissingReferencePolicy.ERROR,
     completeNamespaces: args.completeNamespaces,
     externalObjects: args.externals,
-  });
+  };
+  const report = new GatewayApiAnalyzer().analyze(objects, analysisOptions);
+  // warnings of the routing engine: unreachable rules, hostnames two Gateways claim
+  report.findings.push(...findRoutingFindings(objects, analysisOptions));
   const gatewayApi = report.objects.filter((o) => o && typeof o.apiVersion === 'string' && o.apiVersion.startsWith(`${_GATEWAY_GROUP}/`));
   const summary = report.summary();
   if (args.output === 'table') {

@@ -1,10 +1,11 @@
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
+import { routingFindingsOf } from './findings';
 import { buildRoutingIndex, RoutingIndex } from './index-build';
 import { RoutingResult } from './result';
 import { simulateRequest } from './simulate';
 import { RoutingOptions, RoutingRequest } from './types';
-import { MissingReferencePolicy } from '../analysis/types';
+import { AnalysisFinding, MissingReferencePolicy } from '../analysis/types';
 import { _grantRegistry } from '../grants/registry';
 
 /**
@@ -65,6 +66,15 @@ export class RoutingSimulator {
    */
   public simulate(request: RoutingRequest): RoutingResult {
     return simulateRequest(this.index, request);
+  }
+
+  /**
+   * Routing warnings, in the shape of the analysis findings: rules no request can reach (every request they match
+   * is taken first by a rule of higher precedence, in the same route or another team's) and hostnames that
+   * listeners of two Gateways both claim.
+   */
+  public findings(): AnalysisFinding[] {
+    return routingFindingsOf(this.index);
   }
 
   /** Simulates several requests, in order. */
