@@ -120,6 +120,8 @@ export interface RoutingIndex {
   readonly gateways: Map<string, GatewayEntry>;
   /** port → listeners of every Gateway (sorted by gateway namespace/name, then listener order) */
   readonly byPort: Map<number, ListenerEntry[]>;
+  /** port → listener hostname ('' for none) → listeners, in the order of `byPort` */
+  readonly byPortHost: Map<number, Map<string, ListenerEntry[]>>;
   readonly services: Map<string, any>;
   readonly backendTls: Map<string, BackendTlsPolicyEntry[]>;
   readonly refs: ReturnType<typeof _referenceRules>;
@@ -270,7 +272,13 @@ export function buildRoutingIndex(objects: any[], options: AnalysisOptions): Rou
   for (const gw of sortedGateways) {
     for (const l of gw.listeners) push(byPort, l.port, l);
   }
-  return { defaultNamespace, gateways, byPort, services, backendTls, refs, routeCount: routeEntries.size, listeners: allListeners };
+  const byPortHost = new Map<number, Map<string, ListenerEntry[]>>();
+  for (const [port, list] of byPort) {
+    const m = new Map<string, ListenerEntry[]>();
+    for (const l of list) push(m, l.hostname ?? '', l);
+    byPortHost.set(port, m);
+  }
+  return { defaultNamespace, gateways, byPort, byPortHost, services, backendTls, refs, routeCount: routeEntries.size, listeners: allListeners };
 }
 
 /** Rules the analysis predicts as dropped: the PartiallyInvalid condition names them (`Dropped Rule(s) rules[1], …:`). */

@@ -199,7 +199,12 @@ export function simulateRequest(index: RoutingIndex, request: RoutingRequest): R
     }
     listeners = gw.listeners.filter((l) => l.port === req.port);
   } else {
-    listeners = index.byPort.get(req.port) ?? [];
+    // only the listeners whose hostname can match the name (or that have none): independent of the Gateway count
+    const byHost = index.byPortHost.get(req.port);
+    const name = protocols.includes('HTTP') ? req.host : protocols.includes('HTTPS') ? req.sni : undefined;
+    const keys = name === undefined ? [''] : [..._hostKeys(name), ''];
+    listeners = byHost ? keys.flatMap((k) => byHost.get(k) ?? []) : [];
+    if (listeners.length === 0) listeners = index.byPort.get(req.port) ?? []; // for the explanation of the refusal
   }
   const onPort = listeners;
   listeners = listeners.filter((l) => protocols.includes(l.protocol));
@@ -227,7 +232,8 @@ export function simulateRequest(index: RoutingIndex, request: RoutingRequest): R
   }
   const nameDesc = protocols.includes('HTTP') ? `host ${req.host ?? '(none: the Gateway address)'}` : req.protocol === 'tcp' || req.protocol === 'udp' ? 'the connection' : `SNI ${req.sni ?? '(none)'}`;
   if (!best) {
-    const hostnames = listeners.map((l) => l.hostname ?? '(any)').join(', ');
+    const all = [...new Set(listeners.map((l) => l.hostname ?? '(any)'))];
+    const hostnames = all.length > 8 ? `${all.slice(0, 8).join(', ')} and ${all.length - 8} more` : all.join(', ');
     if (protocols.includes('HTTP')) {
       trail.add(`no listener on port ${req.port} of ${where} matches ${nameDesc} (listener hostnames: ${hostnames}): 404`);
       return withGrpc(req, empty(trail, 404));
