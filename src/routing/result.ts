@@ -19,7 +19,10 @@ export interface RoutingRetry {
   readonly codes: number[];
 }
 
-/** The parts of a routing result. @internal */
+/**
+ * The parts of a routing result.
+ * @internal
+ */
 export interface _RoutingResultData {
   gateway?: RoutingGatewayRef;
   listener?: string;
@@ -121,8 +124,12 @@ export class RoutingResult {
    */
   public readonly retry?: RoutingRetry;
 
-  /** @internal */
-  public constructor(data: _RoutingResultData) {
+  /**
+   * Built by the simulator only.
+   * @internal
+   */
+  public constructor(input: any) {
+    const data = input as _RoutingResultData;
     this.gateway = data.gateway;
     this.listener = data.listener;
     this.route = data.route;
