@@ -216,10 +216,16 @@ function runRoute(args: string[], opts: any, io: CliIo): number {
     io.stderr(`cdk8s-gateway-api route: ${e.message}\n`);
     return EXIT_USAGE;
   }
-  const simulator = RoutingSimulator.fromManifests(objects, {
-    defaultNamespace: opts.defaultNamespace,
-    missingReferences: opts.missingRefs === 'unknown' ? MissingReferencePolicy.UNKNOWN : MissingReferencePolicy.ERROR,
-  });
+  let simulator: RoutingSimulator;
+  try {
+    simulator = RoutingSimulator.fromManifests(objects, {
+      defaultNamespace: opts.defaultNamespace,
+      missingReferences: opts.missingRefs === 'unknown' ? MissingReferencePolicy.UNKNOWN : MissingReferencePolicy.ERROR,
+    });
+  } catch (e) {
+    io.stderr(`cdk8s-gateway-api route: ${(e as Error).message}\n`);
+    return EXIT_USAGE;
+  }
   const results = requests.map((r) => simulator.simulate(r));
   if (opts.output === 'json') {
     const json = results.map((r) => r.toJson());

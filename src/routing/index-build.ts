@@ -167,7 +167,13 @@ function describeValues(what: string, list: ValueMatch[]): string {
 /** Builds the index of `objects`. */
 export function buildRoutingIndex(objects: any[], options: AnalysisOptions): RoutingIndex {
   const defaultNamespace = options.defaultNamespace ?? 'default';
-  const report = new GatewayApiAnalyzer().analyze(objects, options);
+  let report: ReturnType<GatewayApiAnalyzer['analyze']>;
+  try {
+    report = new GatewayApiAnalyzer().analyze(objects, options);
+  } catch (e) {
+    // the analysis expects schema-valid objects
+    throw new Error(`the attachment analysis cannot read the input (validate it first: cdk8s-gateway-api validate): ${(e as Error).name}: ${(e as Error).message}`);
+  }
   const refs = _referenceRules(objects, options);
   const nsOf = (o: any) => (typeof o?.metadata?.namespace === 'string' && o.metadata.namespace !== '' ? o.metadata.namespace : defaultNamespace);
 
