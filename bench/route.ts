@@ -14,22 +14,9 @@
 import { performance } from 'perf_hooks';
 import { App } from 'cdk8s';
 import { emitBaseline } from './baseline';
-import { buildScenario, ScenarioModel } from './scenario';
+import { buildScenario, prng, ScenarioModel } from './scenario';
 import { MissingReferencePolicy, RoutingRequest, RoutingSimulator } from '../src';
 
-/** A small deterministic PRNG (mulberry32). */
-/* eslint-disable no-bitwise */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-/* eslint-enable no-bitwise */
 
 /** `count` varied requests over the routes of `scenario`, deterministic. */
 export function requestsFor(scenario: ScenarioModel, count: number): RoutingRequest[] {

@@ -91,22 +91,49 @@ export interface _RouteOrder {
  * @internal
  */
 export function _compareRouteAge(a: _RouteOrder, b: _RouteOrder): number {
-  const ta = a.creationTimestamp;
-  const tb = b.creationTimestamp;
-  if (ta !== tb) {
-    if (ta === undefined) return 1;
-    if (tb === undefined) return -1;
-    const da = Date.parse(ta);
-    const db = Date.parse(tb);
-    if (!Number.isNaN(da) && !Number.isNaN(db) && da !== db) return da - db;
-  }
+  const byTime = compareTimestamps(a.creationTimestamp, b.creationTimestamp);
+  if (byTime !== 0) return byTime;
   const na = `${a.namespace}/${a.name}`;
   const nb = `${b.namespace}/${b.name}`;
   return na < nb ? -1 : na > nb ? 1 : 0;
 }
 
+/** Oldest first; a missing (or unparsable) timestamp after a set one. */
+function compareTimestamps(ta: string | undefined, tb: string | undefined): number {
+  if (ta === tb) return 0;
+  if (ta === undefined) return 1;
+  if (tb === undefined) return -1;
+  const da = Date.parse(ta);
+  const db = Date.parse(tb);
+  return !Number.isNaN(da) && !Number.isNaN(db) ? da - db : 0;
+}
+
+/** What every match rank shares: the route order and the position of the match in it. @internal */
+export interface _Position extends _RouteOrder {
+  readonly ruleIndex: number;
+  readonly matchIndex: number;
+}
+
+/** The tie-breaks after the match criteria: route age, namespace/name, rule, match. */
+function compareTail(a: _Position, b: _Position): number {
+  return _compareRouteAge(a, b) || (a.ruleIndex - b.ruleIndex) || (a.matchIndex - b.matchIndex);
+}
+
+/** The words for `compareTail`. */
+function tailReason(a: _Position, b: _Position): string | undefined {
+  if (a.namespace !== b.namespace || a.name !== b.name) {
+    if (compareTimestamps(a.creationTimestamp, b.creationTimestamp) !== 0) {
+      return `the route is older (creationTimestamp ${a.creationTimestamp ?? 'unset'} vs ${b.creationTimestamp ?? 'unset'})`;
+    }
+    return `tie on every match criterion and creationTimestamp: ${a.namespace}/${a.name} comes first alphabetically`;
+  }
+  if (a.ruleIndex !== b.ruleIndex) return `tie on every match criterion: rule ${a.ruleIndex} comes first in the route`;
+  if (a.matchIndex !== b.matchIndex) return `tie: match ${a.matchIndex} comes first in the rule`;
+  return undefined;
+}
+
 /** One HTTPRoute match, as the precedence sees it. @internal */
-export interface _HttpMatchRank extends _RouteOrder {
+export interface _HttpMatchRank extends _Position {
   readonly hostname: string;
   readonly pathType: _PathType;
   /** The path value (for PathPrefix: normalized, see `_normalizePrefix`). */
@@ -114,8 +141,6 @@ export interface _HttpMatchRank extends _RouteOrder {
   readonly hasMethod: boolean;
   readonly headers: number;
   readonly queryParams: number;
-  readonly ruleIndex: number;
-  readonly matchIndex: number;
 }
 
 const PATH_RANK: { [t in _PathType]: number } = { Exact: 0, PathPrefix: 1, RegularExpression: 2 };
@@ -131,9 +156,7 @@ export function _compareHttpMatches(a: _HttpMatchRank, b: _HttpMatchRank): numbe
     || (Number(b.hasMethod) - Number(a.hasMethod))
     || (b.headers - a.headers)
     || (b.queryParams - a.queryParams)
-    || _compareRouteAge(a, b)
-    || (a.ruleIndex - b.ruleIndex)
-    || (a.matchIndex - b.matchIndex);
+    || compareTail(a, b);
 }
 
 /**
@@ -151,28 +174,17 @@ export function _httpPrecedenceReason(a: _HttpMatchRank, b: _HttpMatchRank): str
   if (a.hasMethod !== b.hasMethod) return 'it has a method match';
   if (a.headers !== b.headers) return `it has more header matches (${a.headers} > ${b.headers})`;
   if (a.queryParams !== b.queryParams) return `it has more query param matches (${a.queryParams} > ${b.queryParams})`;
-  if (a.namespace !== b.namespace || a.name !== b.name) {
-    if (a.creationTimestamp !== b.creationTimestamp && (a.creationTimestamp === undefined || b.creationTimestamp === undefined
-      || Date.parse(a.creationTimestamp) !== Date.parse(b.creationTimestamp))) {
-      return `the route is older (creationTimestamp ${a.creationTimestamp ?? 'unset'} vs ${b.creationTimestamp ?? 'unset'})`;
-    }
-    return `tie on every match criterion and creationTimestamp: ${a.namespace}/${a.name} comes first alphabetically`;
-  }
-  if (a.ruleIndex !== b.ruleIndex) return `tie on every match criterion: rule ${a.ruleIndex} comes first in the route`;
-  if (a.matchIndex !== b.matchIndex) return `tie: match ${a.matchIndex} comes first in the rule`;
-  return undefined;
+  return tailReason(a, b);
 }
 
 /** One GRPCRoute match, as the precedence sees it. @internal */
-export interface _GrpcMatchRank extends _RouteOrder {
+export interface _GrpcMatchRank extends _Position {
   readonly hostname: string;
   /** Characters of the matching service (0 when the match has none). */
   readonly serviceChars: number;
   /** Characters of the matching method (0 when the match has none). */
   readonly methodChars: number;
   readonly headers: number;
-  readonly ruleIndex: number;
-  readonly matchIndex: number;
 }
 
 /**
@@ -184,9 +196,7 @@ export function _compareGrpcMatches(a: _GrpcMatchRank, b: _GrpcMatchRank): numbe
     || (b.serviceChars - a.serviceChars)
     || (b.methodChars - a.methodChars)
     || (b.headers - a.headers)
-    || _compareRouteAge(a, b)
-    || (a.ruleIndex - b.ruleIndex)
-    || (a.matchIndex - b.matchIndex);
+    || compareTail(a, b);
 }
 
 /**
@@ -198,13 +208,7 @@ export function _grpcPrecedenceReason(a: _GrpcMatchRank, b: _GrpcMatchRank): str
   if (a.serviceChars !== b.serviceChars) return `its service match is longer (${a.serviceChars} > ${b.serviceChars} characters)`;
   if (a.methodChars !== b.methodChars) return `its method match is longer (${a.methodChars} > ${b.methodChars} characters)`;
   if (a.headers !== b.headers) return `it has more header matches (${a.headers} > ${b.headers})`;
-  if (a.namespace !== b.namespace || a.name !== b.name) {
-    if (a.creationTimestamp !== b.creationTimestamp) return `the route is older (creationTimestamp ${a.creationTimestamp ?? 'unset'} vs ${b.creationTimestamp ?? 'unset'})`;
-    return `tie on every match criterion: ${a.namespace}/${a.name} comes first alphabetically`;
-  }
-  if (a.ruleIndex !== b.ruleIndex) return `tie on every match criterion: rule ${a.ruleIndex} comes first in the route`;
-  if (a.matchIndex !== b.matchIndex) return `tie: match ${a.matchIndex} comes first in the rule`;
-  return undefined;
+  return tailReason(a, b);
 }
 
 /**
