@@ -80,7 +80,14 @@ export function benchRoute(routes: number, requestCount: number, passes: number)
     for (const r of requests) sim.simulate(r);
     samples.push(((performance.now() - start) * 1000) / requests.length);
   }
-  return { routes, objects: objects.length, indexMs: Number(indexMs.toFixed(1)), requests: requests.length, usPerRequest: Number(median(samples).toFixed(2)), statusCounts };
+  return {
+    routes,
+    objects: objects.length,
+    indexMs: Number(indexMs.toFixed(1)),
+    requests: requests.length,
+    usPerRequest: Number(median(samples).toFixed(2)),
+    statusCounts,
+  };
 }
 
 function main(): void {

@@ -104,8 +104,8 @@ function routeStage(opts: { routes: number[] }, log: (s: string) => void): any {
     log(`  route stage, ${n} routes: index ${r.indexMs} ms, ${r.usPerRequest} µs/request over ${r.requests} requests`);
     return r;
   });
-  const ratio = results.length > 1 ? Number((results[results.length - 1].usPerRequest / results[0].usPerRequest).toFixed(2)) : undefined;
-  return { results, perRequestRatio: ratio };
+  const perRequestRatio = results.length > 1 ? Number((results[results.length - 1].usPerRequest / results[0].usPerRequest).toFixed(2)) : undefined;
+  return { results, perRequestRatio };
 }
 
 function main(): void {

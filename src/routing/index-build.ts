@@ -17,9 +17,9 @@ const GW = _GATEWAY_GROUP;
 /** A regular expression matched against a whole value (RE2 semantics, as Envoy-based implementations use). */
 export interface FullMatcher {
   readonly source: string;
-  test(value: string): boolean;
   /** The compile error, when the expression is not valid RE2. */
   readonly error?: string;
+  test(value: string): boolean;
 }
 
 export function fullMatcher(source: string): FullMatcher {
@@ -190,10 +190,19 @@ export function buildRoutingIndex(objects: any[], options: AnalysisOptions): Rou
     // only listeners the analysis predicts as Programmed take connections
     if (!condTrue(status?.conditions, 'Programmed')) return;
     const l: ListenerEntry = {
-      ownerKind, ownerNamespace: ownerNs, ownerName, gateway: gw,
-      name: spec.name, port: Number(spec.port), protocol: String(spec.protocol), hostname: spec.hostname || undefined,
+      ownerKind,
+      ownerNamespace: ownerNs,
+      ownerName,
+      gateway: gw,
+      name: spec.name,
+      port: Number(spec.port),
+      protocol: String(spec.protocol),
+      hostname: spec.hostname || undefined,
       tlsMode: spec.protocol === 'HTTPS' ? 'Terminate' : spec.protocol === 'TLS' ? (spec.tls?.mode ?? 'Terminate') : undefined,
-      http: new Map(), grpc: new Map(), tls: new Map(), l4: [],
+      http: new Map(),
+      grpc: new Map(),
+      tls: new Map(),
+      l4: [],
     };
     gw.listeners.push(l);
     allListeners.push(l);
@@ -251,7 +260,10 @@ export function buildRoutingIndex(objects: any[], options: AnalysisOptions): Rou
     let route = routeEntries.get(rk);
     if (!route) {
       route = {
-        kind: r.route.kind, namespace: r.route.namespace ?? defaultNamespace, name: r.route.name, obj,
+        kind: r.route.kind,
+        namespace: r.route.namespace ?? defaultNamespace,
+        name: r.route.name,
+        obj,
         creationTimestamp: typeof obj.metadata?.creationTimestamp === 'string' ? obj.metadata.creationTimestamp : undefined,
         droppedRules: droppedRules(obj),
       };
@@ -312,7 +324,8 @@ function attach(l: ListenerEntry, route: RouteEntry): void {
     l.l4.push(route);
     return;
   }
-  const hostnames = _intersectHostnames(l.hostname, Array.isArray(spec.hostnames) ? spec.hostnames.map((h: string) => String(h).toLowerCase()) : undefined);
+  const routeHostnames = Array.isArray(spec.hostnames) ? spec.hostnames.map((h: string) => String(h).toLowerCase()) : undefined;
+  const hostnames = _intersectHostnames(l.hostname, routeHostnames);
   if (route.kind === 'TLSRoute') {
     for (const h of hostnames) push(l.tls, h, { route, hostname: h });
     return;
@@ -349,9 +362,18 @@ function httpCandidate(route: RouteEntry, rule: any, ruleIndex: number, m: any, 
   if (query.length) parts.push(describeValues('query', query));
   return {
     rank: { ...order, hostname, pathType, pathValue, hasMethod: !!method, headers: headers.length, queryParams: query.length, ruleIndex, matchIndex },
-    route, rule, ruleIndex, matchIndex, hostname, pathType, pathValue,
+    route,
+    rule,
+    ruleIndex,
+    matchIndex,
+    hostname,
+    pathType,
+    pathValue,
     ...(pathType === 'RegularExpression' ? { pathRegex: fullMatcher(raw) } : {}),
-    method, headers, query, desc: parts.join(', '),
+    method,
+    headers,
+    query,
+    desc: parts.join(', '),
   };
 }
 
@@ -363,11 +385,21 @@ function grpcCandidate(route: RouteEntry, rule: any, ruleIndex: number, m: any, 
   const parts = [service || method ? `${regex ? 'RegularExpression' : 'Exact'} ${service ?? '*'}/${method ?? '*'}` : 'every method'];
   if (headers.length) parts.push(describeValues('header', headers));
   return {
-    rank: { ...order, hostname, serviceChars: service?.length ?? 0, methodChars: method?.length ?? 0, headers: headers.length, ruleIndex, matchIndex },
-    route, rule, ruleIndex, matchIndex, hostname, service, method, regex,
+    rank: {
+      ...order, hostname, serviceChars: service?.length ?? 0, methodChars: method?.length ?? 0, headers: headers.length, ruleIndex, matchIndex,
+    },
+    route,
+    rule,
+    ruleIndex,
+    matchIndex,
+    hostname,
+    service,
+    method,
+    regex,
     ...(regex && service !== undefined ? { serviceRegex: fullMatcher(service) } : {}),
     ...(regex && method !== undefined ? { methodRegex: fullMatcher(method) } : {}),
-    headers, desc: parts.join(', '),
+    headers,
+    desc: parts.join(', '),
   };
 }
 

@@ -587,7 +587,9 @@ interface ResolvedBackends {
   tls?: RoutingBackendTls;
 }
 
-function resolveBackends(index: RoutingIndex, route: RouteEntry, rule: any, trail: Trail, requestAtBackend: RoutingRequestAtBackend | undefined, req?: Req): ResolvedBackends {
+function resolveBackends(
+  index: RoutingIndex, route: RouteEntry, rule: any, trail: Trail, requestAtBackend: RoutingRequestAtBackend | undefined, req?: Req,
+): ResolvedBackends {
   const refs: any[] = Array.isArray(rule?.backendRefs) ? rule.backendRefs : [];
   if (refs.length === 0) return { list: [], errorProbability: 1 };
   const weights = refs.map((b) => (typeof b?.weight === 'number' ? b.weight : 1));
@@ -654,8 +656,16 @@ function resolveBackends(index: RoutingIndex, route: RouteEntry, rule: any, trai
       perBackend = { method: requestAtBackend.method, ...(host !== undefined ? { host } : {}), path, headers: sortedHeaders(headers) };
     }
     const entry: RoutingBackend = {
-      group, kind, namespace, name, ...(port !== undefined ? { port } : {}), weight, probability,
-      ...(invalidReason ? { invalidReason } : {}), ...(appProtocol ? { appProtocol } : {}), ...(tls ? { tls } : {}),
+      group,
+      kind,
+      namespace,
+      name,
+      ...(port !== undefined ? { port } : {}),
+      weight,
+      probability,
+      ...(invalidReason ? { invalidReason } : {}),
+      ...(appProtocol ? { appProtocol } : {}),
+      ...(tls ? { tls } : {}),
       ...(perBackend ? { requestAtBackend: perBackend } : {}),
     };
     list.push(entry);
@@ -666,7 +676,9 @@ function resolveBackends(index: RoutingIndex, route: RouteEntry, rule: any, trai
   return { list, errorProbability: Math.min(1, Number(errorProbability.toFixed(10))), tls: best?.tls };
 }
 
-function backendTlsOf(index: RoutingIndex, namespace: string, name: string, portName: string | undefined, what: string, trail: Trail): RoutingBackendTls | undefined {
+function backendTlsOf(
+  index: RoutingIndex, namespace: string, name: string, portName: string | undefined, what: string, trail: Trail,
+): RoutingBackendTls | undefined {
   const policies = index.backendTls.get(`${namespace}/${name}`);
   if (!policies) return undefined;
   // a policy for the port (sectionName) takes precedence over one for the whole Service
@@ -786,17 +798,32 @@ function applyRule(
 
   if (preflight) {
     return new RoutingResult({
-      ...common, statusCode: 200, backends: [], responseHeaders: sortedHeaders(corsHeaders), mirrors: [], explanation: trail.lines,
-      implementationSpecific: trail.implementationSpecific, errorProbability: 0,
+      ...common,
+      statusCode: 200,
+      backends: [],
+      responseHeaders: sortedHeaders(corsHeaders),
+      mirrors: [],
+      explanation: trail.lines,
+      implementationSpecific: trail.implementationSpecific,
+      errorProbability: 0,
     });
   }
   if (redirect) {
     return new RoutingResult({
-      ...common, statusCode: redirect.statusCode, backends: [], redirect, responseHeaders: sortedHeaders({ ...corsHeaders, location: redirect.location }),
-      mirrors, explanation: trail.lines, implementationSpecific: trail.implementationSpecific, errorProbability: 0,
+      ...common,
+      statusCode: redirect.statusCode,
+      backends: [],
+      redirect,
+      responseHeaders: sortedHeaders({ ...corsHeaders, location: redirect.location }),
+      mirrors,
+      explanation: trail.lines,
+      implementationSpecific: trail.implementationSpecific,
+      errorProbability: 0,
     });
   }
-  const requestAtBackend: RoutingRequestAtBackend = { method: req.method, ...(host !== undefined ? { host } : {}), path: path + req.query, headers: sortedHeaders(headers) };
+  const requestAtBackend: RoutingRequestAtBackend = {
+    method: req.method, ...(host !== undefined ? { host } : {}), path: path + req.query, headers: sortedHeaders(headers),
+  };
   const backends = resolveBackends(index, route, rule, trail, requestAtBackend, req);
   let statusCode = 200;
   if (backends.list.length === 0) {

@@ -130,8 +130,7 @@ export const routingMatchers = {
     const r = check(received, 'toArriveAs');
     const at = r.result.requestAtBackend;
     const mismatches: string[] = [];
-    if (!at) mismatches.push('the request is not forwarded');
-    else {
+    if (!at) {mismatches.push('the request is not forwarded');} else {
       if (expected.method !== undefined && expected.method !== at.method) mismatches.push(`method ${at.method}, expected ${expected.method}`);
       if (expected.host !== undefined && expected.host !== at.host) mismatches.push(`host ${at.host}, expected ${expected.host}`);
       if (expected.path !== undefined && expected.path !== at.path) mismatches.push(`path ${at.path}, expected ${expected.path}`);

@@ -15,10 +15,13 @@ describe('unreachable rules', () => {
   test.each([
     {
       name: 'a regular expression behind a catch-all prefix',
-      routes: [httpRoute('team-a', 'r', { ...host, rules: [
-        { backendRefs: [to('store')] },
-        { matches: [{ path: { type: 'RegularExpression', value: '/items/.*' } }], backendRefs: [to('store')] },
-      ] })],
+      routes: [httpRoute('team-a', 'r', {
+        ...host,
+        rules: [
+          { backendRefs: [to('store')] },
+          { matches: [{ path: { type: 'RegularExpression', value: '/items/.*' } }], backendRefs: [to('store')] },
+        ],
+      })],
       expected: ['rules[1] of HTTPRoute team-a/r'],
     },
     {
@@ -31,19 +34,25 @@ describe('unreachable rules', () => {
     },
     {
       name: 'a header regular expression covering an exact value (same rank, earlier rule)',
-      routes: [httpRoute('team-a', 'r', { ...host, rules: [
-        { matches: [{ headers: [{ name: 'x-v', type: 'RegularExpression', value: 'v[0-9]+' }] }], backendRefs: [to('store')] },
-        { matches: [{ headers: [{ name: 'X-V', value: 'v2' }] }], backendRefs: [to('store')] },
-      ] })],
+      routes: [httpRoute('team-a', 'r', {
+        ...host,
+        rules: [
+          { matches: [{ headers: [{ name: 'x-v', type: 'RegularExpression', value: 'v[0-9]+' }] }], backendRefs: [to('store')] },
+          { matches: [{ headers: [{ name: 'X-V', value: 'v2' }] }], backendRefs: [to('store')] },
+        ],
+      })],
       expected: ['rules[1] of HTTPRoute team-a/r'],
     },
     {
       name: 'every match of the rule covered, by different rules',
-      routes: [httpRoute('team-a', 'r', { ...host, rules: [
-        { matches: [{ path: { type: 'Exact', value: '/a' } }], backendRefs: [to('store')] },
-        { matches: [{ path: { type: 'Exact', value: '/b' } }], backendRefs: [to('store')] },
-        { matches: [{ path: { type: 'Exact', value: '/a' } }, { path: { type: 'Exact', value: '/b' } }], backendRefs: [to('store')] },
-      ] })],
+      routes: [httpRoute('team-a', 'r', {
+        ...host,
+        rules: [
+          { matches: [{ path: { type: 'Exact', value: '/a' } }], backendRefs: [to('store')] },
+          { matches: [{ path: { type: 'Exact', value: '/b' } }], backendRefs: [to('store')] },
+          { matches: [{ path: { type: 'Exact', value: '/a' } }, { path: { type: 'Exact', value: '/b' } }], backendRefs: [to('store')] },
+        ],
+      })],
       expected: ['rules[2] of HTTPRoute team-a/r'],
     },
     {
@@ -54,32 +63,41 @@ describe('unreachable rules', () => {
     {
       name: 'not: a longer prefix, a method, a header, another hostname (all reachable)',
       routes: [
-        httpRoute('team-a', 'r', { ...host, rules: [
-          { backendRefs: [to('store')] },
-          { matches: [{ path: { type: 'PathPrefix', value: '/api' } }], backendRefs: [to('store')] },
-          { matches: [{ method: 'POST' }], backendRefs: [to('store')] },
-          { matches: [{ headers: [{ name: 'x-a', value: '1' }] }], backendRefs: [to('store')] },
-        ] }),
+        httpRoute('team-a', 'r', {
+          ...host,
+          rules: [
+            { backendRefs: [to('store')] },
+            { matches: [{ path: { type: 'PathPrefix', value: '/api' } }], backendRefs: [to('store')] },
+            { matches: [{ method: 'POST' }], backendRefs: [to('store')] },
+            { matches: [{ headers: [{ name: 'x-a', value: '1' }] }], backendRefs: [to('store')] },
+          ],
+        }),
         httpRoute('team-b', 'wild', { parentRefs: [parentRef()], hostnames: ['*.example.com'], rules: [{ backendRefs: [{ name: 'search', port: 8080 }] }] }),
       ],
       expected: [],
     },
     {
       name: 'not: a match only partly covered (a prefix narrower than the request space)',
-      routes: [httpRoute('team-a', 'r', { ...host, rules: [
-        { matches: [{ path: { type: 'PathPrefix', value: '/api/v1' } }], backendRefs: [to('store')] },
-        { matches: [{ path: { type: 'PathPrefix', value: '/api' } }], backendRefs: [to('store')] },
-      ] })],
+      routes: [httpRoute('team-a', 'r', {
+        ...host,
+        rules: [
+          { matches: [{ path: { type: 'PathPrefix', value: '/api/v1' } }], backendRefs: [to('store')] },
+          { matches: [{ path: { type: 'PathPrefix', value: '/api' } }], backendRefs: [to('store')] },
+        ],
+      })],
       expected: [],
     },
     {
       name: 'gRPC: a service match behind an identical one',
       routes: [
-        route('GRPCRoute', 'team-a', 'g', { ...host, rules: [
-          { matches: [{ method: { service: 'a.B' } }], backendRefs: [to('store')] },
-          { matches: [{ method: { service: 'a.B' } }], backendRefs: [to('store')] },
-          { matches: [{ method: { service: 'a.B', method: 'Get' } }], backendRefs: [to('store')] },
-        ] }),
+        route('GRPCRoute', 'team-a', 'g', {
+          ...host,
+          rules: [
+            { matches: [{ method: { service: 'a.B' } }], backendRefs: [to('store')] },
+            { matches: [{ method: { service: 'a.B' } }], backendRefs: [to('store')] },
+            { matches: [{ method: { service: 'a.B', method: 'Get' } }], backendRefs: [to('store')] },
+          ],
+        }),
       ],
       expected: ['rules[1] of GRPCRoute team-a/g'],
     },
@@ -88,10 +106,13 @@ describe('unreachable rules', () => {
   });
 
   test('the message names the rules that take the requests and the fix', () => {
-    const f = findRoutingFindings([...platform(), httpRoute('team-a', 'r', { ...host, rules: [
-      { backendRefs: [to('store')] },
-      { matches: [{ path: { type: 'RegularExpression', value: '/x' } }], backendRefs: [to('store')] },
-    ] })]);
+    const f = findRoutingFindings([...platform(), httpRoute('team-a', 'r', {
+      ...host,
+      rules: [
+        { backendRefs: [to('store')] },
+        { matches: [{ path: { type: 'RegularExpression', value: '/x' } }], backendRefs: [to('store')] },
+      ],
+    })]);
     expect(f).toHaveLength(1);
     expect(f[0]).toMatchObject({ severity: 'warning', conditionType: 'Shadowed', reason: 'RuleUnreachable', objectRef: { kind: 'HTTPRoute', namespace: 'team-a', name: 'r' } });
     expect(f[0].message).toMatch(/taken first by rules\[0\] of HTTPRoute team-a\/r/);
@@ -112,10 +133,13 @@ describe('hostnames two Gateways claim', () => {
 });
 
 test('analyze reports the routing warnings', () => {
-  const objects = [...platform(), httpRoute('team-a', 'r', { parentRefs: [parentRef()], rules: [
-    { backendRefs: [to('store')] },
-    { matches: [{ path: { type: 'RegularExpression', value: '/x' } }], backendRefs: [to('store')] },
-  ] })];
+  const objects = [...platform(), httpRoute('team-a', 'r', {
+    parentRefs: [parentRef()],
+    rules: [
+      { backendRefs: [to('store')] },
+      { matches: [{ path: { type: 'RegularExpression', value: '/x' } }], backendRefs: [to('store')] },
+    ],
+  })];
   let out = '';
   let err = '';
   const code = runAnalyzeCli(['--output', 'table', '--fail-on', 'warning', '-'], { stdout: (s) => { out += s; }, stderr: (s) => { err += s; }, readStdin: () => JSON.stringify(objects) });

@@ -2,8 +2,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { GatewayApiAnalyzer, MissingReferencePolicy, RoutingRequest, RoutingSimulator } from '../../src';
 import { parseManifestText } from '../../src/cli/input';
-import { collectFiles } from '../../src/validation/documents';
 import { findRoutingFindings } from '../../src/routing/findings';
+import { collectFiles } from '../../src/validation/documents';
 import { gateway, httpRoute, parentRef, platform } from '../analysis/fixtures';
 
 describe('hostile input', () => {
@@ -14,9 +14,9 @@ describe('hostile input', () => {
   ];
   test('manifests of the wrong shape do not crash the index, the requests or the findings', () => {
     const sim = RoutingSimulator.fromManifests([...platform(), ...junk]);
-    for (const path of ['/', '/a?x=1&x=2&%zz', '/weird']) {
+    for (const p of ['/', '/a?x=1&x=2&%zz', '/weird']) {
       for (const host of ['store.example.com', undefined, 'EXAMPLE.com.', '[::1]:8080']) {
-        const r = sim.simulate({ path, host, headers: { 'x-a': '1' } });
+        const r = sim.simulate({ path: p, host, headers: { 'x-a': '1' } });
         expect(typeof r.statusCode).toBe('number');
       }
     }

@@ -21,77 +21,109 @@ describe('HTTPRoute precedence', () => {
   const cases: Array<{ name: string; routes: any[]; request: Partial<RoutingRequest>; backend: string | null; status?: number; why?: RegExp }> = [
     {
       name: 'Exact path over a longer prefix',
-      routes: [httpRoute('team-a', 'r', { parentRefs: [parentRef()], hostnames: ['store.example.com'], rules: [
-        { matches: [{ path: { type: 'PathPrefix', value: '/api/items/long' } }], backendRefs: [to('prefix')] },
-        { matches: [{ path: { type: 'Exact', value: '/api/items/long' } }], backendRefs: [to('exact')] },
-      ] })],
+      routes: [httpRoute('team-a', 'r', {
+        parentRefs: [parentRef()],
+        hostnames: ['store.example.com'],
+        rules: [
+          { matches: [{ path: { type: 'PathPrefix', value: '/api/items/long' } }], backendRefs: [to('prefix')] },
+          { matches: [{ path: { type: 'Exact', value: '/api/items/long' } }], backendRefs: [to('exact')] },
+        ],
+      })],
       request: { host: 'store.example.com', path: '/api/items/long' },
       backend: 'exact',
       why: /Exact path match takes precedence/,
     },
     {
       name: 'longest prefix wins',
-      routes: [httpRoute('team-a', 'r', { parentRefs: [parentRef()], hostnames: ['store.example.com'], rules: [
-        { matches: [{ path: { type: 'PathPrefix', value: '/' } }], backendRefs: [to('root')] },
-        { matches: [{ path: { type: 'PathPrefix', value: '/api' } }], backendRefs: [to('api')] },
-      ] })],
+      routes: [httpRoute('team-a', 'r', {
+        parentRefs: [parentRef()],
+        hostnames: ['store.example.com'],
+        rules: [
+          { matches: [{ path: { type: 'PathPrefix', value: '/' } }], backendRefs: [to('root')] },
+          { matches: [{ path: { type: 'PathPrefix', value: '/api' } }], backendRefs: [to('api')] },
+        ],
+      })],
       request: { host: 'store.example.com', path: '/api/v1' },
       backend: 'api',
       why: /rule 1 of HTTPRoute team-a\/r: PathPrefix \/api is the longest prefix/,
     },
     {
       name: 'prefixes match whole path segments',
-      routes: [httpRoute('team-a', 'r', { parentRefs: [parentRef()], hostnames: ['store.example.com'], rules: [
-        { matches: [{ path: { type: 'PathPrefix', value: '/' } }], backendRefs: [to('root')] },
-        { matches: [{ path: { type: 'PathPrefix', value: '/api' } }], backendRefs: [to('api')] },
-      ] })],
+      routes: [httpRoute('team-a', 'r', {
+        parentRefs: [parentRef()],
+        hostnames: ['store.example.com'],
+        rules: [
+          { matches: [{ path: { type: 'PathPrefix', value: '/' } }], backendRefs: [to('root')] },
+          { matches: [{ path: { type: 'PathPrefix', value: '/api' } }], backendRefs: [to('api')] },
+        ],
+      })],
       request: { host: 'store.example.com', path: '/apiary' },
       backend: 'root',
     },
     {
       name: 'a trailing slash of a prefix is ignored',
-      routes: [httpRoute('team-a', 'r', { parentRefs: [parentRef()], hostnames: ['store.example.com'], rules: [
-        { matches: [{ path: { type: 'PathPrefix', value: '/api/' } }], backendRefs: [to('api')] },
-      ] })],
+      routes: [httpRoute('team-a', 'r', {
+        parentRefs: [parentRef()],
+        hostnames: ['store.example.com'],
+        rules: [
+          { matches: [{ path: { type: 'PathPrefix', value: '/api/' } }], backendRefs: [to('api')] },
+        ],
+      })],
       request: { host: 'store.example.com', path: '/api' },
       backend: 'api',
     },
     {
       name: 'method match over none',
-      routes: [httpRoute('team-a', 'r', { parentRefs: [parentRef()], hostnames: ['store.example.com'], rules: [
-        { matches: [{ path: { type: 'PathPrefix', value: '/api' } }], backendRefs: [to('any')] },
-        { matches: [{ path: { type: 'PathPrefix', value: '/api' }, method: 'POST' }], backendRefs: [to('post')] },
-      ] })],
+      routes: [httpRoute('team-a', 'r', {
+        parentRefs: [parentRef()],
+        hostnames: ['store.example.com'],
+        rules: [
+          { matches: [{ path: { type: 'PathPrefix', value: '/api' } }], backendRefs: [to('any')] },
+          { matches: [{ path: { type: 'PathPrefix', value: '/api' }, method: 'POST' }], backendRefs: [to('post')] },
+        ],
+      })],
       request: { host: 'store.example.com', path: '/api', method: 'POST' },
       backend: 'post',
       why: /it has a method match/,
     },
     {
       name: 'most header matches',
-      routes: [httpRoute('team-a', 'r', { parentRefs: [parentRef()], hostnames: ['store.example.com'], rules: [
-        { matches: [{ headers: [{ name: 'x-a', value: '1' }] }], backendRefs: [to('one')] },
-        { matches: [{ headers: [{ name: 'x-a', value: '1' }, { name: 'X-B', value: '2' }] }], backendRefs: [to('two')] },
-      ] })],
+      routes: [httpRoute('team-a', 'r', {
+        parentRefs: [parentRef()],
+        hostnames: ['store.example.com'],
+        rules: [
+          { matches: [{ headers: [{ name: 'x-a', value: '1' }] }], backendRefs: [to('one')] },
+          { matches: [{ headers: [{ name: 'x-a', value: '1' }, { name: 'X-B', value: '2' }] }], backendRefs: [to('two')] },
+        ],
+      })],
       request: { host: 'store.example.com', path: '/', headers: { 'X-A': '1', 'x-b': '2' } },
       backend: 'two',
       why: /more header matches \(2 > 1\)/,
     },
     {
       name: 'most query param matches',
-      routes: [httpRoute('team-a', 'r', { parentRefs: [parentRef()], hostnames: ['store.example.com'], rules: [
-        { matches: [{ queryParams: [{ name: 'a', value: '1' }] }], backendRefs: [to('one')] },
-        { matches: [{ queryParams: [{ name: 'a', value: '1' }, { name: 'b', value: '2' }] }], backendRefs: [to('two')] },
-      ] })],
+      routes: [httpRoute('team-a', 'r', {
+        parentRefs: [parentRef()],
+        hostnames: ['store.example.com'],
+        rules: [
+          { matches: [{ queryParams: [{ name: 'a', value: '1' }] }], backendRefs: [to('one')] },
+          { matches: [{ queryParams: [{ name: 'a', value: '1' }, { name: 'b', value: '2' }] }], backendRefs: [to('two')] },
+        ],
+      })],
       request: { host: 'store.example.com', path: '/?a=1&b=2' },
       backend: 'two',
       why: /more query param matches/,
     },
     {
       name: 'header count beats query count',
-      routes: [httpRoute('team-a', 'r', { parentRefs: [parentRef()], hostnames: ['store.example.com'], rules: [
-        { matches: [{ queryParams: [{ name: 'a', value: '1' }, { name: 'b', value: '2' }] }], backendRefs: [to('query')] },
-        { matches: [{ headers: [{ name: 'x-a', value: '1' }] }], backendRefs: [to('header')] },
-      ] })],
+      routes: [httpRoute('team-a', 'r', {
+        parentRefs: [parentRef()],
+        hostnames: ['store.example.com'],
+        rules: [
+          { matches: [{ queryParams: [{ name: 'a', value: '1' }, { name: 'b', value: '2' }] }], backendRefs: [to('query')] },
+          { matches: [{ headers: [{ name: 'x-a', value: '1' }] }], backendRefs: [to('header')] },
+        ],
+      })],
       request: { host: 'store.example.com', path: '/?a=1&b=2', headers: { 'x-a': '1' } },
       backend: 'header',
     },
@@ -117,10 +149,14 @@ describe('HTTPRoute precedence', () => {
     },
     {
       name: 'full tie within a route: the first rule',
-      routes: [httpRoute('team-a', 'r', { parentRefs: [parentRef()], hostnames: ['store.example.com'], rules: [
-        { matches: [{ path: { type: 'PathPrefix', value: '/x' } }], backendRefs: [to('first')] },
-        { matches: [{ path: { type: 'PathPrefix', value: '/x' } }], backendRefs: [to('second')] },
-      ] })],
+      routes: [httpRoute('team-a', 'r', {
+        parentRefs: [parentRef()],
+        hostnames: ['store.example.com'],
+        rules: [
+          { matches: [{ path: { type: 'PathPrefix', value: '/x' } }], backendRefs: [to('first')] },
+          { matches: [{ path: { type: 'PathPrefix', value: '/x' } }], backendRefs: [to('second')] },
+        ],
+      })],
       request: { host: 'store.example.com', path: '/x' },
       backend: 'first',
       why: /rule 0 comes first in the route/,
@@ -152,10 +188,14 @@ describe('HTTPRoute precedence', () => {
     },
     {
       name: 'regular expression paths rank after prefixes and are matched whole',
-      routes: [httpRoute('team-a', 'r', { parentRefs: [parentRef()], hostnames: ['store.example.com'], rules: [
-        { matches: [{ path: { type: 'RegularExpression', value: '/items/[0-9]+' } }], backendRefs: [to('regex')] },
-        { matches: [{ path: { type: 'PathPrefix', value: '/other' } }], backendRefs: [to('prefix')] },
-      ] })],
+      routes: [httpRoute('team-a', 'r', {
+        parentRefs: [parentRef()],
+        hostnames: ['store.example.com'],
+        rules: [
+          { matches: [{ path: { type: 'RegularExpression', value: '/items/[0-9]+' } }], backendRefs: [to('regex')] },
+          { matches: [{ path: { type: 'PathPrefix', value: '/other' } }], backendRefs: [to('prefix')] },
+        ],
+      })],
       request: { host: 'store.example.com', path: '/items/42' },
       backend: 'regex',
     },
@@ -169,10 +209,14 @@ describe('HTTPRoute precedence', () => {
   });
 
   test('a RegularExpression decision is reported as implementation-specific; an Exact one is not', () => {
-    const objects = world(httpRoute('team-a', 'r', { parentRefs: [parentRef()], hostnames: ['store.example.com'], rules: [
-      { matches: [{ path: { type: 'RegularExpression', value: '/items/.*' } }], backendRefs: [to('regex')] },
-      { matches: [{ path: { type: 'Exact', value: '/x' } }], backendRefs: [to('exact')] },
-    ] }));
+    const objects = world(httpRoute('team-a', 'r', {
+      parentRefs: [parentRef()],
+      hostnames: ['store.example.com'],
+      rules: [
+        { matches: [{ path: { type: 'RegularExpression', value: '/items/.*' } }], backendRefs: [to('regex')] },
+        { matches: [{ path: { type: 'Exact', value: '/x' } }], backendRefs: [to('exact')] },
+      ],
+    }));
     const s = sim(objects);
     expect(s.simulate(req({ host: 'store.example.com', path: '/items/1' })).implementationSpecific).toBe(true);
     expect(s.simulate(req({ host: 'store.example.com', path: '/x' })).implementationSpecific).toBe(false);
@@ -197,10 +241,14 @@ describe('HTTPRoute precedence', () => {
   });
 
   test('a rule the analysis predicts as dropped (PartiallyInvalid) does not take part', () => {
-    const objects = world(httpRoute('team-a', 'r', { parentRefs: [parentRef()], hostnames: ['store.example.com'], rules: [
-      { matches: [{ path: { type: 'PathPrefix', value: '/a' } }], filters: [{ type: 'Unknown' }], backendRefs: [to('dropped')] },
-      { backendRefs: [to('kept')] },
-    ] }));
+    const objects = world(httpRoute('team-a', 'r', {
+      parentRefs: [parentRef()],
+      hostnames: ['store.example.com'],
+      rules: [
+        { matches: [{ path: { type: 'PathPrefix', value: '/a' } }], filters: [{ type: 'Unknown' }], backendRefs: [to('dropped')] },
+        { backendRefs: [to('kept')] },
+      ],
+    }));
     expect(sim(objects).simulate(req({ host: 'store.example.com', path: '/a' })).backends.map((b) => b.name)).toStrictEqual(['kept']);
   });
 });
@@ -333,7 +381,7 @@ describe('filters', () => {
 
   test('ResponseHeaderModifier applies to the headers the backend answers with', () => {
     const r = one([{ type: 'ResponseHeaderModifier', responseHeaderModifier: { set: [{ name: 'Cache-Control', value: 'no-store' }], add: [{ name: 'X-Served-By', value: 'gw' }], remove: ['server'] } }],
-      { backendResponseHeaders: { Server: 'nginx', 'cache-control': 'max-age=60', 'x-served-by': 'pod' } });
+      { backendResponseHeaders: { 'Server': 'nginx', 'cache-control': 'max-age=60', 'x-served-by': 'pod' } });
     expect(r.responseHeaders).toStrictEqual({ 'cache-control': 'no-store', 'x-served-by': 'pod,gw' });
   });
 
@@ -351,7 +399,7 @@ describe('filters', () => {
   describe('CORS', () => {
     const corsFilter = (extra: any = {}) => [{ type: 'CORS', cors: { allowOrigins: ['https://*.example.com', 'http://app.test:8080'], allowMethods: ['GET', 'PUT'], allowHeaders: ['x-token'], exposeHeaders: ['x-trace'], ...extra } }];
     test('preflight from an allowed origin: the Gateway answers with the spec headers', () => {
-      const r = one(corsFilter({ allowCredentials: true, maxAge: 600 }), { method: 'OPTIONS', headers: { Origin: 'https://shop.example.com', 'Access-Control-Request-Method': 'PUT', 'Access-Control-Request-Headers': 'x-token' } });
+      const r = one(corsFilter({ allowCredentials: true, maxAge: 600 }), { method: 'OPTIONS', headers: { 'Origin': 'https://shop.example.com', 'Access-Control-Request-Method': 'PUT', 'Access-Control-Request-Headers': 'x-token' } });
       expect(r.statusCode).toBe(200);
       expect(r.backends).toStrictEqual([]);
       expect(r.responseHeaders).toStrictEqual({
@@ -363,13 +411,13 @@ describe('filters', () => {
       });
     });
     test('preflight: max-age defaults to 5; no allow-headers without a request for them', () => {
-      const r = one(corsFilter(), { method: 'OPTIONS', headers: { Origin: 'http://app.test:8080', 'Access-Control-Request-Method': 'GET' } });
+      const r = one(corsFilter(), { method: 'OPTIONS', headers: { 'Origin': 'http://app.test:8080', 'Access-Control-Request-Method': 'GET' } });
       expect(r.responseHeaders['access-control-max-age']).toBe('5');
       expect(r.responseHeaders['access-control-allow-headers']).toBeUndefined();
       expect(r.responseHeaders['access-control-allow-credentials']).toBeUndefined();
     });
     test('preflight from an origin not allowed: no CORS headers', () => {
-      const r = one(corsFilter(), { method: 'OPTIONS', headers: { Origin: 'http://app.test', 'Access-Control-Request-Method': 'GET' } });
+      const r = one(corsFilter(), { method: 'OPTIONS', headers: { 'Origin': 'http://app.test', 'Access-Control-Request-Method': 'GET' } });
       expect(r.statusCode).toBe(200);
       expect(r.responseHeaders).toStrictEqual({});
     });
@@ -468,12 +516,14 @@ describe('backends', () => {
 describe('gRPC', () => {
   const grpcRoute = (name: string, spec: any) => route('GRPCRoute', 'team-a', name, { parentRefs: [parentRef()], hostnames: ['grpc.example.com'], ...spec });
   const objects = world(
-    grpcRoute('catalog', { rules: [
-      { matches: [{ method: { service: 'store.v1.Catalog' } }], backendRefs: [to('catalog')] },
-      { matches: [{ method: { service: 'store.v1.Catalog', method: 'Get' } }], backendRefs: [to('catalog-get')] },
-      { matches: [{ method: { type: 'RegularExpression', service: 'store\\.v2\\..*' } }], backendRefs: [to('v2')] },
-      { matches: [{ method: { service: 'store.v1.Catalog' }, headers: [{ name: 'x-canary', value: 'true' }] }], backendRefs: [to('canary')] },
-    ] }),
+    grpcRoute('catalog', {
+      rules: [
+        { matches: [{ method: { service: 'store.v1.Catalog' } }], backendRefs: [to('catalog')] },
+        { matches: [{ method: { service: 'store.v1.Catalog', method: 'Get' } }], backendRefs: [to('catalog-get')] },
+        { matches: [{ method: { type: 'RegularExpression', service: 'store\\.v2\\..*' } }], backendRefs: [to('v2')] },
+        { matches: [{ method: { service: 'store.v1.Catalog' }, headers: [{ name: 'x-canary', value: 'true' }] }], backendRefs: [to('canary')] },
+      ],
+    }),
   );
   const s = sim(objects);
   test.each([
