@@ -276,7 +276,21 @@ export function simulateRequest(index: RoutingIndex, request: RoutingRequest): R
 
   if (l.protocol === 'TLS') return tlsRoute(index, req, l, trail, base);
   if (l.protocol === 'TCP' || l.protocol === 'UDP') return l4Route(index, req, l, trail, base);
-  if (req.protocol === 'grpc') return grpcRoute(index, req, l, trail, base);
+  const keys = hostKeysOf(req);
+  const claimed = (lists: Map<string, unknown[]>) => keys.some((k) => (lists.get(k)?.length ?? 0) > 0);
+  if (req.protocol === 'grpc') {
+    if (!claimed(l.grpc) && claimed(l.http)) {
+      // the spec lets only one route kind own a hostname on a listener; a gRPC call is an HTTP/2 POST
+      trail.add(`no GRPCRoute on ${listenerLabel(l)} claims ${req.host ?? 'the Gateway address'}, HTTPRoutes do: the gRPC call is matched as the HTTP/2 request POST ${req.path}`);
+      const asHttp: Req = { ...req, method: 'POST', headers: { 'content-type': 'application/grpc', ...req.headers } };
+      return withGrpc(req, httpRoute(index, asHttp, l, trail, base));
+    }
+    return grpcRoute(index, req, l, trail, base);
+  }
+  if (!claimed(l.http) && claimed(l.grpc)) {
+    trail.add(`only GRPCRoutes on ${listenerLabel(l)} claim ${req.host ?? 'the Gateway address'}: send the request with protocol grpc to match them; as plain HTTP it matches nothing: 404`);
+    return empty(trail, 404, base);
+  }
   return httpRoute(index, req, l, trail, base);
 }
 

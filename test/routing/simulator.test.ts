@@ -538,6 +538,20 @@ describe('gRPC', () => {
     expect(r.backends.map((b) => b.name)).toStrictEqual(backend ? [backend] : []);
     expect(r.route?.kind).toBe(backend ? 'GRPCRoute' : undefined);
   });
+  test('a gRPC call to a hostname only HTTPRoutes claim is matched as an HTTP/2 POST', () => {
+    const objs = world(httpRoute('team-a', 'h2', { parentRefs: [parentRef()], hostnames: ['h2.example.com'], rules: [
+      { matches: [{ path: { type: 'PathPrefix', value: '/store.v1.Catalog' }, method: 'POST' }], backendRefs: [to('grpc-over-http')] },
+    ] }));
+    const r = sim(objs).simulate(req({ host: 'h2.example.com', grpc: { service: 'store.v1.Catalog', method: 'List' }, path: undefined as any }));
+    expect(r.route?.kind).toBe('HTTPRoute');
+    expect(r.grpcStatus).toBe('OK');
+    expect(r.requestAtBackend?.headers['content-type']).toBe('application/grpc');
+  });
+  test('plain HTTP to a hostname only GRPCRoutes claim: 404, explained', () => {
+    const r = s.simulate(req({ host: 'grpc.example.com', path: '/index.html' }));
+    expect(r.statusCode).toBe(404);
+    expect(r.explanation.join('\n')).toMatch(/only GRPCRoutes/);
+  });
   test('the gRPC method can come from the path', () => {
     const r = s.simulate(req({ host: 'grpc.example.com', protocol: 'grpc', path: '/store.v1.Catalog/Get' }));
     expect(r.backends.map((b) => b.name)).toStrictEqual(['catalog-get']);
