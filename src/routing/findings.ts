@@ -113,8 +113,9 @@ export function routingFindingsOf(index: RoutingIndex): AnalysisFinding[] {
     scan(l, l.http, httpCovers, (c) => !!c.pathRegex?.error || c.headers.some((h) => h.regex?.error) || c.query.some((q) => q.regex?.error), states);
     scan(l, l.grpc, grpcCovers, (c) => !!c.serviceRegex?.error || !!c.methodRegex?.error || c.headers.some((h) => h.regex?.error), states);
   }
-  for (const s of states.values()) {
-    if (s.reachable) continue;
+  for (const [k, s] of states) {
+    // an identical match of higher precedence is already the analysis' own warning (RuleShadowed)
+    if (s.reachable || index.shadowedByAnalysis.has(k)) continue;
     const by = [...s.shadowedBy].sort();
     findings.push({
       severity: FindingSeverity.WARNING,

@@ -5,7 +5,7 @@
 import { GatewayApiAnalyzer } from '../analysis/analyzer';
 import { _GATEWAY_GROUP, _referenceRules } from '../analysis/engine';
 import { _intersectHostnames } from '../analysis/match';
-import { AnalysisOptions } from '../analysis/types';
+import { AnalysisFinding, AnalysisOptions } from '../analysis/types';
 import {
   _compareGrpcMatches, _compareHttpMatches, _compareRouteAge, _GrpcMatchRank, _HttpMatchRank, _normalizePrefix,
   _PathType,
@@ -126,6 +126,8 @@ export interface RoutingIndex {
   readonly backendTls: Map<string, BackendTlsPolicyEntry[]>;
   readonly refs: ReturnType<typeof _referenceRules>;
   readonly routeCount: number;
+  /** route rules the analysis already reports as shadowed (`Kind|ns/name|rule`) */
+  readonly shadowedByAnalysis: Set<string>;
   /** the analysis' findings (used by findRoutingFindings) */
   readonly listeners: ListenerEntry[];
 }
@@ -296,7 +298,29 @@ export function buildRoutingIndex(objects: any[], options: AnalysisOptions): Rou
     for (const l of list) push(m, l.hostname ?? '', l);
     byPortHost.set(port, m);
   }
-  return { defaultNamespace, gateways, byPort, byPortHost, services, backendTls, refs, routeCount: routeEntries.size, listeners: allListeners };
+  return {
+    defaultNamespace,
+    gateways,
+    byPort,
+    byPortHost,
+    services,
+    backendTls,
+    refs,
+    routeCount: routeEntries.size,
+    listeners: allListeners,
+    shadowedByAnalysis: shadowedRules(report.findings),
+  };
+}
+
+/** The rules the analysis' own overlap warnings (`Shadowed`) are about: `Kind ns/name rules[i] match …`. */
+function shadowedRules(findings: AnalysisFinding[]): Set<string> {
+  const out = new Set<string>();
+  for (const f of findings) {
+    if (f.conditionType !== 'Shadowed') continue;
+    const m = /^(\w+) ([^/\s]+)\/(\S+) rules\[(\d+)\]/.exec(f.message);
+    if (m) out.add(`${m[1]}|${m[2]}/${m[3]}|${m[4]}`);
+  }
+  return out;
 }
 
 /** Rules the analysis predicts as dropped: the PartiallyInvalid condition names them (`Dropped Rule(s) rules[1], …:`). */

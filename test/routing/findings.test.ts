@@ -1,4 +1,4 @@
-import { RoutingSimulator } from '../../src';
+import { GatewayApiAnalyzer, RoutingSimulator } from '../../src';
 import { runAnalyzeCli } from '../../src/cli/analyze';
 import { findRoutingFindings } from '../../src/routing/findings';
 import { gateway, httpRoute, parentRef, platform, route } from '../analysis/fixtures';
@@ -30,7 +30,7 @@ describe('unreachable rules', () => {
         ts(httpRoute('team-a', 'old', { ...host, rules: [{ matches: [{ path: { type: 'PathPrefix', value: '/api' } }], backendRefs: [to('store')] }] }), '2024-01-01T00:00:00Z'),
         ts(httpRoute('team-b', 'new', { ...host, rules: [{ matches: [{ path: { type: 'PathPrefix', value: '/api/' } }], backendRefs: [{ name: 'search', port: 8080 }] }] }), '2024-06-01T00:00:00Z'),
       ],
-      expected: ['rules[0] of HTTPRoute team-b/new'],
+      expected: [], // the analysis' own RuleShadowed/HostnamePathConflict warning: not reported twice
     },
     {
       name: 'a header regular expression covering an exact value (same rank, earlier rule)',
@@ -48,9 +48,9 @@ describe('unreachable rules', () => {
       routes: [httpRoute('team-a', 'r', {
         ...host,
         rules: [
-          { matches: [{ path: { type: 'Exact', value: '/a' } }], backendRefs: [to('store')] },
-          { matches: [{ path: { type: 'Exact', value: '/b' } }], backendRefs: [to('store')] },
-          { matches: [{ path: { type: 'Exact', value: '/a' } }, { path: { type: 'Exact', value: '/b' } }], backendRefs: [to('store')] },
+          { matches: [{ path: { type: 'PathPrefix', value: '/a' }, headers: [{ name: 'x', type: 'RegularExpression', value: '.*' }] }], backendRefs: [to('store')] },
+          { matches: [{ path: { type: 'PathPrefix', value: '/b' }, headers: [{ name: 'x', type: 'RegularExpression', value: '.*' }] }], backendRefs: [to('store')] },
+          { matches: [{ path: { type: 'PathPrefix', value: '/a' }, headers: [{ name: 'x', value: '1' }] }, { path: { type: 'PathPrefix', value: '/b' }, headers: [{ name: 'x', value: '2' }] }], backendRefs: [to('store')] },
         ],
       })],
       expected: ['rules[2] of HTTPRoute team-a/r'],
@@ -99,10 +99,22 @@ describe('unreachable rules', () => {
           ],
         }),
       ],
-      expected: ['rules[1] of GRPCRoute team-a/g'],
+      expected: [], // identical matches: the analysis' RuleShadowed
     },
   ])('$name', ({ routes, expected }) => {
     expect(unreachable(...routes)).toStrictEqual(expected);
+  });
+
+  test('identical matches are reported once, by the analysis (RuleShadowed), not again as RuleUnreachable', () => {
+    const objects = [...platform(), httpRoute('team-a', 'r', {
+      ...host,
+      rules: [
+        { matches: [{ path: { type: 'PathPrefix', value: '/a' } }], backendRefs: [to('store')] },
+        { matches: [{ path: { type: 'PathPrefix', value: '/a' } }], backendRefs: [to('store')] },
+      ],
+    })];
+    expect(new GatewayApiAnalyzer().analyze(objects).warnings().map((f) => f.reason)).toStrictEqual(['RuleShadowed']);
+    expect(findRoutingFindings(objects)).toStrictEqual([]);
   });
 
   test('the message names the rules that take the requests and the fix', () => {

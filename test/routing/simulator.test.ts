@@ -539,9 +539,13 @@ describe('gRPC', () => {
     expect(r.route?.kind).toBe(backend ? 'GRPCRoute' : undefined);
   });
   test('a gRPC call to a hostname only HTTPRoutes claim is matched as an HTTP/2 POST', () => {
-    const objs = world(httpRoute('team-a', 'h2', { parentRefs: [parentRef()], hostnames: ['h2.example.com'], rules: [
-      { matches: [{ path: { type: 'PathPrefix', value: '/store.v1.Catalog' }, method: 'POST' }], backendRefs: [to('grpc-over-http')] },
-    ] }));
+    const objs = world(httpRoute('team-a', 'h2', {
+      parentRefs: [parentRef()],
+      hostnames: ['h2.example.com'],
+      rules: [
+        { matches: [{ path: { type: 'PathPrefix', value: '/store.v1.Catalog' }, method: 'POST' }], backendRefs: [to('grpc-over-http')] },
+      ],
+    }));
     const r = sim(objs).simulate(req({ host: 'h2.example.com', grpc: { service: 'store.v1.Catalog', method: 'List' }, path: undefined as any }));
     expect(r.route?.kind).toBe('HTTPRoute');
     expect(r.grpcStatus).toBe('OK');
