@@ -12,12 +12,12 @@ describe('examples app routing', () => {
   const https = (host: string, path: string, extra: Partial<RoutingRequest> = {}): RoutingRequest => ({ scheme: 'https', host, path, ...extra });
 
   test.each([
-    { request: https('store.example.com', '/'), service: 'store/store-v1', port: 8080, probability: 0.9 },
-    { request: https('store.example.com', '/cart'), service: 'store/store-v2', port: 8080, probability: 0.1 },
-    { request: https('store.example.com', '/', { headers: { 'x-canary': 'always' } }), service: 'store/store-v2', port: 8080, probability: 1 },
-    { request: https('store.example.com', '/search?q=shoes'), service: 'shared-services/search', port: 9000, probability: 1 },
-    { request: https('blog.example.com', '/posts/1'), service: 'blog/blog', port: 3000, probability: 1 },
-  ])('$request.host$request.path $request.headers → $service:$port ($probability)', ({ request, service, port, probability }) => {
+    { name: 'store / (stable share)', request: https('store.example.com', '/'), service: 'store/store-v1', port: 8080, probability: 0.9 },
+    { name: 'store /cart (canary share)', request: https('store.example.com', '/cart'), service: 'store/store-v2', port: 8080, probability: 0.1 },
+    { name: 'store / with x-canary: always', request: https('store.example.com', '/', { headers: { 'x-canary': 'always' } }), service: 'store/store-v2', port: 8080, probability: 1 },
+    { name: 'store /search (another namespace)', request: https('store.example.com', '/search?q=shoes'), service: 'shared-services/search', port: 9000, probability: 1 },
+    { name: 'blog /posts/1', request: https('blog.example.com', '/posts/1'), service: 'blog/blog', port: 3000, probability: 1 },
+  ])('$name → $service:$port ($probability)', ({ request, service, port, probability }) => {
     expect(routeRequest(app, request)).toRouteTo(service, port, probability);
   });
 
