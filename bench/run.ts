@@ -20,12 +20,15 @@
  *        for 10k: at 1k the first run after a single warm-up is still 10-20% slower in every stage, the JIT not done),
  *        --routes a,b (scenario sizes, default 1000,10000), --layouts namespace,persona (default both),
  *        --no-cli (skip the `cli` stage: the command-line tool on the scenarios as YAML files, see bench/cli.ts).
+ *        --stages synth,route (default both): `route` is the routing simulator stage (bench/route.ts): indexing time,
+ *        µs per request over 10,000 varied requests, and the per-request ratio of the largest to the smallest size.
  */
 import { execFileSync } from 'child_process';
 import * as os from 'os';
 import * as path from 'path';
 import { formatCliTable, runCliBench } from './cli';
 import { checkEquivalence } from './equivalence';
+import { RouteBenchResult } from './route';
 import { ChartLayout } from './scenario';
 import { DIAGNOSTIC_STAGES, STAGES } from './stages';
 
@@ -68,6 +71,7 @@ function parseArgs(argv: string[]) {
     routes: [1000, 10000],
     layouts: [...LAYOUTS],
     cli: true,
+    stages: ['synth', 'route'],
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -78,18 +82,45 @@ function parseArgs(argv: string[]) {
     else if (a === '--routes') opts.routes = argv[++i].split(',').map(Number);
     else if (a === '--layouts') opts.layouts = argv[++i].split(',') as ChartLayout[];
     else if (a === '--no-cli') opts.cli = false;
-    else throw new Error(`unknown argument "${a}": use --json, --runs N, --rounds N, --warmups N, --routes 1000,10000, --layouts namespace,persona, --no-cli`);
+    else if (a === '--stages') opts.stages = argv[++i].split(',');
+    else throw new Error(`unknown argument "${a}": use --json, --runs N, --rounds N, --warmups N, --routes 1000,10000, --layouts namespace,persona, --no-cli, --stages synth,route`);
   }
   const bad = opts.layouts.filter((l) => !LAYOUTS.includes(l));
   if (bad.length > 0) throw new Error(`unknown chart layout "${bad[0]}": use ${LAYOUTS.join(', ')}`);
+  const badStage = opts.stages.find((s) => s !== 'synth' && s !== 'route');
+  if (badStage) throw new Error(`unknown stage group "${badStage}": use synth, route`);
   return opts;
 }
 
 const ratio = (a: number, b: number) => Number((a / b).toFixed(2));
 
+/** The route stage for one scenario size, in a fresh process (bench/route.ts). */
+function runRouteStage(routes: number): RouteBenchResult {
+  const out = execFileSync(process.execPath, [
+    '--max-old-space-size=8192', '-r', 'ts-node/register/transpile-only', path.join(__dirname, 'route.ts'), '--routes', String(routes), '--json',
+  ], { cwd: ROOT, env: { ...process.env, TS_NODE_PROJECT: path.join(__dirname, 'tsconfig.json') }, encoding: 'utf-8', maxBuffer: 16 * 1024 * 1024 });
+  return JSON.parse(out.trim().split('\n').pop()!)[0];
+}
+
+function routeStage(opts: { routes: number[] }, log: (s: string) => void): any {
+  const results = [...opts.routes].sort((a, b) => a - b).map((n) => {
+    const r = runRouteStage(n);
+    log(`  route stage, ${n} routes: index ${r.indexMs} ms, ${r.usPerRequest} µs/request over ${r.requests} requests`);
+    return r;
+  });
+  const perRequestRatio = results.length > 1 ? Number((results[results.length - 1].usPerRequest / results[0].usPerRequest).toFixed(2)) : undefined;
+  return { results, perRequestRatio };
+}
+
 function main(): void {
   const opts = parseArgs(process.argv.slice(2));
   const log = (s: string) => { if (!opts.json) process.stdout.write(s + '\n'); else process.stderr.write(s + '\n'); };
+  if (!opts.stages.includes('synth')) {
+    const route = routeStage(opts, log);
+    if (opts.json) process.stdout.write(JSON.stringify({ route }, null, 2) + '\n');
+    else printRoute(route, log);
+    return;
+  }
   const stageNames = Object.keys(STAGES); // baseline first
   const allNames = [...stageNames, ...Object.keys(DIAGNOSTIC_STAGES)];
   log('checking that every stage synthesizes the baseline YAML…');
@@ -150,6 +181,7 @@ function main(): void {
     cdk8sRequireMs: Number(coldRequireMs('cdk8s').toFixed(1)),
     // the command-line tool on the same scenarios as YAML files, against its parse floor and the peer (bench/cli.ts)
     cli: opts.cli ? runCliBench({ routes: opts.routes, rounds: opts.rounds === undefined ? undefined : Math.min(opts.rounds, 3), log }) : [],
+    ...(opts.stages.includes('route') ? { route: routeStage(opts, log) } : {}),
   };
   if (opts.json) {
     process.stdout.write(JSON.stringify(result, null, 2) + '\n');
@@ -171,6 +203,15 @@ function main(): void {
   }
   log(`cold require(): package ${result.coldRequireMs} ms, cdk8s ${result.cdk8sRequireMs} ms`);
   if (result.cli.length > 0) log('\n' + formatCliTable(result.cli));
+  if (result.route) printRoute(result.route, log);
+}
+
+function printRoute(route: { results: RouteBenchResult[]; perRequestRatio?: number }, log: (s: string) => void): void {
+  log('');
+  log('| route stage | objects | indexing ms | µs / request (10,000 varied requests) |');
+  log('| --- | --- | --- | --- |');
+  for (const r of route.results) log(`| ${r.routes} routes | ${r.objects} | ${r.indexMs} | ${r.usPerRequest} |`);
+  if (route.perRequestRatio !== undefined) log(`route stage per-request ratio ${route.results[route.results.length - 1].routes}/${route.results[0].routes}: ${route.perRequestRatio}× (target ≤ 2×)`);
 }
 
 main();

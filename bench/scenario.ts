@@ -79,7 +79,7 @@ export interface ScenarioModel {
 
 /** A small deterministic PRNG (mulberry32), so every run builds the same scenario. */
 /* eslint-disable no-bitwise */
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

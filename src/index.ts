@@ -15,6 +15,7 @@ export * from './grants';
 export * from './platform';
 export * from './policy';
 export * from './analysis';
+export * from './routing';
 export * from './team';
 export * from './release';
 export * from './validation';

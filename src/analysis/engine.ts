@@ -46,19 +46,7 @@ export interface _EngineResult {
  * @internal
  */
 export function _analyze(inputs: any[], options: AnalysisOptions = {}): _EngineResult {
-  const ctx: Ctx = {
-    defaultNamespace: options.defaultNamespace ?? 'default',
-    missing: options.missingReferences ?? MissingReferencePolicy.ERROR,
-    completeNamespaces: new Set(options.completeNamespaces ?? []),
-    ltt: options.lastTransitionTime ?? _DEFAULT_TRANSITION_TIME,
-    exists: new Set(),
-    index: new Map(),
-    nsLabels: new Map(),
-    grants: new GrantIndex(),
-    findings: [],
-    ext: undefined as unknown as _AttachmentContext,
-  };
-  ctx.ext = attachmentContext(ctx);
+  const ctx = newContext(options);
 
   // the engine only ever replaces an object's top-level `status` (with a new object), so a shallow copy keeps the
   // inputs unmodified; the returned objects share their other fields with the inputs
@@ -89,10 +77,7 @@ export function _analyze(inputs: any[], options: AnalysisOptions = {}): _EngineR
         if (ROUTE_KINDS.includes(obj.kind)) routeObjs.push({ obj, order });
     }
   });
-  for (const e of options.externalObjects ?? []) {
-    const ns = CLUSTER_SCOPED.has(e.kind) ? '' : (e.namespace ?? ctx.defaultNamespace);
-    ctx.exists.add(key(e.group ?? '', e.kind, ns, e.name));
-  }
+  addExternalObjects(ctx, options);
 
   // ---- GatewayClasses (parametersRef) -------------------------------------------------------------
   for (const cls of gatewayClasses.values()) _analyzeGatewayClass(ctx.ext, cls);
@@ -144,5 +129,53 @@ function attachmentContext(ctx: Ctx): _AttachmentContext {
     grantAllows: (fg, fk, fns, tg, tk, tn, tns) => grantAllows(ctx, fg, fk, fns, tg, tk, tn, tns),
     namespaceOf: (obj) => nsOf(ctx, obj),
     refOf: (obj) => objRef(ctx, obj),
+  };
+}
+
+/** A fresh run state for `options`. */
+function newContext(options: AnalysisOptions): Ctx {
+  const ctx: Ctx = {
+    defaultNamespace: options.defaultNamespace ?? 'default',
+    missing: options.missingReferences ?? MissingReferencePolicy.ERROR,
+    completeNamespaces: new Set(options.completeNamespaces ?? []),
+    ltt: options.lastTransitionTime ?? _DEFAULT_TRANSITION_TIME,
+    exists: new Set(),
+    index: new Map(),
+    nsLabels: new Map(),
+    grants: new GrantIndex(),
+    findings: [],
+    ext: undefined as unknown as _AttachmentContext,
+  };
+  ctx.ext = attachmentContext(ctx);
+  return ctx;
+}
+
+/** The objects the options declare as existing outside the input. */
+function addExternalObjects(ctx: Ctx, options: AnalysisOptions): void {
+  for (const e of options.externalObjects ?? []) {
+    const ns = CLUSTER_SCOPED.has(e.kind) ? '' : (e.namespace ?? ctx.defaultNamespace);
+    ctx.exists.add(key(e.group ?? '', e.kind, ns, e.name));
+  }
+}
+
+/**
+ * The analysis' own rules for references, for the routing simulator: whether a referent exists (or may) and whether
+ * a ReferenceGrant of `objects` permits a reference, so that both engines answer alike.
+ * @internal
+ */
+export function _referenceRules(objects: any[], options: AnalysisOptions = {}) {
+  const ctx = newContext(options);
+  for (const obj of objects) {
+    if (!obj || typeof obj !== 'object' || typeof obj.kind !== 'string') continue;
+    const group = groupOfApiVersion(obj.apiVersion);
+    const ns = nsOf(ctx, obj);
+    ctx.exists.add(key(group, obj.kind, ns, obj.metadata?.name ?? ''));
+    if (group === GW && obj.kind === 'ReferenceGrant') indexGrant(ctx, obj, ns);
+  }
+  addExternalObjects(ctx, options);
+  return {
+    grantAllows: (fromGroup: string, fromKind: string, fromNs: string, toGroup: string, toKind: string, toName: string, toNs: string) =>
+      grantAllows(ctx, fromGroup, fromKind, fromNs, toGroup, toKind, toName, toNs),
+    refState: (group: string, kind: string, ns: string, name: string) => refState(ctx, group, kind, ns, name),
   };
 }

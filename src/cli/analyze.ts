@@ -8,6 +8,7 @@ import { CliIo, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './io';
 import { GatewayApiAnalyzer } from '../analysis/analyzer';
 import { _GATEWAY_GROUP } from '../analysis/engine';
 import { ExternalObject, FindingSeverity, MissingReferencePolicy } from '../analysis/types';
+import { findRoutingFindings } from '../routing/findings';
 
 interface AnalyzeOptions {
   readonly output: 'yaml' | 'json' | 'table';
@@ -97,12 +98,15 @@ function runAnalyze(paths: readonly string[], args: AnalyzeOptions, io: CliIo): 
     io.stderr(`cdk8s-gateway-api analyze: note: GatewayClass "${name}" (of Gateway${gateways.length === 1 ? '' : 's'} ${gateways.join(', ')}) is not in the input; ` +
       `it is assumed to be installed in the cluster. Pass --external GatewayClass/${name} to declare it, or add its manifest to the input.\n`);
   }
-  const report = new GatewayApiAnalyzer().analyze(objects, {
+  const analysisOptions = {
     defaultNamespace: args.defaultNamespace,
     missingReferences: args.missingRefs === 'unknown' ? MissingReferencePolicy.UNKNOWN : MissingReferencePolicy.ERROR,
     completeNamespaces: args.completeNamespace,
     externalObjects: [...args.external, ...[...platformClasses.keys()].map((name) => ({ group: _GATEWAY_GROUP, kind: 'GatewayClass', name }))],
-  });
+  };
+  const report = new GatewayApiAnalyzer().analyze(objects, analysisOptions);
+  // warnings of the routing engine: unreachable rules, hostnames two Gateways claim
+  report.findings.push(...findRoutingFindings(objects, analysisOptions));
   const gatewayApi = report.objects.filter((o) => o && typeof o.apiVersion === 'string' && o.apiVersion.startsWith(`${_GATEWAY_GROUP}/`));
   const summary = report.summary();
   if (args.output === 'table') {

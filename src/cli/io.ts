@@ -5,6 +5,8 @@
 
 /** Where a command writes and reads. */
 export interface CliIo {
+  /** Whether standard error is a terminal: long runs then show their progress there. @default false */
+  readonly stderrIsTTY?: boolean;
   /** Writes to standard output. */
   stdout(text: string): void;
   /** Writes to standard error. */
@@ -13,8 +15,6 @@ export interface CliIo {
   readStdin?(): string;
   /** Reads a file (defaults to `fs.readFileSync(file, 'utf8')`). */
   readFile?(file: string): string;
-  /** Whether standard error is a terminal: long runs then show their progress there. @default false */
-  readonly stderrIsTTY?: boolean;
 }
 
 /** The command ran; for `validate`: every manifest is valid. */

@@ -9,8 +9,9 @@ import * as path from 'path';
 import { Command, CommanderError } from 'commander';
 import { createAnalyzeCommand } from './analyze';
 import { createFeaturesCommand } from './features';
-import { createReportCommand } from './report';
 import { CliIo, EXIT_OK, EXIT_USAGE } from './io';
+import { createReportCommand } from './report';
+import { createRouteCommand } from './route';
 import { createValidateCommand } from './validate';
 
 /** The program name, as installed by the package's `bin`. */
@@ -23,6 +24,7 @@ export type CommandFactory = (io: CliIo, setExit: (code: number) => void) => Com
 export const COMMANDS: readonly CommandFactory[] = [
   createValidateCommand,
   createAnalyzeCommand,
+  createRouteCommand,
   createFeaturesCommand,
   createReportCommand,
 ];

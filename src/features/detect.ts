@@ -8,7 +8,7 @@
  * migration all call the same function. See docs/implementations.md for the mapping.
  */
 import { isCoreFeature, isKnownFeature } from './catalogue';
-import { _intersectHostname } from '../analysis/match';
+import { intersectHostname as _intersectHostname } from '../core/spec/hostnames';
 
 const GATEWAY_GROUP = 'gateway.networking.k8s.io';
 const GATEWAY_X_GROUP = 'gateway.networking.x-k8s.io';
