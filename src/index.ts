@@ -19,3 +19,4 @@ export * from './routing';
 export * from './team';
 export * from './release';
 export * from './validation';
+export * from './features';

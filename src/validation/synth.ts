@@ -4,6 +4,8 @@ import { ValidationChannel, ValidationMode } from './types';
 import { GatewayApiValidator } from './validator';
 import { GatewayApiAnalysis } from '../analysis/synth';
 import { _renderedJson, _synthFingerprint } from '../core/epoch';
+import { Implementation } from '../features/implementation';
+import { _featureLintLines } from '../features/synth';
 
 /** Options of `GatewayApiValidation.enable`. */
 export interface GatewayApiValidationOptions {
@@ -26,6 +28,7 @@ interface CheckCache {
   /** see _synthFingerprint */
   readonly fingerprint: string;
   readonly channel: ValidationChannel;
+  readonly implementation?: Implementation;
   readonly lines: string[];
 }
 const VALIDATORS = new Map<ValidationChannel, GatewayApiValidator>();
@@ -101,6 +104,7 @@ export class GatewayApiValidation {
 
   private explicitChannel?: ValidationChannel;
   private explicitMode?: ValidationMode;
+  private explicitImplementation?: Implementation;
   private cache?: CheckCache;
 
   private constructor(scope: IConstruct) {
@@ -126,6 +130,20 @@ export class GatewayApiValidation {
   public set mode(mode: ValidationMode) {
     if (!Object.values(ValidationMode).includes(mode)) throw new Error(`unknown validation mode "${String(mode)}"`);
     this.explicitMode = mode;
+  }
+
+  /**
+   * The Gateway API implementation whose conformance report the objects' features are checked against (set here,
+   * else the enclosing chart's or App's). Every feature an object uses that the report does not claim is a
+   * violation (see docs/implementations.md).
+   * @default - per object, the implementation of its GatewayClass's controllerName when the catalogue knows it; no check otherwise
+   */
+  public get implementation(): Implementation | undefined {
+    return this.explicitImplementation ?? this.inherited()?.implementation;
+  }
+
+  public set implementation(implementation: Implementation | undefined) {
+    this.explicitImplementation = implementation;
   }
 
   /**
@@ -157,6 +175,7 @@ export class GatewayApiValidation {
       const what = `${construct.node.path} (${result.kind ?? '?'} ${ns}${result.name ?? '?'})`;
       for (const e of result.errors) lines.push(`${what} ${e.path ? `${e.path}: ` : ''}${e.message}`);
     }
+    lines.push(..._featureLintLines(this.scope, (c) => ownerOf(c) === this, this.implementation));
     return lines;
   }
 
@@ -167,9 +186,10 @@ export class GatewayApiValidation {
     // cdk8s validates the whole app once per chart: validate once per synth unless something changed
     const fingerprint = _synthFingerprint(this.scope);
     const cached = this.cache;
-    const repeated = cached !== undefined && cached.fingerprint === fingerprint && cached.channel === this.channel;
+    const repeated = cached !== undefined && cached.fingerprint === fingerprint && cached.channel === this.channel
+      && cached.implementation === this.implementation;
     const lines = repeated ? cached.lines : this.violationsOf(this.scope.node.findAll());
-    this.cache = { fingerprint, channel: this.channel, lines };
+    this.cache = { fingerprint, channel: this.channel, implementation: this.implementation, lines };
     if (lines.length === 0) return [];
     const header = `Gateway API ${GatewayApiValidator.gatewayApiVersion} validation (${this.channel} channel) found ${lines.length} problem${lines.length === 1 ? '' : 's'}`;
     if (mode === ValidationMode.WARN) {

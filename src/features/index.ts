@@ -1,0 +1,1 @@
+export { ConformanceReportInfo, FeatureSupport, Implementation } from './implementation';

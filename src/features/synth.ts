@@ -1,0 +1,74 @@
+/**
+ * The feature lint at synth time: `GatewayApiValidation` calls `_featureLintLines` once per check (see
+ * src/validation/synth.ts). Renders the app's objects only when an implementation is set or a GatewayClass of the
+ * app names a known controller.
+ */
+import { ApiObject } from 'cdk8s';
+import { IConstruct } from 'constructs';
+import { implementationOfController } from './controllers';
+import { Implementation } from './implementation';
+import { lintFeatures } from './lint';
+import { _EpochMemo, _renderedJson } from '../core/epoch';
+
+const GROUPS = ['gateway.networking.k8s.io/', 'gateway.networking.x-k8s.io/'];
+
+function read(obj: ApiObject): any {
+  try {
+    return _renderedJson(obj, false);
+  } catch {
+    return undefined; // an object that cannot be rendered fails the synth anyway, with cdk8s' own error
+  }
+}
+
+interface AppLint {
+  /** The app's Gateway API objects and Services. */
+  readonly relevant: ApiObject[];
+  /** Whether a GatewayClass of the app names a controller the catalogue knows. */
+  readonly known: boolean;
+  /** The findings, per explicit implementation (undefined: from the GatewayClasses), computed on first use. */
+  readonly byImplementation: Map<Implementation | undefined, Array<{ obj: ApiObject; line: string; unknown: boolean }>>;
+}
+
+/** Per App: what the lint found in the current synth (cdk8s validates the app once per chart; compute once). */
+const MEMOS = new WeakMap<IConstruct, _EpochMemo<AppLint>>();
+
+function appLint(root: IConstruct): AppLint {
+  let memo = MEMOS.get(root);
+  if (!memo) {
+    memo = new _EpochMemo<AppLint>();
+    MEMOS.set(root, memo);
+  }
+  return memo.get(() => {
+    const relevant = root.node.findAll().filter((c): c is ApiObject => ApiObject.isApiObject(c)
+      && (c.kind === 'Service' || GROUPS.some((g) => c.apiVersion.startsWith(g))));
+    const known = relevant.some((c) => c.kind === 'GatewayClass' && implementationOfController(read(c)?.spec?.controllerName) !== undefined);
+    return { relevant, known, byImplementation: new Map() };
+  });
+}
+
+/**
+ * The lint's lines for the objects `owns` accepts, in the validation's format
+ * (`<construct path> (<kind> <namespace>/<name>) <field path>: <message>`). The whole app informs which implementation
+ * serves an object (GatewayClasses, Gateways and Services may live in other charts); the app is linted once per synth
+ * and implementation. Uses of features no conformance report mentions are printed as warnings on stderr, never
+ * failing the synth.
+ * @internal
+ */
+export function _featureLintLines(scope: IConstruct, owns: (c: IConstruct) => boolean, implementation?: Implementation): string[] {
+  const app = appLint(scope.node.root);
+  if (implementation === undefined && !app.known) return [];
+  let all = app.byImplementation.get(implementation);
+  if (all === undefined) {
+    const findings = lintFeatures(app.relevant.map(read), { implementation });
+    all = findings.map((f) => {
+      const o = f.object;
+      const obj = app.relevant[o.index];
+      return { obj, line: `${obj.node.path} (${o.kind} ${o.namespace ? `${o.namespace}/` : ''}${o.name}) ${f.message}`, unknown: f.kind === 'unknown' };
+    });
+    app.byImplementation.set(implementation, all);
+  }
+  const mine = all.filter((f) => owns(f.obj));
+  const unknown = mine.filter((f) => f.unknown).map((f) => f.line);
+  if (unknown.length > 0) console.error(['warning: Gateway API features no conformance report mentions:', ...unknown.map((l) => `  ${l}`)].join('\n'));
+  return mine.filter((f) => !f.unknown).map((f) => f.line);
+}
