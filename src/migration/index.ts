@@ -1,0 +1,3 @@
+export * from './model';
+export * from './migrate';
+export { slug } from './ingress';
