@@ -128,6 +128,15 @@ function seconds(v: string | undefined): number | undefined {
   return Number.isInteger(n) && n >= 0 ? n : undefined;
 }
 
+/** A Gateway API Duration (`^([0-9]{1,5}(h|m|s|ms)){1,4}$`) of a number of seconds: 172800 → 48h, 90 → 1m30s. */
+export function duration(totalSeconds: number): string {
+  const h = Math.floor(totalSeconds / 3600);
+  const m = Math.floor((totalSeconds % 3600) / 60);
+  const sec = totalSeconds % 60;
+  const out = `${h ? `${h}h` : ''}${m ? `${m}m` : ''}${sec ? `${sec}s` : ''}`;
+  return out === '' ? '0s' : out;
+}
+
 function refString(kind: string, ns: string, name: string): string {
   return `${kind} ${ns}/${name}`;
 }
@@ -420,8 +429,8 @@ function handleNginx(name: string, v: string, k: string, s: NginxSettings, info:
       }
       const other = seconds(a(name === 'proxy-read-timeout' ? 'proxy-send-timeout' : 'proxy-read-timeout')) ?? 60;
       const t = Math.max(n, other);
-      s.timeouts = { backendRequest: `${t}s` };
-      log.add(k, v, 'caveat', `timeouts.backendRequest ${t}s (the larger of proxy-read-timeout and proxy-send-timeout, default 60): nginx's timeouts bound the time between two reads/writes, Gateway API's bounds the whole backend request`);
+      s.timeouts = { backendRequest: duration(t) };
+      log.add(k, v, 'caveat', `timeouts.backendRequest ${duration(t)} (the larger of proxy-read-timeout and proxy-send-timeout, default 60): nginx's timeouts bound the time between two reads/writes, Gateway API's bounds the whole backend request`);
       return;
     }
     case 'proxy-connect-timeout':
@@ -438,7 +447,7 @@ function handleNginx(name: string, v: string, k: string, s: NginxSettings, info:
         s.sessionPersistence = {
           sessionName: cookie,
           type: 'Cookie',
-          ...(maxAge !== undefined ? { absoluteTimeout: `${maxAge}s`, cookieConfig: { lifetimeType: 'Permanent' } } : {}),
+          ...(maxAge !== undefined ? { absoluteTimeout: duration(maxAge), cookieConfig: { lifetimeType: 'Permanent' } } : {}),
         };
         log.add(k, v, 'caveat', `sessionPersistence (type Cookie, sessionName ${cookie}): experimental channel (GEP-1619), the cookie value format is the implementation's`);
       }

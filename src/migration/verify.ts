@@ -42,11 +42,25 @@ function samplePaths(l: SourceLocation): string[] {
     case 'StringPrefix':
       return v.endsWith('/') ? [v, v + 'x'] : [v, v + '/x', v + 'x'];
     case 'Regex': {
+      const example = regexExample(v);
       const cut = v.search(/[.*+?()[\]{}|^$\\]/);
       const lit = cut < 0 ? v : v.slice(0, cut);
       const base = lit === '' ? '/' : lit;
-      return [...new Set([base, base.replace(/\/+$/, '') + '/x/y', ...(base.endsWith('/') ? [] : [base + 'x'])])];
+      return [...new Set([base, base.replace(/\/+$/, '') + '/x/y', ...(base.endsWith('/') ? [] : [base + 'x']), ...(example ? [example] : [])])];
     }
+  }
+}
+
+/** A path the ingress-nginx regex location `^value` matches, from the common constructs (`[0-9]+`, `(.*)`, `(/|$)`, …). */
+function regexExample(value: string): string | undefined {
+  const e = value
+    .replace(/\(\/\|\$\)/g, '/').replace(/\[0-9\]\+|\\d\+/g, '1').replace(/\[a-z\]\+|\[a-zA-Z\]\+|\\w\+/g, 'a')
+    .replace(/\(\.\*\)\??|\.\*/g, 'x').replace(/\(\.\+\)|\.\+/g, 'x').replace(/[()?^$]/g, '');
+  if (!e.startsWith('/') || /[[\]{}|\\*+]/.test(e)) return undefined;
+  try {
+    return new RegExp('^' + value, 'i').test(e) ? e : undefined;
+  } catch {
+    return undefined;
   }
 }
 
