@@ -21,11 +21,14 @@
  *        --routes a,b (scenario sizes, default 1000,10000), --layouts namespace,persona (default both),
  *        --stages synth,route (default both): `route` is the routing simulator stage (bench/route.ts): indexing time,
  *        µs per request over 10,000 varied requests, and the per-request ratio of the largest to the smallest size.
+ *        `--stages migrate` (also in the default) is the Ingress migration stage (bench/migrate.ts): 1,000 generated
+ *        ingress-nginx Ingresses migrated (read, emit, feature detection, YAML) and verified with the simulator.
  */
 import { execFileSync } from 'child_process';
 import * as os from 'os';
 import * as path from 'path';
 import { checkEquivalence } from './equivalence';
+import { MigrateBenchResult } from './migrate';
 import { RouteBenchResult } from './route';
 import { ChartLayout } from './scenario';
 import { DIAGNOSTIC_STAGES, STAGES } from './stages';
@@ -68,7 +71,7 @@ function parseArgs(argv: string[]) {
     warmups: undefined as number | undefined,
     routes: [1000, 10000],
     layouts: [...LAYOUTS],
-    stages: ['synth', 'route'],
+    stages: ['synth', 'route', 'migrate'],
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -79,12 +82,12 @@ function parseArgs(argv: string[]) {
     else if (a === '--routes') opts.routes = argv[++i].split(',').map(Number);
     else if (a === '--layouts') opts.layouts = argv[++i].split(',') as ChartLayout[];
     else if (a === '--stages') opts.stages = argv[++i].split(',');
-    else throw new Error(`unknown argument "${a}": use --json, --runs N, --rounds N, --warmups N, --routes 1000,10000, --layouts namespace,persona, --stages synth,route`);
+    else throw new Error(`unknown argument "${a}": use --json, --runs N, --rounds N, --warmups N, --routes 1000,10000, --layouts namespace,persona, --stages synth,route,migrate`);
   }
   const bad = opts.layouts.filter((l) => !LAYOUTS.includes(l));
   if (bad.length > 0) throw new Error(`unknown chart layout "${bad[0]}": use ${LAYOUTS.join(', ')}`);
-  const badStage = opts.stages.find((s) => s !== 'synth' && s !== 'route');
-  if (badStage) throw new Error(`unknown stage group "${badStage}": use synth, route`);
+  const badStage = opts.stages.find((s) => s !== 'synth' && s !== 'route' && s !== 'migrate');
+  if (badStage) throw new Error(`unknown stage group "${badStage}": use synth, route, migrate`);
   return opts;
 }
 
@@ -96,6 +99,23 @@ function runRouteStage(routes: number): RouteBenchResult {
     '--max-old-space-size=8192', '-r', 'ts-node/register/transpile-only', path.join(__dirname, 'route.ts'), '--routes', String(routes), '--json',
   ], { cwd: ROOT, env: { ...process.env, TS_NODE_PROJECT: path.join(__dirname, 'tsconfig.json') }, encoding: 'utf-8', maxBuffer: 16 * 1024 * 1024 });
   return JSON.parse(out.trim().split('\n').pop()!)[0];
+}
+
+/** The migrate stage (1,000 generated Ingresses), in a fresh process (bench/migrate.ts). */
+function migrateStage(log: (s: string) => void): MigrateBenchResult {
+  const out = execFileSync(process.execPath, [
+    '--max-old-space-size=8192', '-r', 'ts-node/register/transpile-only', path.join(__dirname, 'migrate.ts'), '--ingresses', '1000', '--json',
+  ], { cwd: ROOT, env: { ...process.env, TS_NODE_PROJECT: path.join(__dirname, 'tsconfig.json') }, encoding: 'utf-8', maxBuffer: 16 * 1024 * 1024 });
+  const r: MigrateBenchResult = JSON.parse(out.trim().split('\n').pop()!);
+  log(`  migrate stage: ${r.ingresses} Ingresses → ${r.objects} objects: migrate ${r.migrateMs} ms, verify ${r.verifyMs} ms (${r.probes} requests)`);
+  return r;
+}
+
+function printMigrate(r: MigrateBenchResult, log: (s: string) => void): void {
+  log('');
+  log('| migrate stage | Gateway API objects | migrate ms | verify ms (requests) | differences | annotations not converted |');
+  log('| --- | --- | --- | --- | --- | --- |');
+  log(`| ${r.ingresses} Ingresses | ${r.objects} | ${r.migrateMs} | ${r.verifyMs} (${r.probes}) | ${r.differences} | ${r.notConverted} |`);
 }
 
 function routeStage(opts: { routes: number[] }, log: (s: string) => void): any {
@@ -112,9 +132,13 @@ function main(): void {
   const opts = parseArgs(process.argv.slice(2));
   const log = (s: string) => { if (!opts.json) process.stdout.write(s + '\n'); else process.stderr.write(s + '\n'); };
   if (!opts.stages.includes('synth')) {
-    const route = routeStage(opts, log);
-    if (opts.json) process.stdout.write(JSON.stringify({ route }, null, 2) + '\n');
-    else printRoute(route, log);
+    const route = opts.stages.includes('route') ? routeStage(opts, log) : undefined;
+    const migrate = opts.stages.includes('migrate') ? migrateStage(log) : undefined;
+    if (opts.json) process.stdout.write(JSON.stringify({ route, migrate }, null, 2) + '\n');
+    else {
+      if (route) printRoute(route, log);
+      if (migrate) printMigrate(migrate, log);
+    }
     return;
   }
   const stageNames = Object.keys(STAGES); // baseline first
@@ -176,6 +200,7 @@ function main(): void {
     coldRequireMs: Number(coldRequireMs('./lib/src/index.js').toFixed(1)),
     cdk8sRequireMs: Number(coldRequireMs('cdk8s').toFixed(1)),
     ...(opts.stages.includes('route') ? { route: routeStage(opts, log) } : {}),
+    ...(opts.stages.includes('migrate') ? { migrate: migrateStage(log) } : {}),
   };
   if (opts.json) {
     process.stdout.write(JSON.stringify(result, null, 2) + '\n');
@@ -197,6 +222,7 @@ function main(): void {
   }
   log(`cold require(): package ${result.coldRequireMs} ms, cdk8s ${result.cdk8sRequireMs} ms`);
   if (result.route) printRoute(result.route, log);
+  if (result.migrate) printMigrate(result.migrate, log);
 }
 
 function printRoute(route: { results: RouteBenchResult[]; perRequestRatio?: number }, log: (s: string) => void): void {

@@ -85,7 +85,8 @@ function hostMatches(pattern: string, host: string): boolean {
 }
 
 /** The location of the source that serves a request: the host's server (exact, then wildcard, then default), Exact first, then the longest path. */
-function sourceLocation(locs: SourceLocation[], p: Probe): SourceLocation | undefined {
+function sourceLocation(index: LocationIndex, p: Probe): SourceLocation | undefined {
+  const locs = [...(index.byHost.get(p.host) ?? []), ...index.wildcardOrDefault];
   const kind = (l: SourceLocation): string => (l.passthrough ? 'tls' : l.grpc ? 'grpc' : 'http');
   const want = p.passthrough ? 'tls' : p.grpc ? 'grpc' : 'http';
   const usable = locs.filter((l) => kind(l) === want || (want === 'grpc' && kind(l) === 'http') || (want === 'http' && kind(l) === 'grpc'));
@@ -107,8 +108,27 @@ function backendKey(b: { namespace: string; name: string; port?: number }, proba
   return `${b.namespace}/${b.name}:${b.port ?? '?'} ${Math.round(probability * 1000) / 10}%`;
 }
 
-function expected(locs: SourceLocation[], p: Probe): Outcome {
-  const l = sourceLocation(locs, p);
+/** The locations by exact host; wildcard and host-less ones apart (few). */
+interface LocationIndex {
+  byHost: Map<string, SourceLocation[]>;
+  wildcardOrDefault: SourceLocation[];
+}
+
+function indexLocations(locs: SourceLocation[]): LocationIndex {
+  const byHost = new Map<string, SourceLocation[]>();
+  const wildcardOrDefault: SourceLocation[] = [];
+  for (const l of locs) {
+    if (l.host === undefined || l.host.startsWith('*.')) wildcardOrDefault.push(l);
+    else {
+      if (!byHost.has(l.host)) byHost.set(l.host, []);
+      byHost.get(l.host)!.push(l);
+    }
+  }
+  return { byHost, wildcardOrDefault };
+}
+
+function expected(index: LocationIndex, p: Probe): Outcome {
+  const l = sourceLocation(index, p);
   if (!l) return { kind: 'none' };
   if (l.passthrough) return { kind: 'forward', backends: l.backends.map((b) => backendKey(b, b.probability)).sort(), path: '', host: '' };
   if (l.appRoot && p.path === '/') return { kind: 'redirect', location: `${p.scheme}://${p.host}${l.appRoot}`, code: 302 };
@@ -231,8 +251,9 @@ export function verifyMigration(model: MigrationModel, manifests: any[], input: 
   const sim = RoutingSimulator.fromManifests([...manifests, ...model.lookups, ...extra], { missingReferences: MissingReferencePolicy.UNKNOWN });
   const differences: MigrationDifference[] = [];
   const probes = probesOf(model);
+  const index = indexLocations(model.locations);
   for (const p of probes) {
-    const e = expected(model.locations, p);
+    const e = expected(index, p);
     const a = actual(sim, p);
     const de = describe(e);
     const da = describe(a);
