@@ -708,6 +708,7 @@ function build(infos: IngressInfo[], lookups: Lookups, options: MigrateOptions, 
       return [...extra, rule];
     });
   }
+  const notes = splitLargeGateways(gateways, routes);
   // Gateway namespace: the common namespace of its routes, else default
   for (const g of gateways.values()) {
     if (!g.existing) {
@@ -722,8 +723,46 @@ function build(infos: IngressInfo[], lookups: Lookups, options: MigrateOptions, 
   const reports: SourceReport[] = infos.map((i) => ({ ...i.ref, items: i.log.items, outputs: i.outputs }));
   const lookupObjects = objects.filter((o) => isObj(o) && ['Service', 'Secret', 'ConfigMap'].includes(o.kind));
   return {
-    gateways: [...gateways.values()], routes, policies: [...policies.values()], reports, locations, lookups: lookupObjects,
+    gateways: [...gateways.values()], routes, policies: [...policies.values()], reports, locations, lookups: lookupObjects, notes,
   };
+}
+
+/** The most listeners a Gateway may have (the CRD's maxItems). */
+export const MAX_LISTENERS = 64;
+
+/**
+ * Splits a generated Gateway with more than 64 listeners into several (`name`, `name-2`, …), each with the HTTP
+ * listener and at most 63 others; a route moves to the Gateway holding its hostname's listener.
+ */
+function splitLargeGateways(gateways: Map<string, IrGateway & { listeners: any[] }>, routes: IrRoute[]): string[] {
+  const notes: string[] = [];
+  for (const g of [...gateways.values()]) {
+    if (g.existing || g.listeners.length <= MAX_LISTENERS) continue;
+    const http = g.listeners.filter((l) => l.role === 'http');
+    const others = g.listeners.filter((l) => l.role !== 'http');
+    const per = MAX_LISTENERS - http.length;
+    const chunks: any[][] = [];
+    for (let i = 0; i < others.length; i += per) chunks.push(others.slice(i, i + per));
+    const parts = chunks.map((chunk, i) => {
+      if (i === 0) {
+        g.listeners.splice(0, g.listeners.length, ...http, ...chunk);
+        return g;
+      }
+      const part = { ...g, key: `${g.key}#${i + 1}`, name: `${g.name}-${i + 1}`, listeners: [...http, ...chunk], routeNamespaces: new Set<string>() };
+      gateways.set(part.key, part);
+      return part;
+    });
+    const holder = new Map<string, typeof g>();
+    for (const part of parts) for (const l of part.listeners) if (l.hostname) holder.set(l.hostname, part);
+    for (const r of routes) {
+      if (r.gateway !== g.key) continue;
+      const part = r.hostnames.map((h) => holder.get(h)).find((x) => x !== undefined) ?? g;
+      (r as any).gateway = part.key;
+      part.routeNamespaces.add(r.namespace);
+    }
+    notes.push(`the IngressClass Gateway ${g.name} would have ${http.length + others.length} listeners, over the ${MAX_LISTENERS} a Gateway may have: split into ${parts.map((p) => p.name).join(', ')} (each has its own address: point each host's DNS at its Gateway), or use ListenerSets`);
+  }
+  return notes;
 }
 
 function ignoreAll(info: IngressInfo, from: MigrationSource): NginxSettings {

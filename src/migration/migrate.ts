@@ -78,6 +78,7 @@ export function formatMigrationReport(result: MigrationResult, differences?: Mig
       out.push(`  ${status} ${i.key}${i.value !== undefined ? `=${JSON.stringify(i.value)}` : ''}: ${i.message}${i.instead ? ` (instead: ${i.instead})` : ''}`);
     }
   }
+  for (const n of result.model.notes) out.push(`note: ${n}`);
   if (result.features.length) {
     out.push('implementation-specific parts of the result (check your implementation supports them):');
     for (const f of result.features) out.push(`  ${f.object} uses ${f.feature}: ${f.support} (first at ${f.path}: ${f.what})`);
@@ -99,6 +100,7 @@ export function formatMigrationReport(result: MigrationResult, differences?: Mig
 export function migrationReportJson(result: MigrationResult, differences?: MigrationDifference[], probes?: number): any {
   return {
     sources: result.reports,
+    notes: result.model.notes,
     features: result.features,
     experimental: result.experimental,
     complete: result.complete,

@@ -156,6 +156,8 @@ export interface MigrationModel {
   readonly locations: SourceLocation[];
   /** Objects of the input used for lookups (Services, Secrets, ConfigMaps), passed to the simulator. */
   readonly lookups: any[];
+  /** Remarks on the result as a whole (a Gateway split for its listener count, …). */
+  readonly notes: string[];
 }
 
 /** A request whose routing differs between the source and the result. */

@@ -171,10 +171,11 @@ function requestOf(p: Probe): RoutingRequest {
   };
 }
 
-function actual(sim: RoutingSimulator, p: Probe): Outcome {
+function actual(sim: RoutingSimulator, p: Probe, gateway?: { namespace: string; name: string }): Outcome {
+  const g = gateway ? { gateway } : {};
   const r = p.passthrough
-    ? sim.simulate({ scheme: 'https', host: p.host, sni: p.host, path: '/' })
-    : sim.simulate(requestOf(p));
+    ? sim.simulate({ ...g, scheme: 'https', host: p.host, sni: p.host, path: '/' })
+    : sim.simulate({ ...g, ...requestOf(p) });
   if (r.redirect) return { kind: 'redirect', location: r.redirect.location.replace(/\?.*$/, ''), code: r.redirect.statusCode };
   if (r.statusCode === 200 && r.backends.length) {
     const backends = r.backends.filter((b) => b.probability > 0).map((b) => backendKey(b, b.probability)).sort();
@@ -252,9 +253,18 @@ export function verifyMigration(model: MigrationModel, manifests: any[], input: 
   const differences: MigrationDifference[] = [];
   const probes = probesOf(model);
   const index = indexLocations(model.locations);
+  // with several Gateways (several addresses), a host's DNS points at the Gateway of its routes
+  const byKey = new Map(model.gateways.map((g) => [g.key, g]));
+  const hostGateway = new Map<string, { namespace: string; name: string }>();
+  if (model.gateways.length > 1) {
+    for (const r of model.routes) {
+      const g = byKey.get(r.gateway)!;
+      for (const h of r.hostnames) if (!hostGateway.has(probeHost(h))) hostGateway.set(probeHost(h), { namespace: g.namespace, name: g.name });
+    }
+  }
   for (const p of probes) {
     const e = expected(index, p);
-    const a = actual(sim, p);
+    const a = actual(sim, p, hostGateway.get(p.host));
     const de = describe(e);
     const da = describe(a);
     if (de !== da) {
