@@ -37,7 +37,7 @@ function gatewayOf(value: string): { namespace: string; name: string } {
 export function createMigrateCommand(io: CliIo, setExit: (code: number) => void): Command {
   const cmd = new Command('migrate');
   cmd
-    .description('migrate Ingresses (ingress-nginx annotations) to Gateway API, with a report and an equivalence check')
+    .description('migrate Ingresses (ingress-nginx annotations) and Traefik IngressRoutes to Gateway API, with a report and an equivalence check')
     .addOption(new Option('--from <source>', 'the source dialect').choices(['auto', 'ingress-nginx', 'traefik', 'ingress']).default('auto'))
     .addOption(new Option('--output <format>', 'the result').choices(['yaml', 'typescript']).default('yaml'))
     .option('--gateway-class <name>', 'the GatewayClass of the generated Gateways (default: the IngressClass name)')

@@ -5,9 +5,11 @@
  * https://kubernetes.github.io/ingress-nginx/user-guide/nginx-configuration/annotations/
  */
 import {
-  IrBackend, IrBackendTls, IrGateway, IrRoute, IrRule, MigrationItem, MigrationModel, OutcomeStatus, SourceLocation,
+  IrBackend, IrBackendTls, IrGateway, IrRoute, IrRule, MigrationModel, OutcomeStatus, SourceLocation,
   SourceRef, SourceReport,
 } from './model';
+import { convertMiddlewares, MiddlewareOutcome } from './traefik';
+import { duration, ItemLog, slug } from './util';
 import {
   NGINX_CORS_DEFAULTS, NGINX_HTTPS_REDIRECT_CODE, NGINX_MAPPED, NGINX_NEVER, NGINX_PREFIX,
 } from './nginx-annotations';
@@ -31,24 +33,11 @@ type Obj = { [k: string]: any };
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const arr = (v: unknown): any[] => (Array.isArray(v) ? v : []);
 
-/** A DNS-label-ish slug for generated names. */
-export function slug(value: string): string {
-  const s = value.toLowerCase().replace(/^\*\./, 'wildcard.').replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '');
-  return s === '' ? 'x' : s.slice(0, 50).replace(/-+$/, '');
-}
-
-/** Collects report items for one source object. */
-export class ItemLog {
-  public readonly items: MigrationItem[] = [];
-  public add(key: string, value: string | undefined, status: OutcomeStatus, message: string, instead?: string): void {
-    this.items.push({ key, ...(value !== undefined ? { value } : {}), status, message, ...(instead ? { instead } : {}) });
-  }
-}
-
 interface Lookups {
   services: Map<string, Obj>;
   configMaps: Map<string, Obj>;
   ingressClasses: Map<string, Obj>;
+  middlewares: Map<string, Obj>;
   defaultClass?: string;
 }
 
@@ -56,18 +45,20 @@ function lookupsOf(objects: any[], defaultNamespace: string): Lookups {
   const services = new Map<string, Obj>();
   const configMaps = new Map<string, Obj>();
   const ingressClasses = new Map<string, Obj>();
+  const middlewares = new Map<string, Obj>();
   let defaultClass: string | undefined;
   for (const o of objects) {
     if (!isObj(o) || !isObj(o.metadata) || typeof o.metadata.name !== 'string') continue;
     const key = `${o.metadata.namespace ?? defaultNamespace}/${o.metadata.name}`;
     if (o.kind === 'Service') services.set(key, o);
     else if (o.kind === 'ConfigMap') configMaps.set(key, o);
+    else if (o.kind === 'Middleware' && /^traefik\.(io|containo\.us)\//.test(String(o.apiVersion))) middlewares.set(key, o);
     else if (o.kind === 'IngressClass') {
       ingressClasses.set(o.metadata.name, o);
       if (o.metadata.annotations?.['ingressclass.kubernetes.io/is-default-class'] === 'true') defaultClass = o.metadata.name;
     }
   }
-  return { services, configMaps, ingressClasses, defaultClass };
+  return { services, configMaps, ingressClasses, middlewares, defaultClass };
 }
 
 /** The port number of a Service backend (`port.number`, or `port.name` looked up in the input Services). */
@@ -105,6 +96,24 @@ interface IngressInfo {
   defaultBackend?: { namespace: string; name: string; port: number };
   tlsByHost: Map<string, string | undefined>;
   canary: boolean;
+  /** @internal the lookups, for the Traefik annotations */
+  __lookups?: Lookups;
+  /** How this Ingress is read: by its IngressClass controller and annotations, or `--from`. */
+  from: 'ingress-nginx' | 'traefik' | 'ingress';
+}
+
+const TRAEFIK_PREFIX = 'traefik.ingress.kubernetes.io/';
+
+/** The dialect of an Ingress: `--from`, else its IngressClass controller, else its annotations and class name. */
+function dialectOf(from: MigrationSource, className: string, ann: { [k: string]: string }, lookups: Lookups): 'ingress-nginx' | 'traefik' | 'ingress' {
+  if (from !== 'auto') return from;
+  const controller = lookups.ingressClasses.get(className)?.spec?.controller;
+  if (controller === 'k8s.io/ingress-nginx') return 'ingress-nginx';
+  if (controller === 'traefik.io/ingress-controller') return 'traefik';
+  const keys = Object.keys(ann);
+  if (keys.some((k) => k.startsWith(TRAEFIK_PREFIX)) || /traefik/i.test(className)) return 'traefik';
+  if (keys.some((k) => k.startsWith(NGINX_PREFIX)) || /nginx/i.test(className)) return 'ingress-nginx';
+  return 'ingress';
 }
 
 /** A rule under construction (canaries are merged into it). */
@@ -126,15 +135,6 @@ function seconds(v: string | undefined): number | undefined {
   if (v === undefined) return undefined;
   const n = Number(v);
   return Number.isInteger(n) && n >= 0 ? n : undefined;
-}
-
-/** A Gateway API Duration (`^([0-9]{1,5}(h|m|s|ms)){1,4}$`) of a number of seconds: 172800 → 48h, 90 → 1m30s. */
-export function duration(totalSeconds: number): string {
-  const h = Math.floor(totalSeconds / 3600);
-  const m = Math.floor((totalSeconds % 3600) / 60);
-  const sec = totalSeconds % 60;
-  const out = `${h ? `${h}h` : ''}${m ? `${m}m` : ''}${sec ? `${sec}s` : ''}`;
-  return out === '' ? '0s' : out;
 }
 
 function refString(kind: string, ns: string, name: string): string {
@@ -167,10 +167,13 @@ export function readIngresses(objects: any[], options: MigrateOptions): Migratio
       log.add('apiVersion', String(o.apiVersion), 'not-converted', `only networking.k8s.io/v1 Ingresses are read (got ${String(o.apiVersion)})`, 'convert it to networking.k8s.io/v1 first (kubectl convert)');
     }
     const ann = annotationsOf(o);
+    const className = classOf(o, ann, lookups);
+    const dialect = dialectOf(from, className, ann, lookups);
     const info: IngressInfo = {
-      ref, obj: o, ann, className: classOf(o, ann, lookups), log, outputs: [], entries: [], tlsByHost: new Map(),
-      canary: useNginx(from) && ann[NGINX_PREFIX + 'canary'] === 'true',
+      ref, obj: o, ann, className, log, outputs: [], entries: [], tlsByHost: new Map(),
+      canary: dialect === 'ingress-nginx' && ann[NGINX_PREFIX + 'canary'] === 'true', from: dialect,
     };
+    info.__lookups = lookups;
     readSpec(info, lookups);
     infos.push(info);
   }
@@ -178,7 +181,7 @@ export function readIngresses(objects: any[], options: MigrateOptions): Migratio
 }
 
 function useNginx(from: MigrationSource): boolean {
-  return from === 'auto' || from === 'ingress-nginx';
+  return from === 'ingress-nginx';
 }
 
 function readSpec(info: IngressInfo, lookups: Lookups): void {
@@ -271,7 +274,7 @@ function nginxSettings(info: IngressInfo, lookups: Lookups, from: MigrationSourc
     if (!k.startsWith(NGINX_PREFIX)) continue;
     const name = k.slice(NGINX_PREFIX.length);
     if (!useNginx(from)) {
-      log.add(k, v, 'ignored', `--from ${from}: ingress-nginx annotations are not read`);
+      log.add(k, v, 'ignored', `read as ${from}: ingress-nginx annotations are not read`);
       continue;
     }
     if (info.canary && !name.startsWith('canary')) {
@@ -557,7 +560,6 @@ function planPath(e: PathEntry, s: NginxSettings | undefined, nginx: boolean): P
 }
 
 function build(infos: IngressInfo[], lookups: Lookups, options: MigrateOptions, objects: any[]): MigrationModel {
-  const from = options.from ?? 'auto';
   const gateways = new Map<string, IrGateway & { listeners: any[] }>();
   const routes: IrRoute[] = [];
   const policies = new Map<string, IrBackendTls>();
@@ -580,8 +582,9 @@ function build(infos: IngressInfo[], lookups: Lookups, options: MigrateOptions, 
   const mains = infos.filter((i) => !i.canary);
   const canaries = infos.filter((i) => i.canary);
   for (const info of mains) {
-    const s = useNginx(from) ? nginxSettings(info, lookups, from) : ignoreAll(info, from);
-    const nginx = from !== 'ingress';
+    const s = info.from === 'ingress-nginx' ? nginxSettings(info, lookups, info.from) : ignoreAll(info, info.from);
+    const traefik = info.from === 'traefik' ? traefikSettings(info) : undefined;
+    const nginx = info.from === 'ingress-nginx';
     const gw = gatewayOf(info.className, info.ref.namespace);
     info.log.add('spec.ingressClassName', info.className, 'converted', options.gateway ? `routes attach to the existing Gateway ${gw.namespace}/${gw.name}` : `the Gateway of IngressClass ${info.className} (gatewayClassName ${gw.gatewayClassName})`);
     // group entries by host
@@ -628,6 +631,7 @@ function build(infos: IngressInfo[], lookups: Lookups, options: MigrateOptions, 
         info.log.add(`${e.field}.path`, `${e.pathType} ${e.path}`, plan.status, plan.message);
         if (s.rewriteTarget !== undefined) info.log.add(NGINX_PREFIX + 'rewrite-target', s.rewriteTarget, plan.rewrite ? (plan.status === 'not-converted' ? 'caveat' : plan.status) : 'not-converted', `${e.field}: ${plan.rewrite ? 'URLRewrite ' + plan.rewrite.type : 'not rewritten'}`);
         const filters: any[] = [];
+        let mw: MiddlewareOutcome | undefined;
         let backends: IrBackend[] = [e.backend];
         if (s.redirect) {
           const u = new URL(s.redirect.url);
@@ -648,6 +652,11 @@ function build(infos: IngressInfo[], lookups: Lookups, options: MigrateOptions, 
           if (s.responseHeaders.length) filters.push({ type: 'ResponseHeaderModifier', responseHeaderModifier: { set: s.responseHeaders } });
           if (Object.keys(rewrite).length) filters.push({ type: 'URLRewrite', urlRewrite: rewrite });
           if (s.cors) filters.push({ type: 'CORS', cors: s.cors });
+          if (traefik?.middlewares.length) {
+            mw = convertMiddlewares(traefik.middlewares, info.__lookups!.middlewares, plan.gw.type === 'PathPrefix' ? plan.gw.value : undefined, info.log, `${TRAEFIK_PREFIX}router.middlewares (${e.field})`);
+            filters.push(...mw.filters);
+            if (mw.redirect) backends = [];
+          }
         }
         const match: any = grpc ? grpcMatch(plan.gw) : { path: plan.gw };
         const rule: IrRule = {
@@ -666,6 +675,13 @@ function build(infos: IngressInfo[], lookups: Lookups, options: MigrateOptions, 
           ...(s.redirect ? { redirect: s.redirect } : {}),
           ...(s.appRoot ? { appRoot: s.appRoot } : {}),
           ...(plan.srcRewrite && !s.redirect ? { rewrite: plan.srcRewrite } : {}),
+          ...(mw?.redirect?.scheme === 'https' ? { httpsRedirectCode: mw.redirect.code } : {}),
+          ...(traefik && !traefik.http ? { httpsOnly: true } : {}),
+          ...(mw?.rewrite?.kind === 'full' ? { rewrite: { kind: 'full' as const, target: mw.rewrite.value } } : {}),
+          ...(mw?.rewrite?.kind === 'prefix' && plan.gw.type === 'PathPrefix' ? {
+            match: { type: 'Regex' as const, value: `${plan.gw.value.replace(/\/+$/, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(.*)` },
+            rewrite: { kind: 'regex' as const, target: `${mw.rewrite.value === '/' ? '' : mw.rewrite.value}$1` },
+          } : {}),
           ...(s.upstreamVhost && !s.redirect ? { upstreamHost: s.upstreamVhost } : {}),
           tls, ...(grpc ? { grpc: true } : {}),
         };
@@ -688,8 +704,13 @@ function build(infos: IngressInfo[], lookups: Lookups, options: MigrateOptions, 
       const hostnames = host ? [host] : [];
       const kind = grpc ? 'GRPCRoute' : 'HTTPRoute';
       const roles: ('http' | 'https')[] = [];
-      if (!redirectToHttps) roles.push('http');
-      if (tls && secret) roles.push('https');
+      if (traefik) {
+        if (traefik.http) roles.push('http');
+        if (traefik.https && tls && secret) roles.push('https');
+      } else {
+        if (!redirectToHttps) roles.push('http');
+        if (tls && secret) roles.push('https');
+      }
       if (roles.length === 0) roles.push('https');
       routes.push({ kind, namespace: info.ref.namespace, name: routeName, gateway: gw.key, roles, hostnames, rules, source: info.ref });
       info.outputs.push(refString(kind, info.ref.namespace, routeName));
@@ -767,10 +788,55 @@ function splitLargeGateways(gateways: Map<string, IrGateway & { listeners: any[]
 
 function ignoreAll(info: IngressInfo, from: MigrationSource): NginxSettings {
   for (const [k, v] of Object.entries(info.ann)) {
-    if (k.startsWith(NGINX_PREFIX)) info.log.add(k, v, 'ignored', `--from ${from}: ingress-nginx annotations are not read`);
+    if (k.startsWith(NGINX_PREFIX)) info.log.add(k, v, 'ignored', `read as ${from === 'ingress' ? 'a plain Ingress (--from ingress)' : from}: ingress-nginx annotations are not read`);
+    if (k.startsWith(TRAEFIK_PREFIX) && from !== 'traefik') info.log.add(k, v, 'ignored', `read as ${from}: Traefik annotations are not read`);
   }
-  const hasTls = (h: string | undefined): boolean => h !== undefined && info.tlsByHost.has(h);
-  return { sslRedirect: (h) => from === 'ingress' ? false : hasTls(h) && false, regex: false, protocol: 'HTTP', passthrough: false, requestHeaders: [], responseHeaders: [] };
+  return { sslRedirect: () => false, regex: false, protocol: 'HTTP', passthrough: false, requestHeaders: [], responseHeaders: [] };
+}
+
+interface TraefikIngressSettings {
+  http: boolean;
+  https: boolean;
+  middlewares: { namespace: string; name: string }[];
+}
+
+/** The `traefik.ingress.kubernetes.io/*` annotations of an Ingress read as Traefik. */
+function traefikSettings(info: IngressInfo): TraefikIngressSettings {
+  const out: TraefikIngressSettings = { http: true, https: true, middlewares: [] };
+  const eps = info.ann[TRAEFIK_PREFIX + 'router.entrypoints'];
+  const tlsOn = info.ann[TRAEFIK_PREFIX + 'router.tls'] === 'true';
+  for (const [k, v] of Object.entries(info.ann).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    if (!k.startsWith(TRAEFIK_PREFIX)) continue;
+    const name = k.slice(TRAEFIK_PREFIX.length);
+    if (name === 'router.entrypoints') {
+      const list = v.split(',').map((x) => x.trim()).filter((x) => x);
+      out.http = list.includes('web');
+      out.https = list.includes('websecure');
+      const unknown = list.filter((x) => x !== 'web' && x !== 'websecure');
+      if (unknown.length) info.log.add(k, v, 'not-converted', `entry points ${unknown.join(', ')}: only web (80) and websecure (443) are known`, 'a listener on the entry point\'s port, written by hand');
+      else info.log.add(k, v, 'converted', `the route attaches to the ${[out.http ? 'HTTP' : '', out.https ? 'HTTPS' : ''].filter((x) => x).join(' and ')} listeners`);
+    } else if (name === 'router.tls') {
+      info.log.add(k, v, 'converted', v === 'true' ? 'the HTTPS listeners of the spec.tls hosts' : 'no TLS');
+    } else if (name === 'router.middlewares') {
+      for (const item of v.split(',').map((x) => x.trim()).filter((x) => x)) {
+        const ref = item.replace(/@kubernetescrd$/, '');
+        const found = [...info.__lookups!.middlewares.keys()].find((key) => key.replace('/', '-') === ref);
+        if (!found) {
+          info.log.add(k, item, 'not-converted', `the Middleware ${item} is not in the input (or not a kubernetescrd one)`, 'add the Middleware manifest to the input');
+          continue;
+        }
+        const [ns, n] = found.split('/');
+        out.middlewares.push({ namespace: ns, name: n });
+      }
+    } else if (name === 'router.priority') {
+      info.log.add(k, v, 'caveat', 'Gateway API has no priority: its precedence decides');
+    } else {
+      info.log.add(k, v, 'not-converted', 'no known Gateway API mapping for this Traefik annotation', 'check the Traefik docs and your implementation\'s policies');
+    }
+  }
+  if (eps === undefined) out.https = tlsOn || info.tlsByHost.size > 0;
+  if (!tlsOn && eps === undefined) out.https = false;
+  return out;
 }
 
 function grpcMatch(p: { type: string; value: string }): any | undefined {

@@ -11,6 +11,7 @@
 import { emitManifests } from './emit-yaml';
 import { MigrateOptions, readIngresses } from './ingress';
 import { MigrationDifference, MigrationModel, SourceReport } from './model';
+import { readTraefik } from './traefik';
 import { verifyMigration } from './verify';
 import { detectFeatures } from '../features/detect';
 
@@ -44,7 +45,8 @@ const IMPLEMENTATION_SPECIFIC = new Set(['HTTPRoutePathRegularExpression']);
 export function migrateManifests(objects: any[], options: MigrateOptions = {}): MigrationResult {
   if (!Array.isArray(objects)) throw new Error('migrateManifests: objects must be an array of manifest objects');
   if (options.gateway && options.gatewayClassName) throw new Error('migrateManifests: gateway and gatewayClassName are exclusive (routes attach to the existing Gateway, or to generated ones of the class)');
-  const model = readIngresses(objects, options);
+  const from = options.from ?? 'auto';
+  const model = from === 'traefik' || from === 'auto' ? mergeModels(readIngresses(objects, options), readTraefik(objects, options)) : readIngresses(objects, options);
   const manifests = emitManifests(model);
   const detection = detectFeatures([...manifests, ...model.lookups.filter((o) => o.kind === 'Service')], { defaultNamespace: options.defaultNamespace });
   const features: MigrationFeatureUse[] = [];
@@ -64,6 +66,23 @@ export function migrateManifests(objects: any[], options: MigrateOptions = {}): 
   return {
     manifests, reports: model.reports, features, experimental, model, complete,
     verify: () => verifyMigration(model, manifests, objects),
+  };
+}
+
+/** Merges two readers' models: Gateways of the same key share their listeners. */
+function mergeModels(a: MigrationModel, b: MigrationModel): MigrationModel {
+  const gateways = [...a.gateways];
+  for (const g of b.gateways) {
+    const same = gateways.find((x) => x.key === g.key);
+    if (!same) { gateways.push(g); continue; }
+    for (const l of g.listeners) {
+      if (!same.listeners.some((x) => x.port === l.port && x.protocol === l.protocol && x.hostname === l.hostname)) (same.listeners as any[]).push(l);
+    }
+    for (const ns of g.routeNamespaces) same.routeNamespaces.add(ns);
+  }
+  return {
+    gateways, routes: [...a.routes, ...b.routes], policies: [...a.policies, ...b.policies], reports: [...a.reports, ...b.reports],
+    locations: [...a.locations, ...b.locations], lookups: a.lookups, notes: [...a.notes, ...b.notes],
   };
 }
 

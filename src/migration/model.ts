@@ -141,6 +141,8 @@ export interface SourceLocation {
   readonly upstreamHost?: string;
   /** Whether HTTPS is served for the host (a TLS secret). */
   readonly tls: boolean;
+  /** Served on HTTPS only (a Traefik router on websecure alone): plain HTTP requests do not reach it. */
+  readonly httpsOnly?: boolean;
   /** gRPC (backend-protocol GRPC/GRPCS): probed as gRPC calls. */
   readonly grpc?: boolean;
   /** TLS passthrough: probed as a TLS connection by SNI. */

@@ -89,7 +89,7 @@ function sourceLocation(index: LocationIndex, p: Probe): SourceLocation | undefi
   const locs = [...(index.byHost.get(p.host) ?? []), ...index.wildcardOrDefault];
   const kind = (l: SourceLocation): string => (l.passthrough ? 'tls' : l.grpc ? 'grpc' : 'http');
   const want = p.passthrough ? 'tls' : p.grpc ? 'grpc' : 'http';
-  const usable = locs.filter((l) => kind(l) === want || (want === 'grpc' && kind(l) === 'http') || (want === 'http' && kind(l) === 'grpc'));
+  const usable = locs.filter((l) => !(l.httpsOnly && p.scheme === 'http')).filter((l) => kind(l) === want || (want === 'grpc' && kind(l) === 'http') || (want === 'http' && kind(l) === 'grpc'));
   let server = usable.filter((l) => l.host === p.host);
   if (server.length === 0) {
     const wild = usable.filter((l) => l.host !== undefined && l.host.startsWith('*.') && hostMatches(l.host, p.host));

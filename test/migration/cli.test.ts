@@ -91,7 +91,7 @@ describe('cdk8s-gateway-api migrate', () => {
   test('--from ingress: ingress-nginx annotations are reported as ignored', async () => {
     const r = await run(['--from', 'ingress', path.join(FIXTURES, 'app-root.yaml')]);
     expect(r.code).toBe(0);
-    expect(r.err).toContain('ignored   nginx.ingress.kubernetes.io/app-root="/app1": --from ingress');
+    expect(r.err).toContain('ignored   nginx.ingress.kubernetes.io/app-root="/app1": read as a plain Ingress (--from ingress)');
     expect(r.out).not.toContain('RequestRedirect');
   });
 });
