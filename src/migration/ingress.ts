@@ -300,7 +300,7 @@ function handleNginx(name: string, v: string, k: string, s: NginxSettings, info:
   const { log, ref } = info;
   switch (name) {
     case 'ssl-redirect':
-      log.add(k, v, 'converted', v === 'false' ? 'no HTTP→HTTPS redirect route: the route attaches to the HTTP and HTTPS listeners'
+      log.add(k, v, 'converted', v === 'false' ? 'no HTTP→HTTPS redirect route: the route attaches to the HTTP listener (and the HTTPS listeners of its TLS hosts)'
         : `an HTTPRoute on the HTTP listener redirects the TLS hosts to https (${NGINX_HTTPS_REDIRECT_CODE}, ingress-nginx's default http-redirect-code)`);
       return;
     case 'force-ssl-redirect':
