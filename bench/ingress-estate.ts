@@ -24,20 +24,18 @@ export function generateIngresses(count: number): any[] {
       annotations['nginx.ingress.kubernetes.io/use-regex'] = 'true';
       annotations['nginx.ingress.kubernetes.io/rewrite-target'] = '/$2';
       for (const p of paths) { p.path = `${p.path === '/' ? '/app' : p.path.replace(/\/$/, '')}(/|$)(.*)`; p.pathType = 'ImplementationSpecific'; }
-    } else if (i % 7 === 1) annotations['nginx.ingress.kubernetes.io/enable-cors'] = 'true';
-    else if (i % 7 === 2) annotations['nginx.ingress.kubernetes.io/proxy-read-timeout'] = '120';
-    else if (i % 7 === 4) annotations['nginx.ingress.kubernetes.io/upstream-vhost'] = `internal-${i}.svc`;
-    else if (i % 7 === 5) annotations['nginx.ingress.kubernetes.io/app-root'] = '/home';
-    else if (i % 7 === 6) annotations['nginx.ingress.kubernetes.io/limit-rps'] = '50';
+    } else if (i % 7 === 1) {annotations['nginx.ingress.kubernetes.io/enable-cors'] = 'true';} else if (i % 7 === 2) {annotations['nginx.ingress.kubernetes.io/proxy-read-timeout'] = '120';} else if (i % 7 === 4) {annotations['nginx.ingress.kubernetes.io/upstream-vhost'] = `internal-${i}.svc`;} else if (i % 7 === 5) {annotations['nginx.ingress.kubernetes.io/app-root'] = '/home';} else if (i % 7 === 6) {annotations['nginx.ingress.kubernetes.io/limit-rps'] = '50';}
     const tls = i % 5 === 0 ? [{ hosts: [host], secretName: `app${i}-tls` }] : undefined;
     out.push({
-      apiVersion: 'networking.k8s.io/v1', kind: 'Ingress',
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'Ingress',
       metadata: { name: `app${i}`, namespace: ns, annotations },
       spec: { ingressClassName: 'nginx', ...(tls ? { tls } : {}), rules: [{ host, http: { paths } }] },
     });
     if (i % 10 === 0 && i % 7 !== 3) {
       out.push({
-        apiVersion: 'networking.k8s.io/v1', kind: 'Ingress',
+        apiVersion: 'networking.k8s.io/v1',
+        kind: 'Ingress',
         metadata: { name: `app${i}-canary`, namespace: ns, annotations: { 'nginx.ingress.kubernetes.io/canary': 'true', 'nginx.ingress.kubernetes.io/canary-weight': '10' } },
         spec: { ingressClassName: 'nginx', rules: [{ host, http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: `web-${i}-canary`, port: { number: 8080 } } } }] } }] },
       });

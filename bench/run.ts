@@ -134,8 +134,7 @@ function main(): void {
   if (!opts.stages.includes('synth')) {
     const route = opts.stages.includes('route') ? routeStage(opts, log) : undefined;
     const migrate = opts.stages.includes('migrate') ? migrateStage(log) : undefined;
-    if (opts.json) process.stdout.write(JSON.stringify({ route, migrate }, null, 2) + '\n');
-    else {
+    if (opts.json) {process.stdout.write(JSON.stringify({ route, migrate }, null, 2) + '\n');} else {
       if (route) printRoute(route, log);
       if (migrate) printMigrate(migrate, log);
     }

@@ -74,7 +74,9 @@ function ruleManifest(r: IrRoute, rule: IrRule): any {
   if (rule.filters.length) out.filters = rule.filters;
   if (rule.backends.length) {
     out.backendRefs = rule.backends.map((b) => ({
-      name: b.name, ...(b.namespace !== r.namespace ? { namespace: b.namespace } : {}), port: b.port,
+      name: b.name,
+      ...(b.namespace !== r.namespace ? { namespace: b.namespace } : {}),
+      port: b.port,
       ...(b.weight !== undefined ? { weight: b.weight } : {}),
     }));
   }
@@ -91,14 +93,17 @@ export function emitManifests(model: MigrationModel): any[] {
   for (const g of model.gateways) {
     if (g.existing) continue;
     out.push({
-      apiVersion: V1, kind: 'Gateway', metadata: { name: g.name, namespace: g.namespace },
+      apiVersion: V1,
+      kind: 'Gateway',
+      metadata: { name: g.name, namespace: g.namespace },
       spec: { gatewayClassName: g.gatewayClassName, listeners: [...g.listeners].sort(listenerOrder).map((l) => listenerManifest(g, l)) },
     });
     for (const l of g.listeners) {
       if (l.certificate && l.certificate.namespace !== g.namespace) {
         const key = `${l.certificate.namespace}/${g.namespace}`;
         const grant = grants.get(key) ?? {
-          apiVersion: V1, kind: 'ReferenceGrant',
+          apiVersion: V1,
+          kind: 'ReferenceGrant',
           metadata: { name: `from-gateway-${g.namespace}`, namespace: l.certificate.namespace },
           spec: { from: [{ group: 'gateway.networking.k8s.io', kind: 'Gateway', namespace: g.namespace }], to: [] as any[] },
         };
@@ -118,7 +123,9 @@ export function emitManifests(model: MigrationModel): any[] {
   }
   for (const p of model.policies) {
     out.push({
-      apiVersion: V1, kind: 'BackendTLSPolicy', metadata: { name: p.name, namespace: p.namespace },
+      apiVersion: V1,
+      kind: 'BackendTLSPolicy',
+      metadata: { name: p.name, namespace: p.namespace },
       spec: {
         targetRefs: [{ group: '', kind: 'Service', name: p.service }],
         validation: {

@@ -8,11 +8,11 @@ import {
   IrBackend, IrBackendTls, IrGateway, IrRoute, IrRule, MigrationModel, OutcomeStatus, SourceLocation,
   SourceRef, SourceReport,
 } from './model';
-import { convertMiddlewares, MiddlewareOutcome } from './traefik';
-import { duration, ItemLog, slug } from './util';
 import {
   NGINX_CORS_DEFAULTS, NGINX_HTTPS_REDIRECT_CODE, NGINX_MAPPED, NGINX_NEVER, NGINX_PREFIX,
 } from './nginx-annotations';
+import { convertMiddlewares, MiddlewareOutcome } from './traefik';
+import { duration, ItemLog, slug } from './util';
 
 /** The source dialect. */
 export type MigrationSource = 'auto' | 'ingress-nginx' | 'traefik' | 'ingress';
@@ -50,10 +50,7 @@ function lookupsOf(objects: any[], defaultNamespace: string): Lookups {
   for (const o of objects) {
     if (!isObj(o) || !isObj(o.metadata) || typeof o.metadata.name !== 'string') continue;
     const key = `${o.metadata.namespace ?? defaultNamespace}/${o.metadata.name}`;
-    if (o.kind === 'Service') services.set(key, o);
-    else if (o.kind === 'ConfigMap') configMaps.set(key, o);
-    else if (o.kind === 'Middleware' && /^traefik\.(io|containo\.us)\//.test(String(o.apiVersion))) middlewares.set(key, o);
-    else if (o.kind === 'IngressClass') {
+    if (o.kind === 'Service') {services.set(key, o);} else if (o.kind === 'ConfigMap') {configMaps.set(key, o);} else if (o.kind === 'Middleware' && /^traefik\.(io|containo\.us)\//.test(String(o.apiVersion))) {middlewares.set(key, o);} else if (o.kind === 'IngressClass') {
       ingressClasses.set(o.metadata.name, o);
       if (o.metadata.annotations?.['ingressclass.kubernetes.io/is-default-class'] === 'true') defaultClass = o.metadata.name;
     }
@@ -170,8 +167,16 @@ export function readIngresses(objects: any[], options: MigrateOptions): Migratio
     const className = classOf(o, ann, lookups);
     const dialect = dialectOf(from, className, ann, lookups);
     const info: IngressInfo = {
-      ref, obj: o, ann, className, log, outputs: [], entries: [], tlsByHost: new Map(),
-      canary: dialect === 'ingress-nginx' && ann[NGINX_PREFIX + 'canary'] === 'true', from: dialect,
+      ref,
+      obj: o,
+      ann,
+      className,
+      log,
+      outputs: [],
+      entries: [],
+      tlsByHost: new Map(),
+      canary: dialect === 'ingress-nginx' && ann[NGINX_PREFIX + 'canary'] === 'true',
+      from: dialect,
     };
     info.__lookups = lookups;
     readSpec(info, lookups);
@@ -513,7 +518,8 @@ function planPath(e: PathEntry, s: NginxSettings | undefined, nginx: boolean): P
     if (nginx) {
       const same = path.endsWith('/');
       return {
-        gw: { type: 'PathPrefix', value: path }, src: { type: 'StringPrefix', value: path },
+        gw: { type: 'PathPrefix', value: path },
+        src: { type: 'StringPrefix', value: path },
         status: same ? 'converted' : 'caveat',
         message: same ? `PathPrefix ${path} (an nginx prefix ending in / matches the same paths)`
           : `PathPrefix ${path}: ingress-nginx matches ImplementationSpecific paths as a string prefix (${path}x too), PathPrefix element by element`,
@@ -525,7 +531,8 @@ function planPath(e: PathEntry, s: NginxSettings | undefined, nginx: boolean): P
   const literal = !REGEX_CHARS.test(path);
   if (literal) {
     const base: PathPlan = {
-      gw: { type: 'PathPrefix', value: path }, src: { type: 'Regex', value: path },
+      gw: { type: 'PathPrefix', value: path },
+      src: { type: 'Regex', value: path },
       status: path.endsWith('/') || path === '/' ? 'converted' : 'caveat',
       message: `PathPrefix ${path}${path.endsWith('/') ? '' : ': the nginx regex location ^' + path + ' also matches ' + path + 'x'}; nginx regex locations are case-insensitive`,
     };
@@ -543,7 +550,8 @@ function planPath(e: PathEntry, s: NginxSettings | undefined, nginx: boolean): P
       let repl = t[1] === '' ? '/' : t[1];
       if (repl.length > 1 && repl.endsWith('/')) repl = repl.slice(0, -1);
       return {
-        gw: { type: 'PathPrefix', value: m[1] || '/' }, src: { type: 'Regex', value: path },
+        gw: { type: 'PathPrefix', value: m[1] || '/' },
+        src: { type: 'Regex', value: path },
         rewrite: { type: 'ReplacePrefixMatch', replacePrefixMatch: repl.startsWith('/') ? repl : '/' + repl },
         srcRewrite: { kind: 'regex', target },
         status: 'caveat',
@@ -552,7 +560,8 @@ function planPath(e: PathEntry, s: NginxSettings | undefined, nginx: boolean): P
     }
   }
   return {
-    gw: { type: 'RegularExpression', value: path + '.*' }, src: { type: 'Regex', value: path },
+    gw: { type: 'RegularExpression', value: path + '.*' },
+    src: { type: 'Regex', value: path },
     ...(target !== undefined ? { srcRewrite: { kind: 'regex', target } } : {}),
     status: 'not-converted',
     message: `the regex path ${path}${target !== undefined ? ` with rewrite-target ${target}` : ''} has no portable equivalent: emitted as a RegularExpression match (implementation-specific, RE2, case-sensitive)${target !== undefined ? ' without the rewrite' : ''}`,
@@ -611,8 +620,14 @@ function build(infos: IngressInfo[], lookups: Lookups, options: MigrateOptions, 
         if (!first) continue;
         addListener(gw, { role: 'passthrough', port: 443, protocol: 'TLS', hostname: host });
         const r: IrRoute = {
-          kind: 'TLSRoute', namespace: info.ref.namespace, name: routeName, gateway: gw.key, roles: ['passthrough'], hostnames: [host],
-          rules: [{ matches: [], filters: [], backends: [first.backend] }], source: info.ref,
+          kind: 'TLSRoute',
+          namespace: info.ref.namespace,
+          name: routeName,
+          gateway: gw.key,
+          roles: ['passthrough'],
+          hostnames: [host],
+          rules: [{ matches: [], filters: [], backends: [first.backend] }],
+          source: info.ref,
         };
         routes.push(r);
         info.outputs.push(refString('TLSRoute', r.namespace, r.name));
@@ -638,9 +653,11 @@ function build(infos: IngressInfo[], lookups: Lookups, options: MigrateOptions, 
           filters.push({
             type: 'RequestRedirect',
             requestRedirect: {
-              scheme: u.protocol.slice(0, -1), hostname: u.hostname,
+              scheme: u.protocol.slice(0, -1),
+              hostname: u.hostname,
               ...(u.port ? { port: Number(u.port) } : {}),
-              path: { type: 'ReplaceFullPath', replaceFullPath: u.pathname || '/' }, statusCode: s.redirect.code,
+              path: { type: 'ReplaceFullPath', replaceFullPath: u.pathname || '/' },
+              statusCode: s.redirect.code,
             },
           });
           backends = [];
@@ -661,7 +678,8 @@ function build(infos: IngressInfo[], lookups: Lookups, options: MigrateOptions, 
         const match: any = grpc ? grpcMatch(plan.gw) : { path: plan.gw };
         const rule: IrRule = {
           matches: match ? [match] : [],
-          filters, backends,
+          filters,
+          backends,
           ...(s.timeouts && !grpc && backends.length ? { timeouts: s.timeouts } : {}),
           ...(s.sessionPersistence && backends.length ? { sessionPersistence: s.sessionPersistence } : {}),
         };
@@ -670,7 +688,10 @@ function build(infos: IngressInfo[], lookups: Lookups, options: MigrateOptions, 
           redirectRules.push({ matches: [{ path: plan.gw }], filters: [{ type: 'RequestRedirect', requestRedirect: { scheme: 'https', statusCode: NGINX_HTTPS_REDIRECT_CODE } }], backends: [] });
         }
         const location: SourceLocation = {
-          source: info.ref, host, match: plan.src, backends: backends.map((b) => ({ ...b, probability: 1 })),
+          source: info.ref,
+          host,
+          match: plan.src,
+          backends: backends.map((b) => ({ ...b, probability: 1 })),
           ...(redirectToHttps ? { httpsRedirectCode: NGINX_HTTPS_REDIRECT_CODE } : {}),
           ...(s.redirect ? { redirect: s.redirect } : {}),
           ...(s.appRoot ? { appRoot: s.appRoot } : {}),
@@ -683,7 +704,8 @@ function build(infos: IngressInfo[], lookups: Lookups, options: MigrateOptions, 
             rewrite: { kind: 'regex' as const, target: `${mw.rewrite.value === '/' ? '' : mw.rewrite.value}$1` },
           } : {}),
           ...(s.upstreamVhost && !s.redirect ? { upstreamHost: s.upstreamVhost } : {}),
-          tls, ...(grpc ? { grpc: true } : {}),
+          tls,
+          ...(grpc ? { grpc: true } : {}),
         };
         locations.push(location);
         drafts.set(`${host ?? ''}|${e.pathType}|${e.path}`, { host, sourcePathKey: e.path, rule, location });
@@ -809,10 +831,10 @@ function traefikSettings(info: IngressInfo): TraefikIngressSettings {
     if (!k.startsWith(TRAEFIK_PREFIX)) continue;
     const name = k.slice(TRAEFIK_PREFIX.length);
     if (name === 'router.entrypoints') {
-      const list = v.split(',').map((x) => x.trim()).filter((x) => x);
-      out.http = list.includes('web');
-      out.https = list.includes('websecure');
-      const unknown = list.filter((x) => x !== 'web' && x !== 'websecure');
+      const points = v.split(',').map((x) => x.trim()).filter((x) => x);
+      out.http = points.includes('web');
+      out.https = points.includes('websecure');
+      const unknown = points.filter((x) => x !== 'web' && x !== 'websecure');
       if (unknown.length) info.log.add(k, v, 'not-converted', `entry points ${unknown.join(', ')}: only web (80) and websecure (443) are known`, 'a listener on the entry point\'s port, written by hand');
       else info.log.add(k, v, 'converted', `the route attaches to the ${[out.http ? 'HTTP' : '', out.https ? 'HTTPS' : ''].filter((x) => x).join(' and ')} listeners`);
     } else if (name === 'router.tls') {
@@ -869,9 +891,12 @@ function addPolicy(policies: Map<string, IrBackendTls>, b: { namespace: string; 
     }
   }
   policies.set(key, {
-    namespace: b.namespace, name: `${slug(b.name)}-backend-tls`, service: b.name,
+    namespace: b.namespace,
+    name: `${slug(b.name)}-backend-tls`,
+    service: b.name,
     hostname: s.backendTlsName ?? `${b.name}.${b.namespace}.svc.cluster.local`,
-    ...(caRef ? { caRef } : {}), source: info.ref,
+    ...(caRef ? { caRef } : {}),
+    source: info.ref,
   });
 }
 
@@ -910,13 +935,15 @@ function mergeCanary(c: IngressInfo, drafts: Map<string, RuleDraft>, locations: 
     const loc = d.location as any;
     if (weight > 0) {
       rule.backends = [{ ...main, weight: total - weight }, { ...e.backend, weight }];
-      loc.backends = [{ ...main, probability: (total - weight) / total }, { ...e.backend, probability: weight / total }].filter((b) => b.probability > 0);
+      loc.backends = [{ ...main, probability: (total - weight) / total }, { ...e.backend, probability: weight / total }]
+        .filter((b) => b.probability > 0);
     }
     if (header !== undefined) {
       const parentRoute = rule;
       const headerRule: IrRule = {
         matches: rule.matches.map((m: any) => ({ ...m, headers: [{ name: header, value: headerValue ?? 'always' }] })),
-        filters: rule.filters, backends: [e.backend],
+        filters: rule.filters,
+        backends: [e.backend],
         ...(rule.timeouts ? { timeouts: rule.timeouts } : {}),
         ...(rule.sessionPersistence ? { sessionPersistence: rule.sessionPersistence } : {}),
       };

@@ -56,15 +56,23 @@ export function migrateManifests(objects: any[], options: MigrateOptions = {}): 
       if (u.core || seen.has(u.feature)) continue;
       seen.add(u.feature);
       features.push({
-        object: `${o.kind} ${o.namespace ?? ''}/${o.name}`, feature: u.feature,
-        support: IMPLEMENTATION_SPECIFIC.has(u.feature) ? 'implementation-specific' : 'extended', path: u.path, what: u.what,
+        object: `${o.kind} ${o.namespace ?? ''}/${o.name}`,
+        feature: u.feature,
+        support: IMPLEMENTATION_SPECIFIC.has(u.feature) ? 'implementation-specific' : 'extended',
+        path: u.path,
+        what: u.what,
       });
     }
   }
   const experimental = manifests.some((m) => (m.spec?.rules ?? []).some((r: any) => r.sessionPersistence !== undefined));
   const complete = model.reports.every((r) => r.items.every((i) => i.status !== 'not-converted'));
   return {
-    manifests, reports: model.reports, features, experimental, model, complete,
+    manifests,
+    reports: model.reports,
+    features,
+    experimental,
+    model,
+    complete,
     verify: () => verifyMigration(model, manifests, objects),
   };
 }
@@ -81,8 +89,13 @@ function mergeModels(a: MigrationModel, b: MigrationModel): MigrationModel {
     for (const ns of g.routeNamespaces) same.routeNamespaces.add(ns);
   }
   return {
-    gateways, routes: [...a.routes, ...b.routes], policies: [...a.policies, ...b.policies], reports: [...a.reports, ...b.reports],
-    locations: [...a.locations, ...b.locations], lookups: a.lookups, notes: [...a.notes, ...b.notes],
+    gateways,
+    routes: [...a.routes, ...b.routes],
+    policies: [...a.policies, ...b.policies],
+    reports: [...a.reports, ...b.reports],
+    locations: [...a.locations, ...b.locations],
+    lookups: a.lookups,
+    notes: [...a.notes, ...b.notes],
   };
 }
 
@@ -106,8 +119,7 @@ export function formatMigrationReport(result: MigrationResult, differences?: Mig
   const notConverted = result.reports.flatMap((r) => r.items.filter((i) => i.status === 'not-converted').map((i) => `${r.kind} ${r.namespace}/${r.name}: ${i.key}`));
   if (notConverted.length) out.push(`not converted (${notConverted.length}): ${notConverted.join('; ')}`);
   if (differences !== undefined) {
-    if (differences.length === 0) out.push(`equivalence: ${probes ?? 0} requests route the same`);
-    else {
+    if (differences.length === 0) {out.push(`equivalence: ${probes ?? 0} requests route the same`);} else {
       out.push(`equivalence: ${differences.length} of ${probes ?? 0} requests route differently:`);
       for (const d of differences) out.push(`  ${d.source}: ${d.request}: expected ${d.expected}, got ${d.actual}`);
     }

@@ -56,11 +56,20 @@ export interface IrHeader {
   readonly type?: 'Exact' | 'RegularExpression';
 }
 
+/** One match of a rule. */
+export interface IrMatch {
+  readonly path?: IrPath;
+  readonly headers?: IrHeader[];
+  readonly method?: string;
+  readonly grpc?: { service?: string; method?: string };
+  readonly queryParams?: IrHeader[];
+}
+
 /** One HTTPRoute/GRPCRoute rule of the result. */
 export interface IrRule {
   readonly name?: string;
   /** The matches (OR); empty: match everything. */
-  readonly matches: { path?: IrPath; headers?: IrHeader[]; method?: string; grpc?: { service?: string; method?: string }; queryParams?: IrHeader[] }[];
+  readonly matches: IrMatch[];
   /** Gateway API filter objects, in order. */
   readonly filters: any[];
   readonly backends: IrBackend[];

@@ -255,8 +255,10 @@ export function readTraefik(objects: any[], options: MigrateOptions): MigrationM
         const mw = convertMiddlewares(arr(r.middlewares).filter(isObj).map((m: any) => ({ namespace: m.namespace ?? namespace, name: m.name })), middlewares, pathPrefix, log, `${field}.middlewares`);
         const rule: IrRule = {
           matches: cs.map((c) => ({
-            ...(c.path ? { path: c.path } : {}), ...(c.method ? { method: c.method } : {}),
-            ...(c.headers.length ? { headers: c.headers } : {}), ...(c.query.length ? { queryParams: c.query } : {}),
+            ...(c.path ? { path: c.path } : {}),
+            ...(c.method ? { method: c.method } : {}),
+            ...(c.headers.length ? { headers: c.headers } : {}),
+            ...(c.query.length ? { queryParams: c.query } : {}),
           })),
           filters: mw.filters,
           backends: mw.redirect ? [] : backends,
@@ -270,9 +272,12 @@ export function readTraefik(objects: any[], options: MigrateOptions): MigrationM
           const total = backends.reduce((s, b) => s + (b.weight ?? 1), 0);
           for (const host of c.hosts.length ? [c.hosts[0]] : [undefined]) {
             locations.push({
-              source: ref, host,
+              source: ref,
+              host,
               match: c.path ? { type: c.path.type === 'Exact' ? 'Exact' : 'StringPrefix', value: c.path.value } : { type: 'Prefix', value: '/' },
-              backends: mw.redirect ? [] : backends.map((b) => ({ namespace: b.namespace, name: b.name, port: b.port, probability: total ? (b.weight ?? 1) / total : 0 })),
+              backends: mw.redirect ? [] : backends.map((b) => ({
+                namespace: b.namespace, name: b.name, port: b.port, probability: total ? (b.weight ?? 1) / total : 0,
+              })),
               ...(mw.redirect && mw.redirect.scheme === 'https' ? { httpsRedirectCode: mw.redirect.code } : {}),
               ...(mw.rewrite?.kind === 'full' ? { rewrite: { kind: 'full' as const, target: mw.rewrite.value } } : {}),
               ...(mw.rewrite?.kind === 'prefix' && c.path ? { rewrite: { kind: 'regex' as const, target: `${mw.rewrite.value === '/' ? '' : mw.rewrite.value}$1` } } : {}),
@@ -289,7 +294,10 @@ export function readTraefik(objects: any[], options: MigrateOptions): MigrationM
       }
     });
   }
-  if (!gateway.existing) (gateway as any).namespace = [...gateway.routeNamespaces].sort().length === 1 ? [...gateway.routeNamespaces][0] : defaultNamespace;
+  if (!gateway.existing) {
+    const nss = [...gateway.routeNamespaces];
+    (gateway as any).namespace = nss.length === 1 ? nss[0] : defaultNamespace;
+  }
   const lookups = objects.filter((o) => isObj(o) && ['Service', 'Secret', 'ConfigMap'].includes(o.kind));
   return { gateways: routes.length ? [gateway] : [], routes, policies: [], reports, locations, lookups, notes: [] };
 }
@@ -298,7 +306,8 @@ function escapeRegex(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-function backendsOf(list: any[], namespace: string, traefikServices: Map<string, Obj>, services: Map<string, Obj>, log: ItemLog, field: string): IrBackend[] {
+function backendsOf(list: any[], namespace: string, traefikServices: Map<string, Obj>, services: Map<string, Obj>,
+  log: ItemLog, field: string): IrBackend[] {
   const out: IrBackend[] = [];
   list.forEach((s: any, i: number) => {
     if (!isObj(s) || typeof s.name !== 'string') return;

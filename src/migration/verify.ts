@@ -118,8 +118,7 @@ function indexLocations(locs: SourceLocation[]): LocationIndex {
   const byHost = new Map<string, SourceLocation[]>();
   const wildcardOrDefault: SourceLocation[] = [];
   for (const l of locs) {
-    if (l.host === undefined || l.host.startsWith('*.')) wildcardOrDefault.push(l);
-    else {
+    if (l.host === undefined || l.host.startsWith('*.')) {wildcardOrDefault.push(l);} else {
       if (!byHost.has(l.host)) byHost.set(l.host, []);
       byHost.get(l.host)!.push(l);
     }
@@ -165,7 +164,9 @@ function requestOf(p: Probe): RoutingRequest {
   if (p.passthrough) return { scheme: 'https', host: p.host, sni: p.host, path: '/', protocol: 'tcp' as any };
   const headers = p.headers ? { ...p.headers } : undefined;
   return {
-    scheme: p.scheme, host: p.host, path: p.path,
+    scheme: p.scheme,
+    host: p.host,
+    path: p.path,
     ...(headers ? { headers } : {}),
     ...(p.grpc ? { protocol: 'grpc' } : {}),
   };
@@ -189,7 +190,9 @@ function actual(sim: RoutingSimulator, p: Probe, gateway?: { namespace: string; 
 /** A stand-in for an existing Gateway (`--gateway`) that is not in the input: HTTP on 80, HTTPS on 443, from all namespaces. */
 function standIn(g: IrGateway, passthroughHosts: string[]): any {
   return {
-    apiVersion: 'gateway.networking.k8s.io/v1', kind: 'Gateway', metadata: { namespace: g.namespace, name: g.name },
+    apiVersion: 'gateway.networking.k8s.io/v1',
+    kind: 'Gateway',
+    metadata: { namespace: g.namespace, name: g.name },
     spec: {
       gatewayClassName: 'migration-verify',
       listeners: [
@@ -270,7 +273,9 @@ export function verifyMigration(model: MigrationModel, manifests: any[], input: 
     if (de !== da) {
       differences.push({
         source: `${p.location.source.kind} ${p.location.source.namespace}/${p.location.source.name}`,
-        request: describeProbe(p), expected: de, actual: da,
+        request: describeProbe(p),
+        expected: de,
+        actual: da,
       });
     }
   }

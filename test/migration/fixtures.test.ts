@@ -12,8 +12,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as yaml from 'js-yaml';
 import { formatMigrationReport, migrateManifests } from '../../src/migration';
-import { GatewayApiValidator } from '../../src/validation/validator';
 import { ValidationChannel } from '../../src/validation/types';
+import { GatewayApiValidator } from '../../src/validation/validator';
 
 const DIR = path.join(__dirname, 'fixtures');
 

@@ -3,7 +3,8 @@ import { parseTraefikRule, RuleSyntaxError, toDnf } from '../../src/migration/tr
 describe('Traefik rule parser', () => {
   test('precedence: && binds tighter than ||, parentheses group', () => {
     expect(parseTraefikRule('Host(`a`) && PathPrefix(`/x`) || Path(`/y`)')).toEqual({
-      op: 'or', args: [
+      op: 'or',
+      args: [
         { op: 'and', args: [{ op: 'matcher', name: 'Host', values: ['a'] }, { op: 'matcher', name: 'PathPrefix', values: ['/x'] }] },
         { op: 'matcher', name: 'Path', values: ['/y'] },
       ],
