@@ -7,6 +7,7 @@ import { Command, CommanderError, Option } from 'commander';
 import * as yaml from 'js-yaml';
 import { InputError, readManifests } from './input';
 import { CliIo, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './io';
+import { emitTypeScriptProgram, TypeScriptEmitError } from '../migration/emit-typescript';
 import { formatMigrationReport, migrateManifests, migrationReportJson } from '../migration/migrate';
 
 class UsageError extends Error {}
@@ -56,12 +57,19 @@ export function createMigrateCommand(io: CliIo, setExit: (code: number) => void)
         if (opts.gateway !== undefined && opts.gatewayClass !== undefined) throw new UsageError('--gateway-class and --gateway are exclusive: generate Gateways of a class, or attach to an existing one');
         const gateway = opts.gateway !== undefined ? gatewayOf(opts.gateway) : undefined;
         const objects = readManifests(inputs, io);
-        if (opts.output === 'typescript') {
-          throw new UsageError('--output typescript is not implemented yet in this build: use --output yaml');
-        }
         const result = migrateManifests(objects, { from: opts.from, gatewayClassName: opts.gatewayClass, ...(gateway ? { gateway } : {}) });
         const verified = opts.verify ? result.verify() : undefined;
-        io.stdout(result.manifests.map((m) => yaml.dump(m, { noRefs: true, lineWidth: 120 })).join('---\n'));
+        let program: string | undefined;
+        if (opts.output === 'typescript') {
+          try {
+            program = emitTypeScriptProgram(result.manifests);
+          } catch (e) {
+            if (e instanceof TypeScriptEmitError) throw new UsageError(`--output typescript: ${e.message}`);
+            throw e;
+          }
+        }
+        if (program !== undefined) io.stdout(program);
+        else io.stdout(result.manifests.map((m) => yaml.dump(m, { noRefs: true, lineWidth: 120 })).join('---\n'));
         io.stderr(formatMigrationReport(result, verified?.differences, verified?.probes));
         if (opts.reportJson !== undefined) {
           try {

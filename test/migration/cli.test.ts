@@ -88,6 +88,24 @@ describe('cdk8s-gateway-api migrate', () => {
     expect(broken.out).toBe('');
   });
 
+  test('--output typescript: a TeamRoute program on stdout; without --gateway it is a usage error naming the Gateway', async () => {
+    const r = await run(['--output', 'typescript', '--gateway', 'infra/shared', path.join(FIXTURES, 'upstream-vhost.yaml')]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('PlatformGateway.fromGatewayName(platform, "infra/shared"');
+    expect(r.out).toContain('HttpRouteFilter.urlRewrite({ hostname: "internal.example.svc" })');
+    const refused = await run(['--output', 'typescript', path.join(FIXTURES, 'upstream-vhost.yaml')]);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain('Gateway team-a/nginx: generated Gateways cannot be written as TypeScript yet');
+    expect(refused.out).toBe('');
+  });
+
+  test('--from traefik reads IngressRoutes', async () => {
+    const r = await run(['--from', 'traefik', '--verify', path.join(__dirname, 'fixtures', 'traefik', 'traefikservice-weighted.yaml')]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('NOT       spec.tls.certResolver="letsencrypt"');
+    expect(r.out).toContain('weight: 9');
+  });
+
   test('--from ingress: ingress-nginx annotations are reported as ignored', async () => {
     const r = await run(['--from', 'ingress', path.join(FIXTURES, 'app-root.yaml')]);
     expect(r.code).toBe(0);
