@@ -20,3 +20,4 @@ export * from './team';
 export * from './release';
 export * from './validation';
 export * from './features';
+export * from './migration/ingress-migration';

@@ -13,6 +13,136 @@ export class TypeScriptEmitError extends Error {}
 
 const q = (s: string): string => JSON.stringify(s);
 
+/** A call of a library factory (`PathMatch.prefix("/api")`), printed by the emitter or made by `IngressMigration`. */
+export interface L2Call {
+  readonly call: string;
+  readonly args: L2Value[];
+}
+
+/** A value of the L2 plan: a literal, an array, an object, or a factory call. */
+export type L2Value = string | number | boolean | L2Value[] | { [key: string]: L2Value } | L2Call;
+
+function isCall(v: unknown): v is L2Call {
+  return typeof v === 'object' && v !== null && typeof (v as any).call === 'string' && Array.isArray((v as any).args);
+}
+
+const call = (name: string, ...args: L2Value[]): L2Call => ({ call: name, args });
+
+/** The factories a plan may call (the printer names them, `IngressMigration` resolves them). */
+export const L2_FACTORIES = [
+  'PathMatch.exact', 'PathMatch.prefix', 'HeaderMatch.exact', 'HttpPathModifier.replaceFullPath', 'HttpPathModifier.replacePrefixMatch',
+  'HttpRouteFilter.requestHeaderModifier', 'HttpRouteFilter.responseHeaderModifier', 'HttpRouteFilter.requestRedirect',
+  'HttpRouteFilter.urlRewrite', 'HttpRouteFilter.cors', 'HttpRouteFilter.extensionRef', 'Backend.fromName', 'Duration.seconds',
+] as const;
+
+function headerMap(list: any[]): { [k: string]: L2Value } {
+  const out: { [k: string]: L2Value } = {};
+  for (const h of list) out[h.name] = h.value;
+  return out;
+}
+
+function modifier(m: any): { [k: string]: L2Value } {
+  return { ...(m.set ? { set: headerMap(m.set) } : {}), ...(m.add ? { add: headerMap(m.add) } : {}), ...(m.remove ? { remove: [...m.remove] } : {}) };
+}
+
+function pathModifier(p: any): L2Call {
+  return p.type === 'ReplaceFullPath' ? call('HttpPathModifier.replaceFullPath', p.replaceFullPath) : call('HttpPathModifier.replacePrefixMatch', p.replacePrefixMatch);
+}
+
+function filterPlan(f: any, where: string): L2Call {
+  switch (f.type) {
+    case 'RequestHeaderModifier': return call('HttpRouteFilter.requestHeaderModifier', modifier(f.requestHeaderModifier));
+    case 'ResponseHeaderModifier': return call('HttpRouteFilter.responseHeaderModifier', modifier(f.responseHeaderModifier));
+    case 'RequestRedirect': {
+      const r = f.requestRedirect;
+      return call('HttpRouteFilter.requestRedirect', {
+        ...(r.scheme ? { scheme: r.scheme } : {}),
+        ...(r.hostname ? { hostname: r.hostname } : {}),
+        ...(r.port ? { port: r.port } : {}),
+        ...(r.path ? { path: pathModifier(r.path) } : {}),
+        ...(r.statusCode ? { statusCode: r.statusCode } : {}),
+      });
+    }
+    case 'URLRewrite': {
+      const r = f.urlRewrite;
+      return call('HttpRouteFilter.urlRewrite', { ...(r.hostname ? { hostname: r.hostname } : {}), ...(r.path ? { path: pathModifier(r.path) } : {}) });
+    }
+    case 'CORS': {
+      const c = f.cors;
+      const o: { [k: string]: L2Value } = {};
+      for (const k of ['allowOrigins', 'allowMethods', 'allowHeaders', 'exposeHeaders']) if (c[k]) o[k] = [...c[k]];
+      if (c.allowCredentials) o.allowCredentials = true;
+      if (c.maxAge !== undefined) o.maxAge = call('Duration.seconds', c.maxAge);
+      return call('HttpRouteFilter.cors', o);
+    }
+    case 'ExtensionRef':
+      return call('HttpRouteFilter.extensionRef', { group: f.extensionRef.group, kind: f.extensionRef.kind, name: f.extensionRef.name });
+    default:
+      throw new TypeScriptEmitError(`${where}: the ${f.type} filter cannot be written as TypeScript yet: use --output yaml`);
+  }
+}
+
+function matchPlan(m: any, where: string): { [k: string]: L2Value } {
+  const o: { [k: string]: L2Value } = {};
+  if (m.path) {
+    const f = m.path.type === 'Exact' ? 'PathMatch.exact' : m.path.type === 'PathPrefix' ? 'PathMatch.prefix' : undefined;
+    if (!f) throw new TypeScriptEmitError(`${where}: a ${m.path.type} path match cannot be written as TypeScript yet: use --output yaml`);
+    o.path = call(f, m.path.value);
+  }
+  if (m.headers) {
+    if (m.headers.some((h: any) => h.type !== 'Exact')) throw new TypeScriptEmitError(`${where}: a RegularExpression header match cannot be written as TypeScript yet`);
+    o.headers = m.headers.map((h: any) => call('HeaderMatch.exact', h.name, h.value));
+  }
+  if (m.method || m.queryParams) throw new TypeScriptEmitError(`${where}: method and queryParams matches cannot be written as TypeScript yet: use --output yaml`);
+  return o;
+}
+
+/** The `addRule` options of an HTTPRoute rule manifest, as an L2 plan. */
+export function rulePlan(r: any, where: string): { [k: string]: L2Value } {
+  if (r.timeouts || r.sessionPersistence || r.name) throw new TypeScriptEmitError(`${where}: timeouts, sessionPersistence and rule names cannot be written as TypeScript yet: use --output yaml`);
+  return {
+    ...(r.matches ? { matches: r.matches.map((x: any) => matchPlan(x, where)) } : {}),
+    ...(r.filters ? { filters: r.filters.map((f: any) => filterPlan(f, where)) } : {}),
+    ...(r.backendRefs ? {
+      backendRefs: r.backendRefs.map((b: any) => call('Backend.fromName', b.name, {
+        port: b.port, ...(b.namespace ? { namespace: b.namespace } : {}), ...(b.weight !== undefined ? { weight: b.weight } : {}),
+      })),
+    } : {}),
+  };
+}
+
+/** Checks that the manifests are HTTPRoutes only (what the TypeScript output and IngressMigration can build). */
+export function checkBuildable(manifests: any[]): void {
+  for (const m of manifests) {
+    const where = `${m.kind} ${m.metadata.namespace}/${m.metadata.name}`;
+    if (m.kind === 'Gateway') throw new TypeScriptEmitError(`${where}: generated Gateways cannot be written as TypeScript yet: pass --gateway ns/name (a PlatformGateway you already have), or use --output yaml`);
+    if (m.kind !== 'HTTPRoute') throw new TypeScriptEmitError(`${where}: ${m.kind} cannot be written as TypeScript yet: use --output yaml`);
+  }
+}
+
+/** Prints a plan value as TypeScript. */
+function print(v: L2Value, indent = ''): string {
+  if (isCall(v)) return `${v.call}(${v.args.map((a) => print(a, indent)).join(', ')})`;
+  if (Array.isArray(v)) return `[${v.map((x) => print(x, indent)).join(', ')}]`;
+  if (typeof v === 'object') {
+    const entries = Object.entries(v).map(([k, x]) => `${/^[A-Za-z_][A-Za-z0-9_]*$/.test(k) ? k : q(k)}: ${print(x, indent)}`);
+    return entries.length ? `{ ${entries.join(', ')} }` : '{}';
+  }
+  return typeof v === 'string' ? q(v) : String(v);
+}
+
+/** Makes a plan value with the given factories. */
+export function buildPlan(v: L2Value, factories: { [name: string]: (...args: any[]) => any }): any {
+  if (isCall(v)) {
+    const f = factories[v.call];
+    if (!f) throw new Error(`unknown factory ${v.call}`);
+    return f(...v.args.map((a) => buildPlan(a, factories)));
+  }
+  if (Array.isArray(v)) return v.map((x) => buildPlan(x, factories));
+  if (typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, buildPlan(x, factories)]));
+  return v;
+}
+
 function ident(prefix: string, name: string): string {
   const parts = name.split(/[^A-Za-z0-9]+/).filter((p) => p);
   const camel = parts.map((p, i) => (i === 0 ? p.toLowerCase() : p[0].toUpperCase() + p.slice(1).toLowerCase())).join('');
@@ -20,74 +150,8 @@ function ident(prefix: string, name: string): string {
   return /^[A-Za-z_]/.test(id) ? id : `_${id}`;
 }
 
-function headerMap(list: any[]): string {
-  return `{ ${list.map((h: any) => `${q(h.name)}: ${q(h.value)}`).join(', ')} }`;
-}
-
-function modifier(m: any): string {
-  const parts: string[] = [];
-  if (m.set) parts.push(`set: ${headerMap(m.set)}`);
-  if (m.add) parts.push(`add: ${headerMap(m.add)}`);
-  if (m.remove) parts.push(`remove: [${m.remove.map(q).join(', ')}]`);
-  return `{ ${parts.join(', ')} }`;
-}
-
-function pathModifier(p: any): string {
-  return p.type === 'ReplaceFullPath' ? `HttpPathModifier.replaceFullPath(${q(p.replaceFullPath)})` : `HttpPathModifier.replacePrefixMatch(${q(p.replacePrefixMatch)})`;
-}
-
-function filterCode(f: any, where: string, use: Set<string>): string {
-  switch (f.type) {
-    case 'RequestHeaderModifier': return `HttpRouteFilter.requestHeaderModifier(${modifier(f.requestHeaderModifier)})`;
-    case 'ResponseHeaderModifier': return `HttpRouteFilter.responseHeaderModifier(${modifier(f.responseHeaderModifier)})`;
-    case 'RequestRedirect': {
-      const r = f.requestRedirect;
-      const parts: string[] = [];
-      if (r.scheme) parts.push(`scheme: ${q(r.scheme)}`);
-      if (r.hostname) parts.push(`hostname: ${q(r.hostname)}`);
-      if (r.port) parts.push(`port: ${r.port}`);
-      if (r.path) { parts.push(`path: ${pathModifier(r.path)}`); use.add('HttpPathModifier'); }
-      if (r.statusCode) parts.push(`statusCode: ${r.statusCode}`);
-      return `HttpRouteFilter.requestRedirect({ ${parts.join(', ')} })`;
-    }
-    case 'URLRewrite': {
-      const r = f.urlRewrite;
-      const parts: string[] = [];
-      if (r.hostname) parts.push(`hostname: ${q(r.hostname)}`);
-      if (r.path) { parts.push(`path: ${pathModifier(r.path)}`); use.add('HttpPathModifier'); }
-      return `HttpRouteFilter.urlRewrite({ ${parts.join(', ')} })`;
-    }
-    case 'CORS': {
-      const c = f.cors;
-      const parts: string[] = [];
-      for (const k of ['allowOrigins', 'allowMethods', 'allowHeaders', 'exposeHeaders']) if (c[k]) parts.push(`${k}: [${c[k].map(q).join(', ')}]`);
-      if (c.allowCredentials) parts.push('allowCredentials: true');
-      if (c.maxAge !== undefined) { parts.push(`maxAge: Duration.seconds(${c.maxAge})`); use.add('Duration'); }
-      return `HttpRouteFilter.cors({ ${parts.join(', ')} })`;
-    }
-    case 'ExtensionRef': {
-      const e = f.extensionRef;
-      return `HttpRouteFilter.extensionRef({ group: ${q(e.group)}, kind: ${q(e.kind)}, name: ${q(e.name)} })`;
-    }
-    default:
-      throw new TypeScriptEmitError(`${where}: the ${f.type} filter cannot be written as TypeScript yet: use --output yaml`);
-  }
-}
-
-function matchCode(m: any, where: string, use: Set<string>): string {
-  const parts: string[] = [];
-  if (m.path) {
-    const f = m.path.type === 'Exact' ? 'exact' : m.path.type === 'PathPrefix' ? 'prefix' : undefined;
-    if (!f) throw new TypeScriptEmitError(`${where}: a ${m.path.type} path match cannot be written as TypeScript yet: use --output yaml`);
-    parts.push(`path: PathMatch.${f}(${q(m.path.value)})`);
-  }
-  if (m.headers) {
-    if (m.headers.some((h: any) => h.type !== 'Exact')) throw new TypeScriptEmitError(`${where}: a RegularExpression header match cannot be written as TypeScript yet`);
-    parts.push(`headers: [${m.headers.map((h: any) => `HeaderMatch.exact(${q(h.name)}, ${q(h.value)})`).join(', ')}]`);
-    use.add('HeaderMatch');
-  }
-  if (m.method || m.queryParams) throw new TypeScriptEmitError(`${where}: method and queryParams matches cannot be written as TypeScript yet: use --output yaml`);
-  return `{ ${parts.join(', ')} }`;
+function usedFactories(v: L2Value, out: Set<string>): void {
+  if (isCall(v)) { out.add(v.call.split('.')[0]); v.args.forEach((a) => usedFactories(a, out)); } else if (Array.isArray(v)) {v.forEach((x) => usedFactories(x, out));} else if (typeof v === 'object') {Object.values(v).forEach((x) => usedFactories(x, out));}
 }
 
 /**
@@ -95,15 +159,11 @@ function matchCode(m: any, where: string, use: Set<string>): string {
  * `importFrom` is the module the program imports the library from.
  */
 export function emitTypeScriptProgram(manifests: any[], importFrom = 'cdk8s-gateway-api'): string {
-  const use = new Set<string>(['PlatformGateway', 'TeamRoute', 'Backend', 'PathMatch', 'HttpRouteFilter']);
+  const use = new Set<string>(['PlatformGateway', 'TeamRoute']);
   const body: string[] = [];
   const gateways = new Map<string, string>();
   const charts = new Map<string, string>();
-  for (const m of manifests) {
-    const where = `${m.kind} ${m.metadata.namespace}/${m.metadata.name}`;
-    if (m.kind === 'Gateway') throw new TypeScriptEmitError(`${where}: generated Gateways cannot be written as TypeScript yet: pass --gateway ns/name (a PlatformGateway you already have), or use --output yaml`);
-    if (m.kind !== 'HTTPRoute') throw new TypeScriptEmitError(`${where}: ${m.kind} cannot be written as TypeScript yet: use --output yaml`);
-  }
+  checkBuildable(manifests);
   body.push('const app = new App();', 'const platform = new Chart(app, \'platform\');');
   for (const m of manifests) {
     const ns = m.metadata.namespace;
@@ -129,18 +189,10 @@ export function emitTypeScriptProgram(manifests: any[], importFrom = 'cdk8s-gate
       body.push(`${route}.attachTo(${gateways.get(key)}${opts});`);
     }
     m.spec.rules.forEach((r: any, i: number) => {
-      const rw = `${where} rule ${i}`;
-      if (r.timeouts || r.sessionPersistence || r.name) throw new TypeScriptEmitError(`${rw}: timeouts, sessionPersistence and rule names cannot be written as TypeScript yet: use --output yaml`);
-      const parts: string[] = [];
-      if (r.matches) parts.push(`  matches: [${r.matches.map((x: any) => matchCode(x, rw, use)).join(', ')}],`);
-      if (r.filters) parts.push(`  filters: [\n${r.filters.map((f: any) => `    ${filterCode(f, rw, use)},`).join('\n')}\n  ],`);
-      if (r.backendRefs) {
-        parts.push(`  backendRefs: [${r.backendRefs.map((b: any) => {
-          const o = [`port: ${b.port}`, ...(b.namespace ? [`namespace: ${q(b.namespace)}`] : []), ...(b.weight !== undefined ? [`weight: ${b.weight}`] : [])];
-          return `Backend.fromName(${q(b.name)}, { ${o.join(', ')} })`;
-        }).join(', ')}],`);
-      }
-      body.push(`${route}.addRule({\n${parts.join('\n')}\n});`);
+      const plan = rulePlan(r, `${where} rule ${i}`);
+      usedFactories(plan, use);
+      const lines = Object.entries(plan).map(([k, v]) => `  ${k}: ${print(v)},`);
+      body.push(`${route}.addRule({\n${lines.join('\n')}\n});`);
     });
   }
   body.push('', 'app.synth();');

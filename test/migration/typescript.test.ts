@@ -4,10 +4,12 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { App } from 'cdk8s';
+import { App, Chart } from 'cdk8s';
 import * as yaml from 'js-yaml';
 import * as ts from 'typescript';
-import { emitTypeScriptProgram, TypeScriptEmitError } from '../../src/migration/emit-typescript';
+import { IngressMigration, PlatformGateway } from '../../src';
+import { emitTypeScriptProgram, L2_FACTORIES, TypeScriptEmitError } from '../../src/migration/emit-typescript';
+import { _INGRESS_MIGRATION_FACTORIES } from '../../src/migration/ingress-migration';
 import { migrateManifests } from '../../src/migration/migrate';
 
 const DIR = path.join(__dirname, 'fixtures');
@@ -86,4 +88,31 @@ test('what cannot be written as TypeScript yet is refused with the object named'
   expect(() => emitTypeScriptProgram(migrateManifests(load('nginx/basic.yaml')).manifests)).toThrow(/Gateway shop\/nginx: generated Gateways/);
   expect(() => emitTypeScriptProgram(migrateManifests(load('nginx/timeouts.yaml'), { gateway: GATEWAY }).manifests)).toThrow(/HTTPRoute team-a\/slow rule 0: timeouts/);
   expect(() => emitTypeScriptProgram(migrateManifests(load('nginx/backend-protocol-grpc.yaml'), { gateway: GATEWAY }).manifests)).toThrow(/GRPCRoute/);
+});
+
+describe('IngressMigration.fromManifests (library API)', () => {
+
+  test.each(['nginx/estate-existing-gateway.yaml', 'nginx/enable-cors.yaml', 'traefik/middlewares.yaml', 'nginx/canary-by-header-always.yaml'])(
+    '%s: the constructs synthesize exactly the YAML result', (file) => {
+      const app = new App();
+      const chart = new Chart(app, 'legacy');
+      const gateway = PlatformGateway.fromGatewayName(chart, 'shared', { name: 'shared', namespace: 'infra' });
+      const migration = IngressMigration.fromManifests(chart, 'ingresses', load(file), { gateway, failOnNotConverted: false });
+      const expected = byKey(migrateManifests(load(file), { gateway: GATEWAY }).manifests);
+      const synthesized = byKey(app.charts.flatMap((c) => c.toJson()));
+      expect([...synthesized.keys()].sort()).toEqual([...expected.keys()].sort());
+      for (const [k, v] of expected) expect(synthesized.get(k)).toEqual(v);
+      expect(migration.routes.length).toBe(expected.size);
+    });
+
+  test('fails on what was not converted unless told otherwise; the error holds the report', () => {
+    const chart = new Chart(new App(), 'legacy');
+    const gateway = PlatformGateway.fromGatewayName(chart, 'shared', { name: 'shared', namespace: 'infra' });
+    expect(() => IngressMigration.fromManifests(chart, 'x', load('nginx/timeouts.yaml'), { gateway })).toThrow(/legacy\/x: not everything could be converted[\s\S]*proxy-connect-timeout/);
+    expect(() => IngressMigration.fromManifests(chart, 'y', load('nginx/basic.yaml'), { gateway, from: 'haproxy' })).toThrow(/from must be auto/);
+  });
+
+  test('every factory a plan can name can be built', () => {
+    expect([..._INGRESS_MIGRATION_FACTORIES].sort()).toEqual([...L2_FACTORIES].sort());
+  });
 });
