@@ -22,12 +22,15 @@
  *        --no-cli (skip the `cli` stage: the command-line tool on the scenarios as YAML files, see bench/cli.ts).
  *        --stages synth,route (default both): `route` is the routing simulator stage (bench/route.ts): indexing time,
  *        µs per request over 10,000 varied requests, and the per-request ratio of the largest to the smallest size.
+ *        `--stages migrate` (also in the default) is the Ingress migration stage (bench/migrate.ts): 1,000 generated
+ *        ingress-nginx Ingresses migrated (read, emit, feature detection, YAML) and verified with the simulator.
  */
 import { execFileSync } from 'child_process';
 import * as os from 'os';
 import * as path from 'path';
 import { formatCliTable, runCliBench } from './cli';
 import { checkEquivalence } from './equivalence';
+import { MigrateBenchResult } from './migrate';
 import { RouteBenchResult } from './route';
 import { ChartLayout } from './scenario';
 import { DIAGNOSTIC_STAGES, STAGES } from './stages';
@@ -71,7 +74,7 @@ function parseArgs(argv: string[]) {
     routes: [1000, 10000],
     layouts: [...LAYOUTS],
     cli: true,
-    stages: ['synth', 'route'],
+    stages: ['synth', 'route', 'migrate'],
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -83,12 +86,12 @@ function parseArgs(argv: string[]) {
     else if (a === '--layouts') opts.layouts = argv[++i].split(',') as ChartLayout[];
     else if (a === '--no-cli') opts.cli = false;
     else if (a === '--stages') opts.stages = argv[++i].split(',');
-    else throw new Error(`unknown argument "${a}": use --json, --runs N, --rounds N, --warmups N, --routes 1000,10000, --layouts namespace,persona, --no-cli, --stages synth,route`);
+    else throw new Error(`unknown argument "${a}": use --json, --runs N, --rounds N, --warmups N, --routes 1000,10000, --layouts namespace,persona, --no-cli, --stages synth,route,migrate`);
   }
   const bad = opts.layouts.filter((l) => !LAYOUTS.includes(l));
   if (bad.length > 0) throw new Error(`unknown chart layout "${bad[0]}": use ${LAYOUTS.join(', ')}`);
-  const badStage = opts.stages.find((s) => s !== 'synth' && s !== 'route');
-  if (badStage) throw new Error(`unknown stage group "${badStage}": use synth, route`);
+  const badStage = opts.stages.find((s) => s !== 'synth' && s !== 'route' && s !== 'migrate');
+  if (badStage) throw new Error(`unknown stage group "${badStage}": use synth, route, migrate`);
   return opts;
 }
 
@@ -100,6 +103,23 @@ function runRouteStage(routes: number): RouteBenchResult {
     '--max-old-space-size=8192', '-r', 'ts-node/register/transpile-only', path.join(__dirname, 'route.ts'), '--routes', String(routes), '--json',
   ], { cwd: ROOT, env: { ...process.env, TS_NODE_PROJECT: path.join(__dirname, 'tsconfig.json') }, encoding: 'utf-8', maxBuffer: 16 * 1024 * 1024 });
   return JSON.parse(out.trim().split('\n').pop()!)[0];
+}
+
+/** The migrate stage (1,000 generated Ingresses), in a fresh process (bench/migrate.ts). */
+function migrateStage(log: (s: string) => void): MigrateBenchResult {
+  const out = execFileSync(process.execPath, [
+    '--max-old-space-size=8192', '-r', 'ts-node/register/transpile-only', path.join(__dirname, 'migrate.ts'), '--ingresses', '1000', '--json',
+  ], { cwd: ROOT, env: { ...process.env, TS_NODE_PROJECT: path.join(__dirname, 'tsconfig.json') }, encoding: 'utf-8', maxBuffer: 16 * 1024 * 1024 });
+  const r: MigrateBenchResult = JSON.parse(out.trim().split('\n').pop()!);
+  log(`  migrate stage: ${r.ingresses} Ingresses → ${r.objects} objects: migrate ${r.migrateMs} ms, verify ${r.verifyMs} ms (${r.probes} requests)`);
+  return r;
+}
+
+function printMigrate(r: MigrateBenchResult, log: (s: string) => void): void {
+  log('');
+  log('| migrate stage | Gateway API objects | migrate ms | verify ms (requests) | differences | annotations not converted |');
+  log('| --- | --- | --- | --- | --- | --- |');
+  log(`| ${r.ingresses} Ingresses | ${r.objects} | ${r.migrateMs} | ${r.verifyMs} (${r.probes}) | ${r.differences} | ${r.notConverted} |`);
 }
 
 function routeStage(opts: { routes: number[] }, log: (s: string) => void): any {
@@ -116,9 +136,12 @@ function main(): void {
   const opts = parseArgs(process.argv.slice(2));
   const log = (s: string) => { if (!opts.json) process.stdout.write(s + '\n'); else process.stderr.write(s + '\n'); };
   if (!opts.stages.includes('synth')) {
-    const route = routeStage(opts, log);
-    if (opts.json) process.stdout.write(JSON.stringify({ route }, null, 2) + '\n');
-    else printRoute(route, log);
+    const route = opts.stages.includes('route') ? routeStage(opts, log) : undefined;
+    const migrate = opts.stages.includes('migrate') ? migrateStage(log) : undefined;
+    if (opts.json) {process.stdout.write(JSON.stringify({ route, migrate }, null, 2) + '\n');} else {
+      if (route) printRoute(route, log);
+      if (migrate) printMigrate(migrate, log);
+    }
     return;
   }
   const stageNames = Object.keys(STAGES); // baseline first
@@ -182,6 +205,7 @@ function main(): void {
     // the command-line tool on the same scenarios as YAML files, against its parse floor and the peer (bench/cli.ts)
     cli: opts.cli ? runCliBench({ routes: opts.routes, rounds: opts.rounds === undefined ? undefined : Math.min(opts.rounds, 3), log }) : [],
     ...(opts.stages.includes('route') ? { route: routeStage(opts, log) } : {}),
+    ...(opts.stages.includes('migrate') ? { migrate: migrateStage(log) } : {}),
   };
   if (opts.json) {
     process.stdout.write(JSON.stringify(result, null, 2) + '\n');
@@ -204,6 +228,7 @@ function main(): void {
   log(`cold require(): package ${result.coldRequireMs} ms, cdk8s ${result.cdk8sRequireMs} ms`);
   if (result.cli.length > 0) log('\n' + formatCliTable(result.cli));
   if (result.route) printRoute(result.route, log);
+  if (result.migrate) printMigrate(result.migrate, log);
 }
 
 function printRoute(route: { results: RouteBenchResult[]; perRequestRatio?: number }, log: (s: string) => void): void {

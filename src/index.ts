@@ -21,3 +21,4 @@ export * from './release';
 export * from './validation';
 export * from './features';
 export * from './report';
+export * from './migration/ingress-migration';

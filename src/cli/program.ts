@@ -10,6 +10,7 @@ import { Command, CommanderError } from 'commander';
 import { createAnalyzeCommand } from './analyze';
 import { createFeaturesCommand } from './features';
 import { CliIo, EXIT_OK, EXIT_USAGE } from './io';
+import { createMigrateCommand } from './migrate';
 import { createReportCommand } from './report';
 import { createRouteCommand } from './route';
 import { createValidateCommand } from './validate';
@@ -27,6 +28,7 @@ export const COMMANDS: readonly CommandFactory[] = [
   createRouteCommand,
   createFeaturesCommand,
   createReportCommand,
+  createMigrateCommand,
 ];
 
 /** The version of the installed package (read from its package.json, found upwards from this file). */

@@ -1,0 +1,139 @@
+/**
+ * Emitter 1: the migration model as Gateway API v1.6.1 manifests (plain objects, deterministic order).
+ */
+import { IrGateway, IrListener, IrRoute, IrRule, MigrationModel } from './model';
+
+const V1 = 'gateway.networking.k8s.io/v1';
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+const KIND_ORDER = ['Gateway', 'ReferenceGrant', 'HTTPRoute', 'GRPCRoute', 'TLSRoute', 'BackendTLSPolicy'];
+
+/** Sorts manifests by kind (Gateways first), then namespace and name. */
+export function sortManifests(manifests: any[]): any[] {
+  return manifests.sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind)
+    || cmp(a.metadata.namespace ?? '', b.metadata.namespace ?? '') || cmp(a.metadata.name, b.metadata.name));
+}
+
+function listenerManifest(g: IrGateway, l: IrListener): any {
+  const from = [...g.routeNamespaces].some((ns) => ns !== g.namespace) ? 'All' : 'Same';
+  const out: any = { name: l.name, port: l.port, protocol: l.protocol };
+  if (l.hostname) out.hostname = l.hostname;
+  if (l.protocol === 'HTTPS' && l.certificate) {
+    out.tls = {
+      mode: 'Terminate',
+      certificateRefs: [{ kind: 'Secret', name: l.certificate.name, ...(l.certificate.namespace !== g.namespace ? { namespace: l.certificate.namespace } : {}) }],
+    };
+  }
+  if (l.protocol === 'TLS') out.tls = { mode: 'Passthrough' };
+  out.allowedRoutes = { namespaces: { from }, ...(l.protocol === 'TLS' ? { kinds: [{ kind: 'TLSRoute' }] } : {}) };
+  return out;
+}
+
+function listenerOrder(a: IrListener, b: IrListener): number {
+  const rank = (l: IrListener): number => (l.role === 'http' ? 0 : l.role === 'https' ? 1 : 2);
+  return rank(a) - rank(b) || cmp(a.name, b.name);
+}
+
+/** The parentRefs of a route. */
+export function parentRefsOf(r: IrRoute, g: IrGateway): any[] {
+  const base = { name: g.name, ...(g.namespace !== r.namespace ? { namespace: g.namespace } : {}) };
+  if (g.existing) {
+    if (r.roles.includes('http') && (r.roles.includes('https'))) return [base];
+    if (r.roles.includes('passthrough') || r.roles.includes('https')) return [{ ...base, port: 443 }];
+    return [{ ...base, port: 80 }];
+  }
+  const names: string[] = [];
+  for (const role of r.roles) {
+    for (const l of g.listeners) {
+      if (l.role !== role) continue;
+      if (role === 'http' || r.hostnames.length === 0 || (l.hostname !== undefined && r.hostnames.includes(l.hostname))) names.push(l.name);
+    }
+  }
+  return [...new Set(names)].sort().map((sectionName) => ({ ...base, sectionName }));
+}
+
+function ruleManifest(r: IrRoute, rule: IrRule): any {
+  const out: any = {};
+  if (rule.name) out.name = rule.name;
+  const matches = rule.matches.map((m) => {
+    const o: any = {};
+    if (r.kind === 'GRPCRoute') {
+      if (m.grpc) o.method = { type: 'Exact', ...m.grpc };
+    } else {
+      if (m.path) o.path = { type: m.path.type, value: m.path.value };
+      if (m.method) o.method = m.method;
+    }
+    if (m.headers?.length) o.headers = m.headers.map((h) => ({ type: h.type ?? 'Exact', name: h.name, value: h.value }));
+    if (m.queryParams?.length) o.queryParams = m.queryParams.map((h) => ({ type: h.type ?? 'Exact', name: h.name, value: h.value }));
+    return o;
+  }).filter((o) => Object.keys(o).length > 0);
+  if (matches.length) out.matches = matches;
+  if (rule.filters.length) out.filters = rule.filters;
+  if (rule.backends.length) {
+    out.backendRefs = rule.backends.map((b) => ({
+      name: b.name,
+      ...(b.namespace !== r.namespace ? { namespace: b.namespace } : {}),
+      port: b.port,
+      ...(b.weight !== undefined ? { weight: b.weight } : {}),
+    }));
+  }
+  if (rule.timeouts) out.timeouts = rule.timeouts;
+  if (rule.sessionPersistence) out.sessionPersistence = rule.sessionPersistence;
+  return out;
+}
+
+/** The Gateway API manifests of a migration model. */
+export function emitManifests(model: MigrationModel): any[] {
+  const out: any[] = [];
+  const byKey = new Map(model.gateways.map((g) => [g.key, g]));
+  const grants = new Map<string, any>();
+  for (const g of model.gateways) {
+    if (g.existing) continue;
+    out.push({
+      apiVersion: V1,
+      kind: 'Gateway',
+      metadata: { name: g.name, namespace: g.namespace },
+      spec: { gatewayClassName: g.gatewayClassName, listeners: [...g.listeners].sort(listenerOrder).map((l) => listenerManifest(g, l)) },
+    });
+    for (const l of g.listeners) {
+      if (l.certificate && l.certificate.namespace !== g.namespace) {
+        const key = `${l.certificate.namespace}/${g.namespace}`;
+        const grant = grants.get(key) ?? {
+          apiVersion: V1,
+          kind: 'ReferenceGrant',
+          metadata: { name: `from-gateway-${g.namespace}`, namespace: l.certificate.namespace },
+          spec: { from: [{ group: 'gateway.networking.k8s.io', kind: 'Gateway', namespace: g.namespace }], to: [] as any[] },
+        };
+        if (!grant.spec.to.some((t: any) => t.name === l.certificate!.name)) grant.spec.to.push({ group: '', kind: 'Secret', name: l.certificate.name });
+        grant.spec.to.sort((a: any, b: any) => cmp(a.name, b.name));
+        grants.set(key, grant);
+      }
+    }
+  }
+  out.push(...grants.values());
+  for (const r of model.routes) {
+    const g = byKey.get(r.gateway)!;
+    const spec: any = { parentRefs: parentRefsOf(r, g) };
+    if (r.hostnames.length) spec.hostnames = r.hostnames;
+    spec.rules = r.rules.map((rule) => ruleManifest(r, rule));
+    out.push({ apiVersion: V1, kind: r.kind, metadata: { name: r.name, namespace: r.namespace }, spec });
+  }
+  for (const p of model.policies) {
+    out.push({
+      apiVersion: V1,
+      kind: 'BackendTLSPolicy',
+      metadata: { name: p.name, namespace: p.namespace },
+      spec: {
+        targetRefs: [{ group: '', kind: 'Service', name: p.service }],
+        validation: {
+          hostname: p.hostname,
+          ...(p.caRef ? { caCertificateRefs: [{ group: '', kind: p.caRef.kind, name: p.caRef.name }] } : { wellKnownCACertificates: 'System' }),
+        },
+      },
+    });
+  }
+  return sortManifests(out);
+}

@@ -1,0 +1,346 @@
+/**
+ * Reader 2: the Traefik CRDs `IngressRoute`, `Middleware` and `TraefikService` (`traefik.io/v1alpha1`, also the older
+ * `traefik.containo.us/v1alpha1`) into the migration model.
+ * Semantics: https://doc.traefik.io/traefik/routing/providers/kubernetes-crd/ ,
+ * https://doc.traefik.io/traefik/routing/routers/#rule , https://doc.traefik.io/traefik/middlewares/overview/
+ */
+import type { MigrateOptions } from './ingress';
+import { IrBackend, IrGateway, IrListener, IrRoute, IrRule, MigrationModel, SourceLocation, SourceRef } from './model';
+import { parseTraefikRule, RuleMatcher, RuleSyntaxError, toDnf } from './traefik-rule';
+import { ItemLog, slug } from './util';
+
+type Obj = { [k: string]: any };
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const arr = (v: unknown): any[] => (Array.isArray(v) ? v : []);
+
+const TRAEFIK_GROUPS = ['traefik.io/v1alpha1', 'traefik.containo.us/v1alpha1'];
+
+/** Whether an object is a Traefik CRD object. */
+export function isTraefikObject(o: any): boolean {
+  return isObj(o) && TRAEFIK_GROUPS.includes(o.apiVersion);
+}
+
+/** The Gateway API equivalents of the middlewares with one, applied to a rule. */
+export interface MiddlewareOutcome {
+  filters: any[];
+  redirect?: { scheme?: string; port?: number; code: number };
+  rewrite?: { kind: 'full' | 'prefix'; value: string };
+  requestHeaders: { name: string; value: string }[];
+}
+
+/**
+ * Converts the middlewares of a router, in order, logging each: `redirectScheme` → RequestRedirect,
+ * `stripPrefix`/`replacePath`/`addPrefix` → URLRewrite, `headers` (custom request/response headers) → header
+ * modifiers; any other → an ExtensionRef to the Middleware (Traefik's Gateway provider runs it), reported.
+ */
+export function convertMiddlewares(refs: { namespace: string; name: string }[], middlewares: Map<string, Obj>, pathPrefix: string | undefined,
+  log: ItemLog, field: string): MiddlewareOutcome {
+  const out: MiddlewareOutcome = { filters: [], requestHeaders: [] };
+  const rewrite: any = {};
+  const reqSet: any[] = [];
+  const reqRemove: string[] = [];
+  const respSet: any[] = [];
+  const respRemove: string[] = [];
+  for (const ref of refs) {
+    const key = `${field} ${ref.namespace}/${ref.name}`;
+    const m = middlewares.get(`${ref.namespace}/${ref.name}`);
+    if (!m) {
+      log.add(key, undefined, 'not-converted', `the Middleware ${ref.namespace}/${ref.name} is not in the input`, 'add the Middleware manifest to the input');
+      continue;
+    }
+    const spec = isObj(m.spec) ? m.spec : {};
+    const type = Object.keys(spec)[0];
+    const conf = spec[type] ?? {};
+    switch (type) {
+      case 'redirectScheme': {
+        const scheme = typeof conf.scheme === 'string' ? conf.scheme : undefined;
+        const port = conf.port !== undefined ? Number(conf.port) : undefined;
+        const code = conf.permanent === true ? 301 : 302;
+        out.redirect = { ...(scheme ? { scheme } : {}), ...(port ? { port } : {}), code };
+        out.filters.push({ type: 'RequestRedirect', requestRedirect: { ...(scheme ? { scheme } : {}), ...(port ? { port } : {}), statusCode: code } });
+        log.add(key, 'redirectScheme', 'caveat', `RequestRedirect scheme ${scheme ?? '(kept)'}${port ? ` port ${port}` : ''} ${code}; Traefik only redirects requests whose scheme differs (the rule on the HTTP listener does the same) and answers non-GET requests with ${conf.permanent === true ? 308 : 307}`);
+        break;
+      }
+      case 'stripPrefix': {
+        const prefixes = arr(conf.prefixes).filter((p) => typeof p === 'string');
+        const p = prefixes.find((x) => pathPrefix !== undefined && x.replace(/\/+$/, '') === pathPrefix.replace(/\/+$/, ''));
+        if (prefixes.length === 1 && p !== undefined) {
+          rewrite.path = { type: 'ReplacePrefixMatch', replacePrefixMatch: '/' };
+          reqSet.push({ name: 'X-Forwarded-Prefix', value: p.replace(/\/+$/, '') });
+          out.rewrite = { kind: 'prefix', value: '/' };
+          log.add(key, 'stripPrefix', 'converted', `URLRewrite ReplacePrefixMatch / of PathPrefix ${pathPrefix}, and X-Forwarded-Prefix: ${p.replace(/\/+$/, '')} as Traefik sets it`);
+        } else {
+          log.add(key, 'stripPrefix', 'not-converted', `stripPrefix ${prefixes.join(', ')} maps to ReplacePrefixMatch only when the rule's PathPrefix is that one prefix${pathPrefix ? ` (the rule's is ${pathPrefix})` : ' (the rule has no PathPrefix)'}`, 'split the router per prefix');
+        }
+        break;
+      }
+      case 'replacePath':
+        if (typeof conf.path === 'string') {
+          rewrite.path = { type: 'ReplaceFullPath', replaceFullPath: conf.path };
+          out.rewrite = { kind: 'full', value: conf.path };
+          log.add(key, 'replacePath', 'converted', `URLRewrite ReplaceFullPath ${conf.path} (Traefik also sets X-Replaced-Path with the original path: not reproduced)`);
+        }
+        break;
+      case 'addPrefix':
+        if (typeof conf.prefix === 'string' && pathPrefix !== undefined) {
+          const base = pathPrefix === '/' ? '' : pathPrefix.replace(/\/+$/, '');
+          const value = (conf.prefix.replace(/\/+$/, '') + base) || '/';
+          rewrite.path = { type: 'ReplacePrefixMatch', replacePrefixMatch: value };
+          out.rewrite = { kind: 'prefix', value };
+          log.add(key, 'addPrefix', 'converted', `URLRewrite ReplacePrefixMatch ${value} of PathPrefix ${pathPrefix}`);
+        } else {
+          log.add(key, 'addPrefix', 'not-converted', 'addPrefix maps to ReplacePrefixMatch only on a rule with a PathPrefix', 'add a PathPrefix to the rule');
+        }
+        break;
+      case 'headers': {
+        const other = Object.keys(conf).filter((k) => k !== 'customRequestHeaders' && k !== 'customResponseHeaders');
+        for (const [k, v] of Object.entries(isObj(conf.customRequestHeaders) ? conf.customRequestHeaders : {}).sort()) {
+          if (v === '') reqRemove.push(k); else reqSet.push({ name: k, value: String(v) });
+        }
+        for (const [k, v] of Object.entries(isObj(conf.customResponseHeaders) ? conf.customResponseHeaders : {}).sort()) {
+          if (v === '') respRemove.push(k); else respSet.push({ name: k, value: String(v) });
+        }
+        if (other.length) {
+          log.add(key, 'headers', 'not-converted', `the headers options ${other.join(', ')} have no filter equivalent (custom request/response headers were converted)`, 'the CORS filter for accessControl*, a policy of your implementation for the security headers');
+        } else {
+          log.add(key, 'headers', 'converted', 'RequestHeaderModifier / ResponseHeaderModifier (an empty value removes the header, as in Traefik)');
+        }
+        break;
+      }
+      default:
+        out.filters.push({ type: 'ExtensionRef', extensionRef: { group: 'traefik.io', kind: 'Middleware', name: ref.name } });
+        log.add(key, type ?? '(empty)', 'not-converted', `no standard filter for ${type}: an ExtensionRef to the Middleware (works on Traefik's Gateway API provider only, in the route's namespace)`, type === 'forwardAuth' ? 'the ExternalAuth filter (experimental, GEP-1494)' : 'a policy of your Gateway API implementation');
+    }
+  }
+  if (reqSet.length || reqRemove.length) out.filters.unshift({ type: 'RequestHeaderModifier', requestHeaderModifier: { ...(reqSet.length ? { set: reqSet } : {}), ...(reqRemove.length ? { remove: reqRemove } : {}) } });
+  if (respSet.length || respRemove.length) out.filters.push({ type: 'ResponseHeaderModifier', responseHeaderModifier: { ...(respSet.length ? { set: respSet } : {}), ...(respRemove.length ? { remove: respRemove } : {}) } });
+  if (Object.keys(rewrite).length && !out.redirect) out.filters.push({ type: 'URLRewrite', urlRewrite: rewrite });
+  out.requestHeaders = reqSet;
+  return out;
+}
+
+interface Conjunct {
+  hosts: string[];
+  path?: { type: 'Exact' | 'PathPrefix' | 'RegularExpression'; value: string };
+  method?: string;
+  headers: { name: string; value: string; type: 'Exact' | 'RegularExpression' }[];
+  query: { name: string; value: string; type: 'Exact' | 'RegularExpression' }[];
+  problems: string[];
+}
+
+function conjunctOf(ms: RuleMatcher[]): Conjunct {
+  const c: Conjunct = { hosts: [], headers: [], query: [], problems: [] };
+  for (const m of ms) {
+    const v = m.values;
+    if (m.negated) { c.problems.push(`!${m.name}: Gateway API matches cannot be negated`); continue; }
+    switch (m.name) {
+      case 'Host': c.hosts.push(v[0].toLowerCase()); break;
+      case 'HostRegexp': c.problems.push(`HostRegexp(${v[0]}): route hostnames are names or *. wildcards, not regular expressions`); break;
+      case 'Path':
+      case 'PathPrefix':
+      case 'PathRegexp':
+        if (c.path) c.problems.push(`two path matchers in one alternative (${m.name}(${v[0]}))`);
+        else c.path = { type: m.name === 'Path' ? 'Exact' : m.name === 'PathPrefix' ? 'PathPrefix' : 'RegularExpression', value: v[0] };
+        break;
+      case 'Method':
+        if (c.method) c.problems.push('two Method matchers in one alternative'); else c.method = v[0].toUpperCase();
+        break;
+      case 'Header':
+      case 'HeaderRegexp':
+        c.headers.push({ name: v[0], value: v[1] ?? '', type: m.name === 'Header' ? 'Exact' : 'RegularExpression' });
+        break;
+      case 'Query':
+      case 'QueryRegexp':
+        c.query.push({ name: v[0], value: v[1] ?? '', type: m.name === 'Query' ? 'Exact' : 'RegularExpression' });
+        break;
+      default:
+        c.problems.push(`${m.name}(${v.join(', ')}) has no Gateway API match`);
+    }
+  }
+  if (new Set(c.hosts).size > 1) c.problems.push(`Host(${c.hosts.join(') && Host(')}) can never match`);
+  return c;
+}
+
+/** Reads the IngressRoutes of `objects`; the Gateway is the `traefik` one (or `--gateway`). */
+export function readTraefik(objects: any[], options: MigrateOptions): MigrationModel {
+  const defaultNamespace = options.defaultNamespace ?? 'default';
+  const middlewares = new Map<string, Obj>();
+  const traefikServices = new Map<string, Obj>();
+  const services = new Map<string, Obj>();
+  for (const o of objects) {
+    if (!isObj(o) || !isObj(o.metadata) || typeof o.metadata.name !== 'string') continue;
+    const key = `${o.metadata.namespace ?? defaultNamespace}/${o.metadata.name}`;
+    if (isTraefikObject(o) && o.kind === 'Middleware') middlewares.set(key, o);
+    if (isTraefikObject(o) && o.kind === 'TraefikService') traefikServices.set(key, o);
+    if (o.kind === 'Service' && o.apiVersion === 'v1') services.set(key, o);
+  }
+  const gateway: IrGateway = options.gateway
+    ? { key: `${options.gateway.namespace}/${options.gateway.name}`, namespace: options.gateway.namespace, name: options.gateway.name, gatewayClassName: '', existing: true, listeners: [], routeNamespaces: new Set() }
+    : { key: 'class:traefik', namespace: '', name: 'traefik', gatewayClassName: options.gatewayClassName ?? 'traefik', existing: false, listeners: [], routeNamespaces: new Set() };
+  const listeners = gateway.listeners as IrListener[];
+  const addListener = (l: Omit<IrListener, 'name'>): void => {
+    if (gateway.existing || listeners.some((x) => x.port === l.port && x.protocol === l.protocol && x.hostname === l.hostname)) return;
+    listeners.push({ ...l, name: l.role === 'http' ? 'http' : `https-${slug(l.hostname ?? 'any')}` });
+  };
+  const routes: IrRoute[] = [];
+  const reports: any[] = [];
+  const locations: SourceLocation[] = [];
+  for (const o of objects) {
+    if (!isTraefikObject(o) || !isObj(o.metadata) || typeof o.metadata.name !== 'string') continue;
+    const namespace = o.metadata.namespace ?? defaultNamespace;
+    const ref: SourceRef = { kind: o.kind, namespace, name: o.metadata.name };
+    if (o.kind === 'Middleware' || o.kind === 'TraefikService') continue; // reported where used
+    const log = new ItemLog();
+    const outputs: string[] = [];
+    reports.push({ ...ref, items: log.items, outputs });
+    if (o.kind !== 'IngressRoute') {
+      log.add('kind', o.kind, 'not-converted', `${o.kind} is not read (IngressRoute, Middleware and TraefikService are)`, o.kind === 'IngressRouteTCP' ? 'a TCPRoute/TLSRoute written by hand' : 'the Gateway API route kind of its protocol');
+      continue;
+    }
+    gateway.routeNamespaces.add(namespace);
+    const spec = isObj(o.spec) ? o.spec : {};
+    const entryPoints: string[] = arr(spec.entryPoints).filter((e) => typeof e === 'string');
+    const tls = isObj(spec.tls) ? spec.tls : undefined;
+    const roles: ('http' | 'https')[] = [];
+    for (const ep of entryPoints.length ? entryPoints : ['web', 'websecure']) {
+      if (ep === 'web') roles.push('http');
+      else if (ep === 'websecure') roles.push('https');
+      else log.add('spec.entryPoints', ep, 'not-converted', `entry point ${ep}: only web (HTTP, port 80) and websecure (HTTPS, port 443) are known`, 'a listener on the entry point\'s port, written by hand');
+    }
+    log.add('spec.entryPoints', entryPoints.join(',') || '(all)', 'converted', `listeners: ${roles.join(', ')}${entryPoints.length ? '' : ' (an IngressRoute without entryPoints listens on every default entry point)'}`);
+    if (tls) {
+      if (tls.certResolver !== undefined) log.add('spec.tls.certResolver', String(tls.certResolver), 'not-converted', 'ACME resolvers are Traefik configuration', 'cert-manager with Gateway support (the cert-manager.io/issuer annotation on the Gateway) issuing the listener Secrets');
+      if (tls.secretName !== undefined) log.add('spec.tls.secretName', String(tls.secretName), 'converted', 'an HTTPS listener per host with certificateRefs Secret ' + tls.secretName);
+      if (tls.options !== undefined) log.add('spec.tls.options', JSON.stringify(tls.options), 'not-converted', 'TLSOption objects are Traefik configuration', 'the listener tls.options of your implementation');
+    }
+    const httpsRole = roles.includes('https') && tls !== undefined;
+    if (roles.includes('https') && !tls) log.add('spec.tls', undefined, 'caveat', 'websecure without tls: Traefik serves the router on port 443 only when tls is set; no HTTPS listener is generated');
+    arr(spec.routes).forEach((r: any, ri: number) => {
+      const field = `spec.routes[${ri}]`;
+      if (typeof r?.match !== 'string') {
+        log.add(`${field}.match`, undefined, 'not-converted', 'the route has no match rule');
+        return;
+      }
+      let dnf: RuleMatcher[][];
+      try {
+        dnf = toDnf(parseTraefikRule(r.match));
+      } catch (e) {
+        if (!(e instanceof RuleSyntaxError)) throw e;
+        log.add(`${field}.match`, r.match, 'not-converted', `the rule does not parse: ${e.message}`);
+        return;
+      }
+      if (r.priority !== undefined) log.add(`${field}.priority`, String(r.priority), 'caveat', 'Gateway API has no priority: its precedence (hostname, Exact, longest PathPrefix, method, headers, query) decides');
+      const backends = backendsOf(arr(r.services), namespace, traefikServices, services, log, `${field}.services`);
+      const conjuncts = dnf.map(conjunctOf);
+      const byHosts = new Map<string, Conjunct[]>();
+      for (const c of conjuncts) {
+        if (c.problems.length) {
+          log.add(`${field}.match`, r.match, 'not-converted', c.problems.join('; '), 'split the router into rules Gateway API can express');
+          continue;
+        }
+        const k = [...new Set(c.hosts)].sort().join(',');
+        if (!byHosts.has(k)) byHosts.set(k, []);
+        byHosts.get(k)!.push(c);
+      }
+      const stringPrefix = conjuncts.some((c) => c.path?.type === 'PathPrefix' && !c.path.value.endsWith('/'));
+      log.add(`${field}.match`, r.match, stringPrefix ? 'caveat' : 'converted', `${conjuncts.length} alternative${conjuncts.length === 1 ? '' : 's'} → ${byHosts.size} route${byHosts.size === 1 ? '' : 's'}${stringPrefix ? '; PathPrefix in Traefik is a string prefix (/api matches /apix), in Gateway API element-wise' : ''}`);
+      let gi = 0;
+      for (const [hostKey, cs] of byHosts) {
+        const hostnames = hostKey ? hostKey.split(',') : [];
+        if (httpsRole) for (const h of hostnames) addListener({ role: 'https', port: 443, protocol: 'HTTPS', hostname: h, ...(tls?.secretName ? { certificate: { namespace, name: tls.secretName } } : {}) });
+        if (roles.includes('http')) addListener({ role: 'http', port: 80, protocol: 'HTTP' });
+        const name = `${o.metadata.name}-${ri}${byHosts.size > 1 ? `-${gi}` : ''}`;
+        gi++;
+        const pathPrefix = cs.length === 1 && cs[0].path?.type === 'PathPrefix' ? cs[0].path.value : cs.length === 1 && !cs[0].path ? '/' : undefined;
+        const mw = convertMiddlewares(arr(r.middlewares).filter(isObj).map((m: any) => ({ namespace: m.namespace ?? namespace, name: m.name })), middlewares, pathPrefix, log, `${field}.middlewares`);
+        const rule: IrRule = {
+          matches: cs.map((c) => ({
+            ...(c.path ? { path: c.path } : {}),
+            ...(c.method ? { method: c.method } : {}),
+            ...(c.headers.length ? { headers: c.headers } : {}),
+            ...(c.query.length ? { queryParams: c.query } : {}),
+          })),
+          filters: mw.filters,
+          backends: mw.redirect ? [] : backends,
+        };
+        const rRoles = [...(roles.includes('http') ? ['http' as const] : []), ...(httpsRole && hostnames.length ? ['https' as const] : [])];
+        if (rRoles.length === 0) continue;
+        routes.push({ kind: 'HTTPRoute', namespace, name, gateway: gateway.key, roles: rRoles, hostnames, rules: [rule], source: ref });
+        outputs.push(`HTTPRoute ${namespace}/${name}`);
+        for (const c of cs) {
+          if (c.method || c.headers.length || c.query.length || c.path?.type === 'RegularExpression') continue; // probed by host and path only
+          const total = backends.reduce((s, b) => s + (b.weight ?? 1), 0);
+          for (const host of c.hosts.length ? [c.hosts[0]] : [undefined]) {
+            locations.push({
+              source: ref,
+              host,
+              match: c.path ? { type: c.path.type === 'Exact' ? 'Exact' : 'StringPrefix', value: c.path.value } : { type: 'Prefix', value: '/' },
+              backends: mw.redirect ? [] : backends.map((b) => ({
+                namespace: b.namespace, name: b.name, port: b.port, probability: total ? (b.weight ?? 1) / total : 0,
+              })),
+              ...(mw.redirect && mw.redirect.scheme === 'https' ? { httpsRedirectCode: mw.redirect.code } : {}),
+              ...(mw.rewrite?.kind === 'full' ? { rewrite: { kind: 'full' as const, target: mw.rewrite.value } } : {}),
+              ...(mw.rewrite?.kind === 'prefix' && c.path ? { rewrite: { kind: 'regex' as const, target: `${mw.rewrite.value === '/' ? '' : mw.rewrite.value}$1` } } : {}),
+              tls: httpsRole && !!host,
+              ...(!roles.includes('http') ? { httpsOnly: true } : {}),
+            });
+            if (mw.rewrite?.kind === 'prefix' && c.path) {
+              // the rewrite as a regex over the prefix: ^<prefix>(.*) → <replacement>$1
+              const l = locations[locations.length - 1] as any;
+              l.match = { type: 'Regex', value: `${escapeRegex(c.path.value.replace(/\/+$/, ''))}(.*)` };
+            }
+          }
+        }
+      }
+    });
+  }
+  if (!gateway.existing) {
+    const nss = [...gateway.routeNamespaces];
+    (gateway as any).namespace = nss.length === 1 ? nss[0] : defaultNamespace;
+  }
+  const lookups = objects.filter((o) => isObj(o) && ['Service', 'Secret', 'ConfigMap'].includes(o.kind));
+  return { gateways: routes.length ? [gateway] : [], routes, policies: [], reports, locations, lookups, notes: [] };
+}
+
+function escapeRegex(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function backendsOf(list: any[], namespace: string, traefikServices: Map<string, Obj>, services: Map<string, Obj>,
+  log: ItemLog, field: string): IrBackend[] {
+  const out: IrBackend[] = [];
+  list.forEach((s: any, i: number) => {
+    if (!isObj(s) || typeof s.name !== 'string') return;
+    const ns = s.namespace ?? namespace;
+    if (s.kind === 'TraefikService') {
+      const ts = traefikServices.get(`${ns}/${s.name}`);
+      const weighted = ts?.spec?.weighted;
+      if (!ts || !isObj(weighted)) {
+        log.add(`${field}[${i}]`, s.name, 'not-converted', ts ? 'only weighted TraefikServices are converted (mirroring/highestRandomWeight are not)' : `the TraefikService ${ns}/${s.name} is not in the input`, ts?.spec?.mirroring ? 'the RequestMirror filter (extended)' : 'backendRefs written by hand');
+        return;
+      }
+      for (const w of arr(weighted.services)) {
+        const port = portOf(w, w.namespace ?? ns, services);
+        if (port === undefined) { log.add(`${field}[${i}]`, w.name, 'not-converted', `no port for Service ${w.name}`); continue; }
+        out.push({ namespace: w.namespace ?? ns, name: w.name, port, weight: typeof w.weight === 'number' ? w.weight : 1 });
+      }
+      log.add(`${field}[${i}]`, `TraefikService ${s.name}`, 'converted', `weighted backendRefs ${arr(weighted.services).map((w: any) => `${w.name}:${w.weight ?? 1}`).join(', ')}`);
+      return;
+    }
+    const port = portOf(s, ns, services);
+    if (port === undefined) { log.add(`${field}[${i}]`, s.name, 'not-converted', `no port (or a port name not found in the input Services) for Service ${ns}/${s.name}`); return; }
+    out.push({ namespace: ns, name: s.name, port, ...(typeof s.weight === 'number' ? { weight: s.weight } : {}) });
+  });
+  return out;
+}
+
+function portOf(s: Obj, ns: string, services: Map<string, Obj>): number | undefined {
+  if (typeof s.port === 'number') return s.port;
+  if (typeof s.port === 'string') {
+    if (/^\d+$/.test(s.port)) return Number(s.port);
+    const svc = services.get(`${ns}/${s.name}`);
+    const p = arr(svc?.spec?.ports).find((x: any) => x?.name === s.port);
+    return typeof p?.port === 'number' ? p.port : undefined;
+  }
+  return undefined;
+}

@@ -1,0 +1,283 @@
+/**
+ * Equivalence: every host and path of every source object is asked of the routing simulator on the migrated
+ * configuration and compared with what the source does (modelled from the Ingress / ingress-nginx semantics).
+ */
+import { IrGateway, MigrationDifference, MigrationModel, SourceLocation } from './model';
+import { MissingReferencePolicy } from '../analysis/types';
+import { _normalizePrefix, _prefixMatches } from '../core/spec/precedence';
+import { RoutingSimulator } from '../routing/simulator';
+import { RoutingRequest } from '../routing/types';
+
+interface Probe {
+  scheme: 'http' | 'https';
+  host: string;
+  path: string;
+  headers?: { [k: string]: string };
+  grpc?: boolean;
+  passthrough?: boolean;
+  location: SourceLocation;
+}
+
+type Outcome =
+  | { kind: 'forward'; backends: string[]; path: string; host: string }
+  | { kind: 'redirect'; location: string; code: number }
+  | { kind: 'none' };
+
+const UNCLAIMED = 'unclaimed.migration.invalid';
+
+function probeHost(host: string | undefined): string {
+  if (host === undefined) return UNCLAIMED;
+  return host.startsWith('*.') ? `probe.${host.slice(2)}` : host;
+}
+
+function samplePaths(l: SourceLocation): string[] {
+  const v = l.match.value;
+  switch (l.match.type) {
+    case 'Exact':
+      return v === '/' ? ['/'] : [v, v.replace(/\/+$/, '') + '/x'];
+    case 'Prefix': {
+      const n = _normalizePrefix(v);
+      return n === '/' ? ['/', '/x'] : [n, n + '/x'];
+    }
+    case 'StringPrefix':
+      return v.endsWith('/') ? [v, v + 'x'] : [v, v + '/x', v + 'x'];
+    case 'Regex': {
+      const example = regexExample(v);
+      const cut = v.search(/[.*+?()[\]{}|^$\\]/);
+      const lit = cut < 0 ? v : v.slice(0, cut);
+      const base = lit === '' ? '/' : lit;
+      return [...new Set([base, base.replace(/\/+$/, '') + '/x/y', ...(base.endsWith('/') ? [] : [base + 'x']), ...(example ? [example] : [])])];
+    }
+  }
+}
+
+/** A path the ingress-nginx regex location `^value` matches, from the common constructs (`[0-9]+`, `(.*)`, `(/|$)`, …). */
+function regexExample(value: string): string | undefined {
+  const e = value
+    .replace(/\(\/\|\$\)/g, '/').replace(/\[0-9\]\+|\\d\+/g, '1').replace(/\[a-z\]\+|\[a-zA-Z\]\+|\\w\+/g, 'a')
+    .replace(/\(\.\*\)\??|\.\*/g, 'x').replace(/\(\.\+\)|\.\+/g, 'x').replace(/[()?^$]/g, '');
+  if (!e.startsWith('/') || /[[\]{}|\\*+]/.test(e)) return undefined;
+  try {
+    return new RegExp('^' + value, 'i').test(e) ? e : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function matches(l: SourceLocation, path: string): boolean {
+  const v = l.match.value;
+  switch (l.match.type) {
+    case 'Exact': return path === v;
+    case 'Prefix': return _prefixMatches(v, path);
+    case 'StringPrefix': return path.startsWith(v);
+    case 'Regex':
+      try {
+        return new RegExp('^' + v, 'i').test(path);
+      } catch {
+        return false;
+      }
+  }
+}
+
+function hostMatches(pattern: string, host: string): boolean {
+  if (pattern.startsWith('*.')) return host.endsWith(pattern.slice(1)) && host.length > pattern.length - 1;
+  return pattern === host;
+}
+
+/** The location of the source that serves a request: the host's server (exact, then wildcard, then default), Exact first, then the longest path. */
+function sourceLocation(index: LocationIndex, p: Probe): SourceLocation | undefined {
+  const locs = [...(index.byHost.get(p.host) ?? []), ...index.wildcardOrDefault];
+  const kind = (l: SourceLocation): string => (l.passthrough ? 'tls' : l.grpc ? 'grpc' : 'http');
+  const want = p.passthrough ? 'tls' : p.grpc ? 'grpc' : 'http';
+  const usable = locs.filter((l) => !(l.httpsOnly && p.scheme === 'http')).filter((l) => kind(l) === want || (want === 'grpc' && kind(l) === 'http') || (want === 'http' && kind(l) === 'grpc'));
+  let server = usable.filter((l) => l.host === p.host);
+  if (server.length === 0) {
+    const wild = usable.filter((l) => l.host !== undefined && l.host.startsWith('*.') && hostMatches(l.host, p.host));
+    const best = wild.map((l) => l.host!.length).sort((a, b) => b - a)[0];
+    server = wild.filter((l) => l.host!.length === best);
+  }
+  if (server.length === 0) server = usable.filter((l) => l.host === undefined);
+  if (p.passthrough) return server[0];
+  const hits = server.filter((l) => matches(l, p.path));
+  const exact = hits.find((l) => l.match.type === 'Exact');
+  if (exact) return exact;
+  return hits.sort((a, b) => b.match.value.length - a.match.value.length)[0];
+}
+
+function backendKey(b: { namespace: string; name: string; port?: number }, probability: number): string {
+  return `${b.namespace}/${b.name}:${b.port ?? '?'} ${Math.round(probability * 1000) / 10}%`;
+}
+
+/** The locations by exact host; wildcard and host-less ones apart (few). */
+interface LocationIndex {
+  byHost: Map<string, SourceLocation[]>;
+  wildcardOrDefault: SourceLocation[];
+}
+
+function indexLocations(locs: SourceLocation[]): LocationIndex {
+  const byHost = new Map<string, SourceLocation[]>();
+  const wildcardOrDefault: SourceLocation[] = [];
+  for (const l of locs) {
+    if (l.host === undefined || l.host.startsWith('*.')) {wildcardOrDefault.push(l);} else {
+      if (!byHost.has(l.host)) byHost.set(l.host, []);
+      byHost.get(l.host)!.push(l);
+    }
+  }
+  return { byHost, wildcardOrDefault };
+}
+
+function expected(index: LocationIndex, p: Probe): Outcome {
+  const l = sourceLocation(index, p);
+  if (!l) return { kind: 'none' };
+  if (l.passthrough) return { kind: 'forward', backends: l.backends.map((b) => backendKey(b, b.probability)).sort(), path: '', host: '' };
+  if (l.appRoot && p.path === '/') return { kind: 'redirect', location: `${p.scheme}://${p.host}${l.appRoot}`, code: 302 };
+  if (l.httpsRedirectCode && p.scheme === 'http') return { kind: 'redirect', location: `https://${p.host}${p.path}`, code: l.httpsRedirectCode };
+  if (l.redirect) {
+    const u = new URL(l.redirect.url);
+    return { kind: 'redirect', location: `${u.protocol}//${u.host}${u.pathname}`, code: l.redirect.code };
+  }
+  let backends = l.backends.filter((b) => b.probability > 0).map((b) => backendKey(b, b.probability));
+  if (l.canaryHeader) {
+    const v = p.headers?.[l.canaryHeader.name];
+    if (v !== undefined && v === (l.canaryHeader.value ?? 'always')) backends = l.canaryHeader.backends.map((b) => backendKey(b, 1));
+    else if (v === 'never' && l.canaryHeader.value === undefined) backends = [backendKey(l.backends[0], 1)];
+  }
+  let path = p.path;
+  if (l.rewrite?.kind === 'full') path = l.rewrite.target;
+  if (l.rewrite?.kind === 'regex') {
+    const m = new RegExp('^' + l.match.value, 'i').exec(p.path);
+    if (m) path = l.rewrite.target.replace(/\$(\d)/g, (_, n) => m[Number(n)] ?? '');
+    if (!path.startsWith('/')) path = '/' + path;
+  }
+  return { kind: 'forward', backends: backends.sort(), path, host: l.upstreamHost ?? p.host };
+}
+
+function describe(o: Outcome): string {
+  switch (o.kind) {
+    case 'none': return 'no route (404)';
+    case 'redirect': return `redirect ${o.code} to ${o.location}`;
+    case 'forward': return `forward to ${o.backends.join(', ')}${o.path ? ` as ${o.host}${o.path}` : ''}`;
+  }
+}
+
+function requestOf(p: Probe): RoutingRequest {
+  if (p.passthrough) return { scheme: 'https', host: p.host, sni: p.host, path: '/', protocol: 'tcp' as any };
+  const headers = p.headers ? { ...p.headers } : undefined;
+  return {
+    scheme: p.scheme,
+    host: p.host,
+    path: p.path,
+    ...(headers ? { headers } : {}),
+    ...(p.grpc ? { protocol: 'grpc' } : {}),
+  };
+}
+
+function actual(sim: RoutingSimulator, p: Probe, gateway?: { namespace: string; name: string }): Outcome {
+  const g = gateway ? { gateway } : {};
+  const r = p.passthrough
+    ? sim.simulate({ ...g, scheme: 'https', host: p.host, sni: p.host, path: '/' })
+    : sim.simulate({ ...g, ...requestOf(p) });
+  if (r.redirect) return { kind: 'redirect', location: r.redirect.location.replace(/\?.*$/, ''), code: r.redirect.statusCode };
+  if (r.statusCode === 200 && r.backends.length) {
+    const backends = r.backends.filter((b) => b.probability > 0).map((b) => backendKey(b, b.probability)).sort();
+    if (p.passthrough) return { kind: 'forward', backends, path: '', host: '' };
+    const at = r.requestAtBackend;
+    return { kind: 'forward', backends, path: (at?.path ?? p.path).replace(/\?.*$/, ''), host: at?.host ?? p.host };
+  }
+  return { kind: 'none' };
+}
+
+/** A stand-in for an existing Gateway (`--gateway`) that is not in the input: HTTP on 80, HTTPS on 443, from all namespaces. */
+function standIn(g: IrGateway, passthroughHosts: string[]): any {
+  return {
+    apiVersion: 'gateway.networking.k8s.io/v1',
+    kind: 'Gateway',
+    metadata: { namespace: g.namespace, name: g.name },
+    spec: {
+      gatewayClassName: 'migration-verify',
+      listeners: [
+        { name: 'http', port: 80, protocol: 'HTTP', allowedRoutes: { namespaces: { from: 'All' } } },
+        { name: 'https', port: 443, protocol: 'HTTPS', tls: { certificateRefs: [{ name: 'stand-in' }] }, allowedRoutes: { namespaces: { from: 'All' } } },
+        ...passthroughHosts.map((h, i) => ({ name: `tls-${i}`, port: 443, protocol: 'TLS', hostname: h, tls: { mode: 'Passthrough' }, allowedRoutes: { namespaces: { from: 'All' }, kinds: [{ kind: 'TLSRoute' }] } })),
+      ],
+    },
+  };
+}
+
+/** The probes of a model: every host and path of every source location, on HTTP (and HTTPS when served). */
+export function probesOf(model: MigrationModel): Probe[] {
+  const out: Probe[] = [];
+  const seen = new Set<string>();
+  for (const l of model.locations) {
+    const host = probeHost(l.host);
+    if (l.passthrough) {
+      out.push({ scheme: 'https', host, path: '/', passthrough: true, location: l });
+      continue;
+    }
+    const paths = l.grpc ? [grpcPath(l.match.value)] : samplePaths(l);
+    for (const path of paths) {
+      for (const scheme of (l.tls ? ['http', 'https'] : ['http']) as ('http' | 'https')[]) {
+        const headerSets: ({ [k: string]: string } | undefined)[] = [undefined];
+        if (l.canaryHeader) headerSets.push({ [l.canaryHeader.name]: l.canaryHeader.value ?? 'always' });
+        for (const headers of headerSets) {
+          const key = `${scheme} ${host} ${path} ${JSON.stringify(headers ?? {})}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          out.push({ scheme, host, path, ...(headers ? { headers } : {}), ...(l.grpc ? { grpc: true } : {}), location: l });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+function grpcPath(value: string): string {
+  const v = value.replace(/^\/+|\/+$/g, '');
+  if (v === '') return '/probe.v1.Probe/Call';
+  return v.includes('/') ? `/${v}` : `/${v}/Call`;
+}
+
+function describeProbe(p: Probe): string {
+  if (p.passthrough) return `TLS connection with SNI ${p.host}`;
+  const h = p.headers ? ' ' + Object.entries(p.headers).map(([k, v]) => `-H '${k}: ${v}'`).join(' ') : '';
+  return `${p.grpc ? 'gRPC' : 'GET'} ${p.scheme}://${p.host}${p.path}${h}`;
+}
+
+/** Asks the simulator every probe of `model` on `manifests` (the result) and returns the differences. */
+export function verifyMigration(model: MigrationModel, manifests: any[], input: any[]): { probes: number; differences: MigrationDifference[] } {
+  const extra: any[] = [];
+  for (const g of model.gateways) {
+    if (!g.existing) continue;
+    const inInput = input.find((o) => o?.kind === 'Gateway' && o.metadata?.name === g.name && (o.metadata?.namespace ?? 'default') === g.namespace);
+    const hosts = model.routes.filter((r) => r.gateway === g.key && r.kind === 'TLSRoute').flatMap((r) => r.hostnames);
+    extra.push(inInput ?? standIn(g, [...new Set(hosts)].sort()));
+  }
+  const sim = RoutingSimulator.fromManifests([...manifests, ...model.lookups, ...extra], { missingReferences: MissingReferencePolicy.UNKNOWN });
+  const differences: MigrationDifference[] = [];
+  const probes = probesOf(model);
+  const index = indexLocations(model.locations);
+  // with several Gateways (several addresses), a host's DNS points at the Gateway of its routes
+  const byKey = new Map(model.gateways.map((g) => [g.key, g]));
+  const hostGateway = new Map<string, { namespace: string; name: string }>();
+  if (model.gateways.length > 1) {
+    for (const r of model.routes) {
+      const g = byKey.get(r.gateway)!;
+      for (const h of r.hostnames) if (!hostGateway.has(probeHost(h))) hostGateway.set(probeHost(h), { namespace: g.namespace, name: g.name });
+    }
+  }
+  for (const p of probes) {
+    const e = expected(index, p);
+    const a = actual(sim, p, hostGateway.get(p.host));
+    const de = describe(e);
+    const da = describe(a);
+    if (de !== da) {
+      differences.push({
+        source: `${p.location.source.kind} ${p.location.source.namespace}/${p.location.source.name}`,
+        request: describeProbe(p),
+        expected: de,
+        actual: da,
+      });
+    }
+  }
+  return { probes: probes.length, differences };
+}
