@@ -164,11 +164,11 @@ project.addTask('fetch:gateway-api', {
 // ...and the schema bundle of the validation engine (src/validation/bundle/gateway-api-crds.json).
 project.tasks.tryFind('import')!.exec('node scripts/bundle-schemas.js');
 project.gitattributes.addAttributes('/src/validation/bundle/*.json', 'linguist-generated');
-// ...and the implementation catalogue of the feature lint (src/features/catalogue.json), from the conformance reports
+// ...and the implementation catalogue of the feature lint (src/features/catalogue-data.json), from the conformance reports
 // (override the folder with GATEWAY_API_REPORTS_DIR, default ../shared/gateway-api-v1.6.1/conformance-reports); it also
 // regenerates the support matrix in docs/implementations.md.
 project.tasks.tryFind('import')!.exec('node scripts/build-feature-catalogue.js');
-project.gitattributes.addAttributes('/src/features/catalogue.json', 'linguist-generated');
+project.gitattributes.addAttributes('/src/features/catalogue-data.json', 'linguist-generated');
 
 // The validation CLI: `cdk8s-gateway-api validate [--channel ...] [--output ...] <file|dir>...`
 project.addBins({ 'cdk8s-gateway-api': 'lib/src/cli/main.js' });

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * Generates the implementation catalogue of the feature lint (src/features/catalogue.json) from the Gateway API
+ * Generates the implementation catalogue of the feature lint (src/features/catalogue-data.json) from the Gateway API
  * conformance reports shipped with the release (`conformance-reports/<gateway-api-version>/<implementation>/*.yaml`).
  *
  * Run through projen as part of `npx projen import` (or directly: `node scripts/build-feature-catalogue.js`).
@@ -25,7 +25,7 @@ const REPORTS_DIR = process.env.GATEWAY_API_REPORTS_DIR
   ? path.resolve(ROOT, process.env.GATEWAY_API_REPORTS_DIR)
   // GATEWAY_API_SHARED_DIR, ../shared/gateway-api-v1.6.1 or the local cache (scripts/gateway-api-release.js)
   : path.join(require('./gateway-api-release').requireReleaseDir().dir, 'conformance-reports');
-const OUT = path.resolve(ROOT, process.env.GATEWAY_API_CATALOGUE_OUT || 'src/features/catalogue.json');
+const OUT = path.resolve(ROOT, process.env.GATEWAY_API_CATALOGUE_OUT || 'src/features/catalogue-data.json');
 
 /**
  * The catalogue id and display name of each report folder (the folder names repeat the organization, e.g.

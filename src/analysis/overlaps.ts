@@ -13,15 +13,17 @@ function normPath(type: string, value: string): string {
 /** Match keys of one rule: full key (for shadowing) and path key (for cross-team claims). */
 function matchKeys(kind: string, rule: any): Array<{ full: string; path: string; desc: string }> {
   const matches: any[] = Array.isArray(rule?.matches) && rule.matches.length > 0 ? rule.matches : [{}];
-  return matches.map((m: any) => {
-    const headers = (m.headers ?? []).map((h: any) => `${h.type ?? 'Exact'}:${String(h.name).toLowerCase()}=${h.value}`).sort().join(',');
+  const list = (v: any): any[] => (Array.isArray(v) ? v.filter((x) => x !== null && typeof x === 'object') : []);
+  return matches.map((match: any) => {
+    const m = match !== null && typeof match === 'object' ? match : {};
+    const headers = list(m.headers).map((h: any) => `${h.type ?? 'Exact'}:${String(h.name).toLowerCase()}=${h.value}`).sort().join(',');
     if (kind === 'GRPCRoute') {
       const method = m.method ? `${m.method.type ?? 'Exact'}:${m.method.service ?? '*'}/${m.method.method ?? '*'}` : '*';
       return { full: `${method}|${headers}`, path: method, desc: `gRPC method ${method}${headers ? ` headers ${headers}` : ''}` };
     }
     const type = m.path?.type ?? 'PathPrefix';
     const value = normPath(type, m.path?.value ?? '/');
-    const query = (m.queryParams ?? []).map((q: any) => `${q.type ?? 'Exact'}:${q.name}=${q.value}`).sort().join(',');
+    const query = list(m.queryParams).map((q: any) => `${q.type ?? 'Exact'}:${q.name}=${q.value}`).sort().join(',');
     const path = `${type} ${value}`;
     const full = `${path}|${m.method ?? ''}|${headers}|${query}`;
     const extra = [m.method ? `method ${m.method}` : '', headers ? `headers ${headers}` : '', query ? `query ${query}` : ''].filter((s) => s).join(', ');

@@ -40,9 +40,13 @@ export function backendRefsOf(obj: any): Array<{ ref: any; where: string }> {
       if (f?.type === 'RequestMirror' && f.requestMirror?.backendRef) out.push({ ref: f.requestMirror.backendRef, where: `${where}.filters[${i}].requestMirror.backendRef` });
     });
   };
-  (obj.spec?.rules ?? []).forEach((rule: any, r: number) => {
+  // schema-invalid shapes (a rule or backendRef that is not an object, a list that is not a list) are the
+  // validator's to report: the analysis skips them instead of failing on them
+  const list = (v: any): any[] => (Array.isArray(v) ? v : []);
+  list(obj.spec?.rules).forEach((rule: any, r: number) => {
     mirrors(rule?.filters, `rules[${r}]`);
-    (rule?.backendRefs ?? []).forEach((b: any, i: number) => {
+    list(rule?.backendRefs).forEach((b: any, i: number) => {
+      if (b === null || typeof b !== 'object') return;
       out.push({ ref: b, where: `rules[${r}].backendRefs[${i}]` });
       mirrors(b?.filters, `rules[${r}].backendRefs[${i}]`);
     });

@@ -275,26 +275,28 @@ function allowedFix(l: ListenerInfo, kind: string, ns: string): string {
 function checkRules(kind: string, rules: any[]): Array<{ rule: number; reason: string; message: string }> {
   const out: Array<{ rule: number; reason: string; message: string }> = [];
   if (kind !== 'HTTPRoute' && kind !== 'GRPCRoute') return out;
+  // schema-invalid shapes (not a list, not an object) are the validator's to report: skipped here
+  const list = (v: any): any[] => (Array.isArray(v) ? v.filter((x) => x !== null && typeof x === 'object') : []);
   rules.forEach((rule: any, r: number) => {
     const bad: string[] = [];
     const filterTypes = filterTypesOf(kind)!;
-    const filters: any[] = [...(rule?.filters ?? []), ...(rule?.backendRefs ?? []).flatMap((b: any) => b?.filters ?? [])];
+    const filters: any[] = [...list(rule?.filters), ...list(rule?.backendRefs).flatMap((b: any) => list(b.filters))];
     for (const f of filters) if (!filterTypes.includes(f?.type)) bad.push(`filter type "${f?.type}"`);
-    for (const m of rule?.matches ?? []) {
+    for (const m of list(rule?.matches)) {
       if (kind === 'HTTPRoute') {
         if (m.path?.type !== undefined && !PATH_TYPES.has(m.path.type)) bad.push(`path match type "${m.path.type}"`);
         if (m.method !== undefined && !HTTP_METHODS.has(m.method)) bad.push(`method "${m.method}"`);
-        for (const q of m.queryParams ?? []) if (q.type !== undefined && !VALUE_MATCH_TYPES.has(q.type)) bad.push(`query param match type "${q.type}"`);
+        for (const q of list(m.queryParams)) if (q.type !== undefined && !VALUE_MATCH_TYPES.has(q.type)) bad.push(`query param match type "${q.type}"`);
       } else if (m.method?.type !== undefined && !VALUE_MATCH_TYPES.has(m.method.type)) {
         bad.push(`method match type "${m.method.type}"`);
       }
-      for (const h of m.headers ?? []) if (h.type !== undefined && !VALUE_MATCH_TYPES.has(h.type)) bad.push(`header match type "${h.type}"`);
+      for (const h of list(m.headers)) if (h.type !== undefined && !VALUE_MATCH_TYPES.has(h.type)) bad.push(`header match type "${h.type}"`);
     }
     if (bad.length > 0) {
       out.push({ rule: r, reason: 'UnsupportedValue', message: `rules[${r}]: unsupported ${bad.join(', ')}.` });
       return;
     }
-    if (incompatibleFilters((rule?.filters ?? []).map((f: any) => f?.type))) {
+    if (incompatibleFilters(list(rule?.filters).map((f: any) => f?.type))) {
       out.push({ rule: r, reason: 'IncompatibleFilters', message: `rules[${r}]: RequestRedirect and URLRewrite cannot be used together.` });
     }
   });

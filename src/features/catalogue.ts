@@ -3,7 +3,7 @@
  * that `scripts/build-feature-catalogue.js` generates out of the release's `conformance-reports/` (run by
  * `npx projen import`). Engine-internal: the jsii API is `Implementation` (implementation.ts).
  */
-import CATALOGUE_JSON from './catalogue.json';
+import CATALOGUE_JSON from './catalogue-data.json';
 
 /** One profile of a conformance report. */
 export interface CatalogueProfile {

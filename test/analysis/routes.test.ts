@@ -343,3 +343,15 @@ describe('determinism and inputs', () => {
     expect(statusOf(report.objects, 'HTTPRoute', undefined, 'r').parents[0].controllerName).toBe('unknown-controller/shared');
   });
 });
+
+describe('schema-invalid shapes (the validator reports them) do not crash the analysis', () => {
+  test.each([
+    ['a null backendRef', { rules: [{ backendRefs: [null] }] }],
+    ['backendRefs that is not a list', { rules: [{ backendRefs: 'store' }] }],
+    ['rules that is not a list', { rules: { backendRefs: [] } }],
+    ['a null match and queryParams that is not a list', { rules: [{ matches: [null, { queryParams: 'x', headers: [null] }] }] }],
+  ])('%s', (_name, spec) => {
+    const objects = [...platform(), httpRoute('team-a', 'bad', { parentRefs: [parentRef()], ...spec })];
+    expect(() => analyzer.analyze(objects)).not.toThrow();
+  });
+});

@@ -39,11 +39,11 @@ describe('docs/implementations.md', () => {
 describe('the catalogue', () => {
   const haveReports = fs.existsSync(REPORTS);
   (haveReports ? test : test.skip)('regenerating it from the reports reproduces the committed file, with every report', () => {
-    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'catalogue-')), 'catalogue.json');
+    const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'catalogue-')), 'catalogue-data.json');
     execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build-feature-catalogue.js')], {
       env: { ...process.env, GATEWAY_API_CATALOGUE_OUT: out }, stdio: 'pipe',
     });
-    expect(fs.readFileSync(out, 'utf8')).toBe(fs.readFileSync(path.join(ROOT, 'src', 'features', 'catalogue.json'), 'utf8'));
+    expect(fs.readFileSync(out, 'utf8')).toBe(fs.readFileSync(path.join(ROOT, 'src', 'features', 'catalogue-data.json'), 'utf8'));
     const files = execFileSync('find', [REPORTS, '-name', '*.yaml']).toString().trim().split('\n')
       .map((f) => path.relative(REPORTS, f)).sort();
     expect(allReports().map((r) => r.file).sort()).toEqual(files);
