@@ -197,4 +197,21 @@ project.npmignore?.exclude('/bench/');
 project.packageTask.reset();
 project.packageTask.spawn(project.tasks.tryFind('package:js')!);
 
+// Every README and doc-comment snippet compiles in jsii-rosetta's strict mode (fixtures in rosetta/), so that it can be
+// shown in Python, Java, C# and Go; `.ci/run` runs the extraction and fails when a snippet no longer compiles.
+project.package.file.addOverride('jsii.metadata.jsii.rosetta.strict', true);
+project.addTask('rosetta:extract', {
+  description: 'Compile and translate every README and doc-comment snippet with jsii-rosetta in strict mode (needs a compiled assembly)',
+  exec: 'jsii-rosetta extract --strict',
+});
+// The examples app in Python and Java (examples/python, examples/java), translated by jsii-rosetta and committed.
+project.addTask('examples:translate', {
+  description: 'Translate examples/app.ts to Python and Java with jsii-rosetta (node scripts/translate-examples.js --check verifies them)',
+  exec: 'node scripts/translate-examples.js',
+});
+project.gitignore.exclude('.jsii.tabl.json', '*.tabl.json');
+project.npmignore?.exclude('/rosetta/');
+// the guides (and the report screenshot) are read on GitHub: the README links them with absolute URLs
+project.npmignore?.exclude('/docs/');
+
 project.synth();

@@ -132,11 +132,17 @@ export class BlogTeamChart extends Chart {
   }
 }
 
+/** How the examples app is built. */
+export interface ExamplesAppOptions {
+  /** The share of the checkout traffic that reaches the canary, in percent. */
+  readonly canaryPercent: number;
+}
+
 /** Builds the whole examples app into `app`: namespaces, the platform, the shared services and two app teams. */
-export function buildExamplesApp(app: App, options: { readonly canaryPercent?: number } = {}): void {
+export function buildExamplesApp(app: App, options: ExamplesAppOptions = { canaryPercent: 10 }): void {
   new NamespacesChart(app, 'namespaces');
   const platform = new PlatformChart(app, 'platform');
   const shared = new SharedServicesChart(app, 'shared-services');
-  new StoreTeamChart(app, 'store', { gateway: platform.gateway, search: shared.search, canaryPercent: options.canaryPercent ?? 10 });
+  new StoreTeamChart(app, 'store', { gateway: platform.gateway, search: shared.search, canaryPercent: options.canaryPercent });
   new BlogTeamChart(app, 'blog', { gateway: platform.gateway });
 }

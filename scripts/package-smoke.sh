@@ -43,7 +43,7 @@ node - "$ROOT/README.md" <<'EOF'
 const fs = require('fs');
 const markdown = fs.readFileSync(process.argv[2], 'utf8');
 for (const [lang, file] of [['ts', 'main.ts'], ['yaml', 'cdk8s.yaml'], ['json', 'tsconfig.json']]) {
-  const found = [...markdown.matchAll(new RegExp('```' + lang + ' ' + file.replace('.', '\\.') + '\\n([\\s\\S]*?)```', 'g'))];
+  const found = [...markdown.matchAll(new RegExp('```' + lang + ' ' + file.replace('.', '\\.') + '(?: fixture=[\\w-]+)?\\n([\\s\\S]*?)```', 'g'))];
   if (found.length !== 1) throw new Error(`README.md has ${found.length} \`\`\`${lang} ${file} blocks, expected 1`);
   fs.writeFileSync(file, found[0][1]);
   console.log(`${file}: ${found[0][1].split('\n').length - 1} lines`);

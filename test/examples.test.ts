@@ -2,7 +2,7 @@ import { Chart, Testing } from 'cdk8s';
 import { buildExamplesApp } from '../examples/app';
 import { GatewayApiAnalysis } from '../src';
 
-function synthExamples(canaryPercent?: number): any[] {
+function synthExamples(canaryPercent = 10): any[] {
   const app = Testing.app();
   buildExamplesApp(app, { canaryPercent });
   return app.charts.flatMap((c) => c.toJson());

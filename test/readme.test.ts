@@ -10,10 +10,11 @@ import * as YAML from 'yaml';
  */
 describe('README.md', () => {
   const markdown = fs.readFileSync(path.join(__dirname, '..', 'README.md'), 'utf-8');
-  const snippets = [...markdown.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]);
+  // (` fixture=NAME` names the jsii-rosetta fixture the snippet compiles with in the other languages, see rosetta/)
+  const snippets = [...markdown.matchAll(/```ts(?: fixture=[\w-]+)?\n([\s\S]*?)```/g)].map((m) => m[1]);
   /** The Install section's files, fenced as ```<lang> <file name> (scripts/package-smoke.sh reads them the same way). */
   const installFile = (lang: string, name: string): string => {
-    const found = [...markdown.matchAll(new RegExp('```' + lang + ' ' + name.replace('.', '\\.') + '\\n([\\s\\S]*?)```', 'g'))];
+    const found = [...markdown.matchAll(new RegExp('```' + lang + ' ' + name.replace('.', '\\.') + '(?: fixture=[\\w-]+)?\\n([\\s\\S]*?)```', 'g'))];
     expect(found).toHaveLength(1);
     return found[0][1];
   };

@@ -55,8 +55,8 @@ const FACTORIES: { [name: string]: (...args: any[]) => any } = {
  * BackendTLSPolicies, rule timeouts, sessionPersistence, method/query matches) fails with an error naming the object.
  *
  * ```ts
- * const legacy = yaml.loadAll(fs.readFileSync('ingresses.yaml', 'utf8'));
- * IngressMigration.fromManifests(chart, 'legacy', legacy, { gateway: sharedGateway });
+ * // objects: the parsed manifests of the Ingresses to keep (Ingresses, IngressClasses, Services, Traefik objects)
+ * IngressMigration.fromManifests(chart, 'legacy', objects, { gateway: sharedGateway });
  * ```
  */
 export class IngressMigration extends Construct {

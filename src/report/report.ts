@@ -70,7 +70,7 @@ function graphView(model: ReportModel, options: GatewayApiReportOptions): ViewSp
  *
  * ```ts
  * GatewayApiReport.enable(app, { file: 'dist/gateway-api-report.html' }); // written at every app.synth()
- * const mermaid = GatewayApiReport.mermaid(app.charts.flatMap((c) => c.toJson()));
+ * const mermaid = GatewayApiReport.mermaid(objects); // the manifests, e.g. parsed from dist/
  * ```
  */
 export class GatewayApiReport {

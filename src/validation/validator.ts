@@ -60,8 +60,8 @@ function nodeAt(root: SchemaNode, segs: readonly PathSegment[]): SchemaNode | un
  *
  * @example
  * const validator = new GatewayApiValidator();
- * const result = validator.validate({ apiVersion: 'gateway.networking.k8s.io/v1', kind: 'HTTPRoute', ... });
- * for (const e of result.errors) console.log(`${e.path}: ${e.message}`);
+ * const result = validator.validate({ apiVersion: 'gateway.networking.k8s.io/v1', kind: 'HTTPRoute', metadata: { name: 'r' }, spec: {} });
+ * const problems = result.errors; // each with its `path` and `message`; empty when valid
  */
 export class GatewayApiValidator {
   /**

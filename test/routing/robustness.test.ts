@@ -22,9 +22,12 @@ describe('hostile input', () => {
     }
     expect(() => findRoutingFindings([...platform(), ...junk])).not.toThrow();
   });
-  test('input the analysis cannot read (not schema-valid) is a clear error naming the cause', () => {
-    const bad = httpRoute('team-a', 'bad', { parentRefs: [parentRef()], rules: [{ matches: [{ queryParams: 'x' }] }] });
-    expect(() => RoutingSimulator.fromManifests([...platform(), bad])).toThrow(/the attachment analysis cannot read the input \(validate it first: cdk8s-gateway-api validate\): TypeError/);
+  test('schema-invalid shapes (the validator reports them) neither throw nor route: the rest of the input still does', () => {
+    const bad = httpRoute('team-a', 'bad', { hostnames: ['bad.example.com'], parentRefs: [parentRef()], rules: [{ matches: [{ queryParams: 'x', headers: [null] }], backendRefs: [null] }] });
+    const sim = RoutingSimulator.fromManifests([...platform(), bad]);
+    const r = sim.simulate({ host: 'bad.example.com', path: '/?x=1' });
+    expect(r.error).toBeUndefined();
+    expect({ status: r.statusCode, backends: r.backends.map((b) => b.name) }).toStrictEqual({ status: 500, backends: [''] }); // an invalid backendRef: 500
   });
   test('a non-array input is a clear error', () => {
     expect(() => RoutingSimulator.fromManifests({} as any)).toThrow(/objects must be an array/);
