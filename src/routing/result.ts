@@ -51,6 +51,14 @@ export interface _RoutingResultData {
  */
 export class RoutingResult {
   /**
+   * A result of the simulator (it is the only maker of results).
+   * @internal
+   */
+  public static _of(data: _RoutingResultData): RoutingResult {
+    return new RoutingResult(data);
+  }
+
+  /**
    * The Gateway that accepted the connection.
    * @default - none accepted it
    */
@@ -124,12 +132,7 @@ export class RoutingResult {
    */
   public readonly retry?: RoutingRetry;
 
-  /**
-   * Built by the simulator only.
-   * @internal
-   */
-  public constructor(input: any) {
-    const data = input as _RoutingResultData;
+  private constructor(data: _RoutingResultData) {
     this.gateway = data.gateway;
     this.listener = data.listener;
     this.route = data.route;

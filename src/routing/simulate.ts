@@ -136,7 +136,7 @@ function decode(s: string): string {
 }
 
 function empty(trail: Trail, statusCode: number, extra: Partial<_RoutingResultData> = {}): RoutingResult {
-  return new RoutingResult({
+  return RoutingResult._of({
     statusCode,
     backends: [],
     responseHeaders: {},
@@ -296,7 +296,7 @@ export function simulateRequest(index: RoutingIndex, request: RoutingRequest): R
 
 function withGrpc(req: Req, r: RoutingResult): RoutingResult {
   if (req.protocol !== 'grpc') return r;
-  return new RoutingResult({ ...(r as any), grpcStatus: grpcStatusOf(r.statusCode) });
+  return RoutingResult._of({ ...(r as any), grpcStatus: grpcStatusOf(r.statusCode) });
 }
 
 function valuesMatch(list: ValueMatch[], get: (name: string) => string | undefined): boolean {
@@ -465,7 +465,7 @@ function applyL4(index: RoutingIndex, l: ListenerEntry, trail: Trail, base: Part
   const err = backends.errorProbability;
   trail.add(err >= 1 ? 'no valid backend: the connection is refused' : err > 0 ? `${pct(err)} of the connections go to invalid backends and are refused` : 'connection forwarded');
   void l;
-  return new RoutingResult({
+  return RoutingResult._of({
     ...base,
     route: routeRef,
     rule: ruleRef,
@@ -811,7 +811,7 @@ function applyRule(
   const common = { ...base, route: routeRef, rule: ruleRef, ...extra };
 
   if (preflight) {
-    return new RoutingResult({
+    return RoutingResult._of({
       ...common,
       statusCode: 200,
       backends: [],
@@ -823,7 +823,7 @@ function applyRule(
     });
   }
   if (redirect) {
-    return new RoutingResult({
+    return RoutingResult._of({
       ...common,
       statusCode: redirect.statusCode,
       backends: [],
@@ -851,7 +851,7 @@ function applyRule(
   } else {
     trail.add(`forwarded to ${backends.list.filter((b) => b.probability > 0).map((b) => `${b.namespace}/${b.name}${b.port !== undefined ? `:${b.port}` : ''}`).join(', ')}`);
   }
-  return new RoutingResult({
+  return RoutingResult._of({
     ...common,
     statusCode,
     backends: backends.list,
