@@ -1,21 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { prng } from '../../bench/scenario'; // the benchmark's deterministic PRNG: the corpus is the same on every run
 import { needsPreciseParser, parseYaml, parseYamlFast, parseYamlPrecise } from '../../src/validation/yaml';
 import { sharedPath } from '../support/shared';
-
-/** A small deterministic PRNG (mulberry32), so the corpus is the same on every run. */
-/* eslint-disable no-bitwise */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-/* eslint-enable no-bitwise */
 
 function yamlFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
