@@ -62,3 +62,15 @@ export function compilePattern(pattern: string): Matcher {
   const re2 = RE2JS.compile(pattern);
   return { test: (s: string) => re2.test(s) };
 }
+
+const CACHED = new Map<string, Matcher>();
+
+/** `compilePattern`, once per pattern per process (CEL `matches()` and its JavaScript fast path share it). */
+export function cachedPattern(pattern: string): Matcher {
+  let m = CACHED.get(pattern);
+  if (!m) {
+    m = compilePattern(pattern);
+    CACHED.set(pattern, m);
+  }
+  return m;
+}

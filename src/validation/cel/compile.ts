@@ -7,6 +7,7 @@
  * no old object at synth time). A rule that does not compile is reported as a warning and never evaluated.
  */
 import { CelResult, CelValue, plan, unparse } from '@bufbuild/cel';
+import { FastAllPass, fastAllPass } from './fast';
 import { CEL_ENV } from './library';
 import { parsed } from './parsed';
 import { UniqueKey, uniqueKeyOf } from './unique-keys';
@@ -248,6 +249,12 @@ export interface NodeRules {
    * that the interpreter does not look it up in vain (in the variables, then as a type) every time.
    */
   readonly selfFields: readonly string[];
+  /**
+   * The conjunction of every active rule translated to JavaScript on the JSON subject (see fast.ts): true only when
+   * every rule is `true`; false decides nothing (the rules are then evaluated with CEL). Undefined when nothing of
+   * the rules translates.
+   */
+  readonly fast?: FastAllPass;
 }
 
 /**
@@ -327,7 +334,8 @@ export function nodeRules(node: SchemaNode): NodeRules {
     const keys = keyPlan(usageOf(active.flatMap((r) => r.exprs ?? [])), node);
     // the fields whose values the rules read (`self.f`), from the same analysis as the projection key
     const selfFields = node.properties ? keys.fields.map(([cel]) => cel) : [];
-    rules = { all, active, plan: keys, unique, allPass, selfFields };
+    const fast = fastAllPass(active.map((r) => r.exprs![0]), node);
+    rules = { all, active, plan: keys, unique, allPass, selfFields, fast };
     COMPILED.set(node, rules);
   }
   return rules;

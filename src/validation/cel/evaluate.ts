@@ -71,6 +71,11 @@ export function evaluateNodeRules(
 ): void {
   const active = rules.active;
   if (active.length === 0) return;
+  // most subjects pass every rule: the JavaScript conjunction says so without CEL, a projection key or the cache
+  if (cache.enabled && rules.fast !== undefined && rules.fast(value)) {
+    cache.stats.conjunctions++;
+    return;
+  }
   let outcomes: readonly Outcome[] | undefined;
   let key: unknown[] | undefined;
   let byKey: ProjectionCache<readonly Outcome[]> | undefined;
@@ -125,18 +130,17 @@ function passesAll(rules: NodeRules, value: unknown, self: () => CelValue): bool
 }
 
 /**
- * Walks prepared data along the schema and evaluates every rule whose subject is present, top-down; returns the
- * violations with paths from the root. Subtrees without rules are not visited.
+ * Walks prepared data along the schema, top-down, and calls `visit` for every present value whose node has rules,
+ * with its path (the array is reused: copy it to keep it). Subtrees without rules are not visited; neither are the
+ * root's `metadata` and `status`.
  */
-export function evaluateRules(data: unknown, root: SchemaNode, cache: OutcomeCache = SHARED_OUTCOMES): RuleViolation[] {
-  const values = new CelValues();
-  const out: RuleViolation[] = [];
+export function visitRuleSubjects(
+  data: unknown, root: SchemaNode, visit: (value: unknown, node: SchemaNode, segs: readonly PathSegment[], isRoot: boolean) => void,
+): void {
   const segs: PathSegment[] = [];
   const walk = (value: unknown, node: SchemaNode, isRoot: boolean): void => {
     if (value === undefined || value === null) return;
-    if (node.rules.length > 0) {
-      evaluateNodeRules(nodeRules(node), value, () => values.of(value, node, isRoot), segs, out, cache);
-    }
+    if (node.rules.length > 0) visit(value, node, segs, isRoot);
     if (Array.isArray(value)) {
       const items = node.items;
       if (items?.rulesBelow) {
@@ -165,5 +169,17 @@ export function evaluateRules(data: unknown, root: SchemaNode, cache: OutcomeCac
     }
   };
   walk(data, root, true);
+}
+
+/**
+ * Evaluates every rule whose subject is present in prepared data (see `visitRuleSubjects`); returns the violations
+ * with paths from the root.
+ */
+export function evaluateRules(data: unknown, root: SchemaNode, cache: OutcomeCache = SHARED_OUTCOMES): RuleViolation[] {
+  const values = new CelValues();
+  const out: RuleViolation[] = [];
+  visitRuleSubjects(data, root, (value, node, segs, isRoot) => {
+    evaluateNodeRules(nodeRules(node), value, () => values.of(value, node, isRoot), segs, out, cache);
+  });
   return out;
 }

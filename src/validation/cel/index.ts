@@ -6,6 +6,7 @@
  * - unique-keys.ts: list uniqueness rules checked by hashing;
  * - outcome-cache.ts: the cache of rule outcomes by projection key;
  * - values.ts: JSON seen by CEL through the schema;
+ * - fast.ts: the conjunction of a node's rules translated to JavaScript, to pass subjects without CEL;
  * - evaluate.ts: the walk that evaluates the rules of an object.
  */
 export { CEL_ENV } from './library';
@@ -16,5 +17,7 @@ export type { UniqueKey } from './unique-keys';
 export { clearOutcomeCaches, OUTCOME_STATS, OutcomeCache, SHARED_OUTCOMES } from './outcome-cache';
 export type { OutcomeStats } from './outcome-cache';
 export type { CelValues } from './values';
-export { evaluateNodeRules, evaluateRules } from './evaluate';
+export { evaluateNodeRules, evaluateRules, visitRuleSubjects } from './evaluate';
+export { fastAllPassSource } from './fast';
+export type { FastAllPass } from './fast';
 export type { RuleViolation } from './evaluate';

@@ -13,7 +13,7 @@ import { strings } from '@bufbuild/cel/ext';
 import {
   isDns1035Label, isDns1123Label, isDns1123Subdomain, isIP, isQualifiedName, isValidLabelValue,
 } from '../k8s-formats';
-import { compilePattern } from '../patterns';
+import { cachedPattern } from '../patterns';
 
 const FORMAT_PREFIX = 'kubernetes.format.';
 
@@ -27,17 +27,7 @@ const FORMATS: { readonly [name: string]: (s: string) => string[] } = {
 };
 
 /** `matches()` patterns with RE2 semantics (see ../patterns.ts), compiled once each (the engine default recompiles per call). */
-const RE2_CACHE = new Map<string, { test(s: string): boolean }>();
-const re2 = {
-  compile(pattern: string) {
-    let compiled = RE2_CACHE.get(pattern);
-    if (!compiled) {
-      compiled = compilePattern(pattern);
-      RE2_CACHE.set(pattern, compiled);
-    }
-    return compiled;
-  },
-};
+const re2 = { compile: cachedPattern };
 
 const K8S_FUNCS = [
   celFunc('isIP', [CelScalar.STRING], CelScalar.BOOL, (s: string) => isIP(s)),

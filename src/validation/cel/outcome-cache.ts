@@ -27,7 +27,10 @@ export interface OutcomeStats {
   evaluations: number;
   /** Rules answered from the cache. */
   cached: number;
-  /** Nodes whose rules all passed in one evaluation of their conjunction (or the uniqueness hash check). */
+  /**
+   * Nodes whose rules all passed in one evaluation of their conjunction: in JavaScript (see fast.ts), or with CEL
+   * (and the uniqueness hash check).
+   */
   conjunctions: number;
 }
 
