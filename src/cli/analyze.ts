@@ -2,7 +2,7 @@
  * `cdk8s-gateway-api analyze`: the attachment analysis over YAML/JSON files. Not part of the jsii API.
  */
 import { Command, InvalidArgumentError, Option } from 'commander';
-import * as YAML from 'yaml';
+import type * as YamlModule from 'yaml';
 import { InputError, readManifests } from './input';
 import { CliIo, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from './io';
 import { GatewayApiAnalyzer } from '../analysis/analyzer';
@@ -105,8 +105,8 @@ function runAnalyze(paths: readonly string[], args: AnalyzeOptions, io: CliIo): 
     externalObjects: [...args.external, ...[...platformClasses.keys()].map((name) => ({ group: _GATEWAY_GROUP, kind: 'GatewayClass', name }))],
   };
   const report = new GatewayApiAnalyzer().analyze(objects, analysisOptions);
-  // warnings of the routing engine: unreachable rules, hostnames two Gateways claim
-  report.findings.push(...findRoutingFindings(objects, analysisOptions));
+  // warnings of the routing engine: unreachable rules, hostnames two Gateways claim (its index reads this analysis)
+  report.findings.push(...findRoutingFindings(objects, analysisOptions, report));
   const gatewayApi = report.objects.filter((o) => o && typeof o.apiVersion === 'string' && o.apiVersion.startsWith(`${_GATEWAY_GROUP}/`));
   const summary = report.summary();
   if (args.output === 'table') {
@@ -114,7 +114,11 @@ function runAnalyze(paths: readonly string[], args: AnalyzeOptions, io: CliIo): 
   } else {
     if (args.output === 'json') io.stdout(JSON.stringify(gatewayApi, undefined, 2) + '\n');
     // YAML 1.1 quoting (timestamps, yes/no/on/off) so YAML 1.1 readers (kubectl's go-yaml, PyYAML) see strings
-    else io.stdout(gatewayApi.map((o) => YAML.stringify(o, { lineWidth: 0, version: '1.1' })).join('---\n'));
+    else {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const YAML: typeof YamlModule = require('yaml'); // loaded for YAML output only: startup stays fast
+      io.stdout(gatewayApi.map((o) => YAML.stringify(o, { lineWidth: 0, version: '1.1' })).join('---\n'));
+    }
     io.stderr(summary);
   }
   const errors = report.findings.filter((f) => f.severity === FindingSeverity.ERROR).length;

@@ -2,18 +2,12 @@
  * The top-level `cdk8s-gateway-api` program: one commander program with every command, free of process globals so
  * that it runs in-process (tests) as well as from `main.ts`.
  *
- * A command lives in its own file and exports `create<Name>Command(io, setExit)`; adding one is one line in `COMMANDS`.
+ * A command lives in its own file and exports `create<Name>Command(io, setExit)`; adding one is one line in `ENTRIES`.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { Command, CommanderError } from 'commander';
-import { createAnalyzeCommand } from './analyze';
-import { createFeaturesCommand } from './features';
 import { CliIo, EXIT_OK, EXIT_USAGE } from './io';
-import { createMigrateCommand } from './migrate';
-import { createReportCommand } from './report';
-import { createRouteCommand } from './route';
-import { createValidateCommand } from './validate';
 
 /** The program name, as installed by the package's `bin`. */
 export const PROGRAM_NAME = 'cdk8s-gateway-api';
@@ -21,15 +15,27 @@ export const PROGRAM_NAME = 'cdk8s-gateway-api';
 /** Builds one command; its action reports its exit status through `setExit`. */
 export type CommandFactory = (io: CliIo, setExit: (code: number) => void) => Command;
 
-/** Every command of the program, in the order `--help` lists them. */
-export const COMMANDS: readonly CommandFactory[] = [
-  createValidateCommand,
-  createAnalyzeCommand,
-  createRouteCommand,
-  createFeaturesCommand,
-  createReportCommand,
-  createMigrateCommand,
+/**
+ * Every command of the program, in the order `--help` lists them: its name and its factory, whose module is loaded
+ * on first use. A run loads only the module of the command it runs (the engines of the other commands, e.g. the
+ * migration's cdk8s, cost a CI run of `validate` a third of a second).
+ */
+/* eslint-disable @typescript-eslint/no-require-imports */
+const ENTRIES: ReadonlyArray<{ readonly name: string; readonly load: () => CommandFactory }> = [
+  { name: 'validate', load: () => (require('./validate') as typeof import('./validate')).createValidateCommand },
+  { name: 'analyze', load: () => (require('./analyze') as typeof import('./analyze')).createAnalyzeCommand },
+  { name: 'route', load: () => (require('./route') as typeof import('./route')).createRouteCommand },
+  { name: 'features', load: () => (require('./features') as typeof import('./features')).createFeaturesCommand },
+  { name: 'report', load: () => (require('./report') as typeof import('./report')).createReportCommand },
+  { name: 'migrate', load: () => (require('./migrate') as typeof import('./migrate')).createMigrateCommand },
 ];
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+/** The names of the commands, in the order of `COMMANDS` (each is its command's `name()`). */
+export const COMMAND_NAMES: readonly string[] = ENTRIES.map((e) => e.name);
+
+/** Every command of the program, in the order `--help` lists them; adding one is one line in `ENTRIES`. */
+export const COMMANDS: readonly CommandFactory[] = ENTRIES.map((e) => (io: CliIo, setExit: (code: number) => void) => e.load()(io, setExit));
 
 /** The version of the installed package (read from its package.json, found upwards from this file). */
 export function packageVersion(): string {
@@ -61,8 +67,8 @@ function configure(cmd: Command, io: CliIo, parents: readonly string[]): void {
   for (const sub of cmd.commands) configure(sub, io, names);
 }
 
-/** The top-level program with every command of `COMMANDS`. */
-export function createProgram(io: CliIo, setExit: (code: number) => void): Command {
+/** The top-level program with every command of `COMMANDS`, or only the command named `only`. */
+export function createProgram(io: CliIo, setExit: (code: number) => void, only?: string): Command {
   const program = new Command(PROGRAM_NAME)
     .description('Offline tools for Kubernetes Gateway API manifests (Gateway API v1.6.1): schema and CEL validation, ' +
       'predicted status, and more. Each command reads YAML/JSON files, directories or - (standard input).')
@@ -73,7 +79,9 @@ Exit status: 0 ok, 1 the command found what it checks for (an invalid manifest, 
 2 usage error or unreadable input.
 
 Run "${PROGRAM_NAME} <command> --help" for the options of a command.`);
-  for (const factory of COMMANDS) program.addCommand(factory(io, setExit));
+  ENTRIES.forEach((entry, i) => {
+    if (only === undefined || entry.name === only) program.addCommand(COMMANDS[i](io, setExit));
+  });
   configure(program, io, []);
   return program;
 }
@@ -85,7 +93,10 @@ Run "${PROGRAM_NAME} <command> --help" for the options of a command.`);
  */
 export async function runProgram(argv: readonly string[], io: CliIo): Promise<number> {
   let code = EXIT_OK;
-  const program = createProgram(io, (c) => { code = c; });
+  // `<command> ...`: only that command is built (its options, help and errors are the same); anything else (no
+  // command, --help, --version, help, a typo) gets every command
+  const only = argv.length > 0 && COMMAND_NAMES.includes(argv[0]) ? argv[0] : undefined;
+  const program = createProgram(io, (c) => { code = c; }, only);
   if (argv.length === 0) {
     const names = program.commands.map((c) => `"${c.name()}"`);
     io.stderr(`${PROGRAM_NAME}: missing command: use ${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}\n\n`);

@@ -99,10 +99,13 @@ function scan<C extends { route: RouteEntry; ruleIndex: number }>(
  * - `Conflicted`/`HostnameClaimedByTwoGateways`: a listener hostname that listeners of two Gateways both claim
  *   (a client, and DNS, can only reach one of them for that name).
  *
- * Deterministic: sorted by object, then message.
+ * Deterministic: sorted by object, then message. `analyzed`: the attachment analysis of the same objects with the
+ * same options, when the caller has it (see `buildRoutingIndex`).
  */
-export function findRoutingFindings(objects: any[], options: AnalysisOptions = {}): AnalysisFinding[] {
-  return routingFindingsOf(buildRoutingIndex(objects, options));
+export function findRoutingFindings(
+  objects: any[], options: AnalysisOptions = {}, analyzed?: Parameters<typeof buildRoutingIndex>[2],
+): AnalysisFinding[] {
+  return routingFindingsOf(buildRoutingIndex(objects, options, analyzed));
 }
 
 /** The findings of an index already built. */

@@ -166,12 +166,15 @@ function describeValues(what: string, list: ValueMatch[]): string {
   return list.map((v) => `${what} ${v.name}${v.regex ? ` ~ /${v.regex.source}/` : `=${v.exact}`}`).join(', ');
 }
 
-/** Builds the index of `objects`. */
-export function buildRoutingIndex(objects: any[], options: AnalysisOptions): RoutingIndex {
+/**
+ * Builds the index of `objects`. `analyzed`: the attachment analysis of the same objects with the same options, when
+ * the caller has it already (the `analyze` command), so that it is not computed twice.
+ */
+export function buildRoutingIndex(objects: any[], options: AnalysisOptions, analyzed?: ReturnType<GatewayApiAnalyzer['analyze']>): RoutingIndex {
   const defaultNamespace = options.defaultNamespace ?? 'default';
   let report: ReturnType<GatewayApiAnalyzer['analyze']>;
   try {
-    report = new GatewayApiAnalyzer().analyze(objects, options);
+    report = analyzed ?? new GatewayApiAnalyzer().analyze(objects, options);
   } catch (e) {
     // the analysis expects schema-valid objects
     throw new Error(`the attachment analysis cannot read the input (validate it first: cdk8s-gateway-api validate): ${(e as Error).name}: ${(e as Error).message}`);
