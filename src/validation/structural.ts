@@ -12,8 +12,11 @@
  *   ObjectMeta, not part of the CRD schema) and `status` is not validated (the API server ignores it on create).
  * Patterns use JavaScript regular expressions when they compile, RE2 otherwise (the API server uses Go's RE2).
  */
-import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
-import { K8sSchema } from './bundle';
+import type Ajv from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { allSchemaKeys, K8sSchema, schemaByKey } from './bundle';
+import PRECOMPILED from './bundle/schema-validators.json';
+import { gunzipSync, gzipSync } from 'zlib';
 import { isDateTimeFormat, isIPv4Format, isIPv6Format } from './k8s-formats';
 import { comparePaths, formatPath, PathSegment } from './paths';
 import { compilePattern, Matcher } from './patterns';
@@ -100,6 +103,12 @@ function regExp(pattern: string): Matcher {
 }
 regExp.code = 'k8sRegExp';
 
+/**
+ * The functions the generated validators call that ajv cannot write as code (the keywords below, the formats):
+ * the code generated at build time (see `precompiledSource`) reaches them by name through this table.
+ */
+const RUNTIME_NAMES = new Map<unknown, string>();
+
 /** Duplicate detection of `x-kubernetes-list-type: map|set` (apiextensions structurallisttype). */
 function listTypeKeyword(this: unknown, schema: { type: string; keys: string[] }, data: unknown): boolean {
   (listTypeKeyword as unknown as { errors: unknown }).errors = null;
@@ -153,11 +162,15 @@ function codePoints(s: string): number {
  * code points as UTF-16 units, and at least half as many.
  */
 function maxLengthKeyword(max: number): (s: string) => boolean {
-  return (s: string) => s.length <= max || (s.length <= 2 * max && codePoints(s) <= max);
+  const fn = (s: string) => s.length <= max || (s.length <= 2 * max && codePoints(s) <= max);
+  RUNTIME_NAMES.set(fn, `rt.maxLength(${JSON.stringify(max)})`);
+  return fn;
 }
 
 function minLengthKeyword(min: number): (s: string) => boolean {
-  return (s: string) => s.length >= 2 * min || (s.length >= min && codePoints(s) >= min);
+  const fn = (s: string) => s.length >= 2 * min || (s.length >= min && codePoints(s) >= min);
+  RUNTIME_NAMES.set(fn, `rt.minLength(${JSON.stringify(min)})`);
+  return fn;
 }
 
 export function stableStringify(value: unknown): string {
@@ -168,41 +181,135 @@ export function stableStringify(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
+const FORMATS = {
+  'int32': { type: 'number', validate: (n: number) => Number.isInteger(n) && n >= INT32_MIN && n <= INT32_MAX },
+  'int64': { type: 'number', validate: (n: number) => Number.isInteger(n) },
+  'ipv4': { type: 'string', validate: isIPv4Format },
+  'ipv6': { type: 'string', validate: isIPv6Format },
+  'date-time': { type: 'string', validate: isDateTimeFormat },
+} as const;
+
+RUNTIME_NAMES.set(listTypeKeyword, 'rt.listType');
+for (const [name, format] of Object.entries(FORMATS)) RUNTIME_NAMES.set(format, `rt.formats[${JSON.stringify(name)}]`);
+
+/** What the code generated at build time reaches as `rt` (see RUNTIME_NAMES). */
+const RUNTIME = { listType: listTypeKeyword, maxLength: maxLengthKeyword, minLength: minLengthKeyword, formats: FORMATS };
+
 let AJV: Ajv | undefined;
 
 function ajv(): Ajv {
-  if (!AJV) {
-    AJV = new Ajv({
-      allErrors: true,
-      strict: false,
-      verbose: true,
-      messages: false,
-      validateSchema: false,
-      // the generated code is not optimized (ajv's optimizer pass costs about half of a compile, and V8 optimizes the
-      // code it runs anyway): a one-shot run compiles each schema once and validates a few objects per kind
-      code: { optimize: false, regExp: regExp as unknown as NonNullable<NonNullable<ConstructorParameters<typeof Ajv>[0]>['code']>['regExp'] },
-      formats: {
-        'int32': { type: 'number', validate: (n: number) => Number.isInteger(n) && n >= INT32_MIN && n <= INT32_MAX },
-        'int64': { type: 'number', validate: (n: number) => Number.isInteger(n) },
-        'ipv4': { type: 'string', validate: isIPv4Format },
-        'ipv6': { type: 'string', validate: isIPv6Format },
-        'date-time': { type: 'string', validate: isDateTimeFormat },
-      },
-    });
-    AJV.addKeyword({ keyword: 'x-k8s-list', type: 'array', errors: true, validate: listTypeKeyword });
-    AJV.addKeyword({ keyword: 'x-k8s-max-length', type: 'string', schemaType: 'number', errors: false, compile: maxLengthKeyword });
-    AJV.addKeyword({ keyword: 'x-k8s-min-length', type: 'string', schemaType: 'number', errors: false, compile: minLengthKeyword });
-  }
+  AJV ??= newAjv();
   return AJV;
+}
+
+/** An ajv instance for the Kubernetes schemas (the names in its generated code are numbered per instance). */
+function newAjv(): Ajv {
+  // loaded on first use: a run whose schemas were all compiled at build time never loads ajv's compiler
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const AjvClass: typeof Ajv = require('ajv').default;
+  const instance = new AjvClass({
+    allErrors: true,
+    strict: false,
+    verbose: true,
+    messages: false,
+    validateSchema: false,
+    // the generated code is not optimized (ajv's optimizer pass costs about half of a compile, and V8 optimizes the
+    // code it runs anyway): a one-shot run compiles each schema once and validates a few objects per kind;
+    // source: the generated code is kept, so that scripts/bundle-schema-validators.js can write it into the bundle
+    code: { source: true, optimize: false, regExp: regExp as unknown as NonNullable<NonNullable<ConstructorParameters<typeof Ajv>[0]>['code']>['regExp'] },
+    formats: FORMATS,
+  });
+  instance.addKeyword({ keyword: 'x-k8s-list', type: 'array', errors: true, validate: listTypeKeyword });
+  instance.addKeyword({ keyword: 'x-k8s-max-length', type: 'string', schemaType: 'number', errors: false, compile: maxLengthKeyword });
+  instance.addKeyword({ keyword: 'x-k8s-min-length', type: 'string', schemaType: 'number', errors: false, compile: minLengthKeyword });
+  return instance;
 }
 
 const VALIDATORS = new Map<string, ValidateFunction>();
 
-/** The compiled validator of bundled schema `key` (compiled once). */
+/**
+ * The validators of the bundled schemas generated at build time: `{ ajv: version, gzip: base64 }`, the gzip of a JSON
+ * object of JavaScript sources by schema key (2.5 MB of code, 0.3 MB in the bundle), read on first use.
+ */
+interface PrecompiledValidators {
+  readonly ajv: string;
+  readonly gzip: string;
+}
+
+let precompiledSources: { readonly [key: string]: string } | undefined;
+
+function precompiled(): { readonly [key: string]: string } {
+  precompiledSources ??= JSON.parse(gunzipSync(Buffer.from((PRECOMPILED as PrecompiledValidators).gzip, 'base64')).toString('utf-8'));
+  return precompiledSources!;
+}
+
+/**
+ * The JavaScript of the validator ajv generates for `schema` (a function body that returns the validate function), as
+ * scripts/bundle-schema-validators.js writes it into the bundle. Deterministic for a given ajv version.
+ */
+export function precompiledSource(schema: K8sSchema): string {
+  // a fresh instance: the names in the code do not depend on what was compiled before
+  const instance = newAjv();
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const CodeClass: new (code: string) => unknown = require('ajv/dist/compile/codegen/code')._Code;
+  const fn = instance.compile(translate(schema, true));
+  const source = fn.source;
+  if (!source?.scopeValues) throw new Error('ajv kept no source of the validator (code.source)');
+  const scope = (instance as unknown as { scope: { scopeCode(values: unknown, used: unknown, getCode: (n: { value?: { ref: unknown } }) => unknown): unknown } }).scope;
+  const values = scope.scopeCode(source.scopeValues, {}, (name) => {
+    const runtime = name.value && RUNTIME_NAMES.get(name.value.ref);
+    if (runtime === undefined) return undefined;
+    return new CodeClass(`const ${String(name)} = ${runtime};`);
+  });
+  return `"use strict";\n${String(values)}\n${String(source.validateCode)}\nreturn ${String(source.validateName)};\n`;
+}
+
+/** The ajv version the bundled validators were generated with (they are used only with the same version). */
+export function precompiledAjvVersion(): string {
+  return (PRECOMPILED as PrecompiledValidators).ajv;
+}
+
+/** The source of the validator of every bundled schema, by key (for scripts/bundle-schema-validators.js). */
+export function allPrecompiledSources(): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const key of allSchemaKeys().sort()) out[key] = precompiledSource(schemaByKey(key));
+  return out;
+}
+
+/** The content of src/validation/bundle/schema-validators.json for the current bundle and ajv version. */
+export function encodeSchemaValidators(): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const version = (require('ajv/package.json') as { version: string }).version;
+  const gzip = gzipSync(Buffer.from(JSON.stringify(allPrecompiledSources()), 'utf-8'), { level: 9 }).toString('base64');
+  return JSON.stringify({ ajv: version, gzip }) + '\n';
+}
+
+let ajvVersion: string | undefined;
+
+/** The validator generated at build time for `key`, or undefined (not in the bundle, or another ajv version). */
+function precompiledValidator(key: string): ValidateFunction | undefined {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  ajvVersion ??= (require('ajv/package.json') as { version: string }).version;
+  if (ajvVersion !== precompiledAjvVersion()) return undefined;
+  const sources = precompiled();
+  const source = Object.prototype.hasOwnProperty.call(sources, key) ? sources[key] : undefined;
+  if (source === undefined) return undefined;
+  // the generated code calls keywords with `self` as `this` (unused) and may require ajv's runtime helpers
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval
+  const make = new Function('self', 'k8sRegExp', 'rt', 'require', source) as (...args: unknown[]) => ValidateFunction;
+  return make(undefined, regExp, RUNTIME, require);
+}
+
+/** `schema` compiled by ajv now, by its own instance (for the test that compares it with the bundled validator). */
+export function _compileForTest(schema: K8sSchema): ValidateFunction {
+  return newAjv().compile(translate(schema, true));
+}
+
+/** The compiled validator of bundled schema `key`: generated at build time, else compiled once. */
 export function compiledValidator(key: string, schema: K8sSchema): ValidateFunction {
   let fn = VALIDATORS.get(key);
   if (!fn) {
-    fn = ajv().compile(translate(schema, true));
+    fn = precompiledValidator(key) ?? ajv().compile(translate(schema, true));
     VALIDATORS.set(key, fn);
   }
   return fn;

@@ -1,0 +1,75 @@
+/**
+ * The schema validators generated at build time (src/validation/bundle/schema-validators.json, see
+ * src/validation/structural.ts): current, and giving exactly the errors of the validators ajv compiles at run time.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { prng } from '../../bench/scenario';
+import { findVersion, schemaByKey } from '../../src/validation/bundle';
+import { prepare } from '../../src/validation/prepare';
+import { schemaNode } from '../../src/validation/schema-node';
+import { _compileForTest, compiledValidator, encodeSchemaValidators, precompiledAjvVersion } from '../../src/validation/structural';
+import { ValidationChannel } from '../../src/validation/types';
+import { listFiles, sharedPath } from '../support/shared';
+import { documents } from './helpers';
+
+const FILE = path.join(__dirname, '..', '..', 'src', 'validation', 'bundle', 'schema-validators.json');
+
+describe('schema validators generated at build time', () => {
+  test('the bundle is what scripts/bundle-schema-validators.js writes for the current schemas and ajv version (else: run it)', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    expect(precompiledAjvVersion()).toBe(require('ajv/package.json').version);
+    expect(encodeSchemaValidators()).toBe(fs.readFileSync(FILE, 'utf-8'));
+  });
+
+  test('a bundled validator gives the errors of the one ajv compiles now, on the release examples and 2000 mutations', () => {
+    const docs: Array<{ doc: any; channel: ValidationChannel }> = [];
+    for (const dir of ['examples', 'invalid-examples']) {
+      const root = sharedPath(dir);
+      for (const file of listFiles(root)) {
+        const channel = path.relative(root, file).startsWith('experimental/') ? ValidationChannel.EXPERIMENTAL : ValidationChannel.STANDARD;
+        for (const doc of documents(file)) docs.push({ doc, channel });
+      }
+    }
+    const random = prng(7);
+    const picks: unknown[] = ['', 'x', -1, 0, 70000, 2 ** 40, 1.5, true, null, [], {}, [1, 1], ['a', 'a'], 'é'.repeat(300), 'not-an-ip', '10.0.0.1', '::1'];
+    const base = docs.length;
+    for (let i = 0; i < 2000; i++) {
+      const { doc, channel } = docs[Math.floor(random() * base)];
+      const copy = JSON.parse(JSON.stringify(doc));
+      const spots: Array<[any, string | number]> = [];
+      const visit = (v: any) => {
+        if (Array.isArray(v)) v.forEach((x, j) => { spots.push([v, j]); visit(x); });
+        else if (v && typeof v === 'object') for (const k of Object.keys(v)) { spots.push([v, k]); visit(v[k]); }
+      };
+      visit(copy.spec);
+      if (spots.length === 0) continue;
+      const [parent, k] = spots[Math.floor(random() * spots.length)];
+      if (random() < 0.7) parent[k] = picks[Math.floor(random() * picks.length)];
+      else if (Array.isArray(parent)) parent.push(JSON.parse(JSON.stringify(parent[k as number])));
+      else parent[`unknown${k}`] = 1;
+      docs.push({ doc: copy, channel });
+    }
+    // the validators ajv compiles now, in this process (a separate ajv instance, as at build time)
+    const fresh = new Map<string, (data: unknown) => boolean>();
+    let invalid = 0;
+    let checked = 0;
+    for (const { doc, channel } of docs) {
+      if (typeof doc?.apiVersion !== 'string') continue;
+      const [group, version] = doc.apiVersion.split('/');
+      const key = findVersion(channel, group, version ?? '', doc.kind)?.schemaKey;
+      if (!key) continue;
+      const data = prepare({ ...doc }, schemaNode(key));
+      const bundled = compiledValidator(key, schemaByKey(key));
+      if (!fresh.has(key)) fresh.set(key, _compileForTest(schemaByKey(key)));
+      const now = fresh.get(key)! as any;
+      const a = bundled(data);
+      const b = now(data);
+      expect({ key, valid: a, errors: bundled.errors ?? null }).toStrictEqual({ key, valid: b, errors: now.errors ?? null });
+      if (!a) invalid++;
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(1900);
+    expect(invalid).toBeGreaterThan(500);
+  });
+});
