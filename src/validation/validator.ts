@@ -1,7 +1,9 @@
 import {
   BUNDLE_VERSION, allKinds, findKind, findVersion, GATEWAY_API_GROUPS, ResolvedVersion, schemaByKey, servedVersions,
 } from './bundle';
-import type * as Cel from './cel';
+import type * as CelCompile from './cel/compile';
+import type * as CelEvaluate from './cel/evaluate';
+import type * as Cel from './cel/outcome-cache';
 import type * as Metadata from './metadata';
 import { comparePaths, formatPath, PathSegment } from './paths';
 import { isPlainObject, MAX_DEPTH, prepare, TooDeepError } from './prepare';
@@ -13,10 +15,13 @@ import { GatewayApiValidatorOptions, ValidationChannel, ValidationError, Validat
  * The heavy parts of the engine (ajv and the CEL runtime), loaded on first use so that importing the package stays
  * fast for apps that never validate.
  */
-let engines: { readonly cel: typeof Cel; readonly metadata: typeof Metadata; readonly structural: typeof Structural } | undefined;
+let engines: {
+  readonly cel: typeof CelEvaluate & typeof CelCompile; readonly metadata: typeof Metadata; readonly structural: typeof Structural;
+} | undefined;
 function engine(): NonNullable<typeof engines> {
   /* eslint-disable @typescript-eslint/no-require-imports */
-  engines ??= { cel: require('./cel'), metadata: require('./metadata'), structural: require('./structural') };
+  // the CEL modules themselves, not ./cel: the CEL runtime is loaded only when a rule is evaluated with CEL
+  engines ??= { cel: { ...require('./cel/evaluate'), ...require('./cel/compile') }, metadata: require('./metadata'), structural: require('./structural') };
   /* eslint-enable @typescript-eslint/no-require-imports */
   return engines;
 }

@@ -3,6 +3,7 @@
  * CEL says so, rule by rule. Checked on every rule subject of the release examples and of random mutations of them,
  * and on hand-made subjects for each construct it translates or refuses.
  */
+import { execFileSync } from 'child_process';
 import * as path from 'path';
 import { prng } from '../../bench/scenario';
 import { GatewayApiValidator } from '../../src/validation';
@@ -10,6 +11,7 @@ import { findVersion } from '../../src/validation/bundle';
 import {
   evaluateNodeRules, fastAllPassSource, nodeRules, OutcomeCache, RuleViolation, visitRuleSubjects,
 } from '../../src/validation/cel';
+import { compileAllRules, planAll } from '../../src/validation/cel/compile';
 import { CelValues } from '../../src/validation/cel/values';
 import { prepare } from '../../src/validation/prepare';
 import { SchemaNode, schemaNode, schemaNodeOf } from '../../src/validation/schema-node';
@@ -206,5 +208,29 @@ describe('translation of each construct', () => {
     });
     expect(fast(n, { metadata: { name: 'x' } })).toBe(false);
     expect(celViolations(n, { metadata: { name: 'x' } }, true)).toStrictEqual([]);
+  });
+});
+
+describe('the CEL runtime is loaded only when a rule is evaluated with CEL', () => {
+  test('every rule of the bundled CRDs plans (the programs of the build-time table are planned on first use)', () => {
+    compileAllRules();
+    expect(() => planAll()).not.toThrow();
+  });
+
+  test('a fresh process that validates routes passing every rule does not load @bufbuild/cel; one that fails a rule does', () => {
+    const script = `
+      const { GatewayApiValidator } = require('./src/validation/validator');
+      const loaded = () => Object.keys(require.cache).some((f) => f.includes('@bufbuild' + require('path').sep + 'cel'));
+      const v = new GatewayApiValidator();
+      const route = (value) => ({ apiVersion: 'gateway.networking.k8s.io/v1', kind: 'HTTPRoute', metadata: { name: 'r', namespace: 'ns' },
+        spec: { parentRefs: [{ name: 'gw' }], rules: [{ matches: [{ path: { type: 'PathPrefix', value } }], backendRefs: [{ name: 'svc', port: 80 }] }] } });
+      const ok = v.validate(route('/a')).valid;
+      const before = loaded();
+      const bad = v.validate(route('/a//b')).errors.map((e) => e.message);
+      process.stdout.write(JSON.stringify({ ok, before, after: loaded(), bad }));`;
+    const out = execFileSync(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', script], {
+      cwd: path.join(__dirname, '..', '..'), encoding: 'utf-8', env: { ...process.env, TS_NODE_PROJECT: 'bench/tsconfig.json' },
+    });
+    expect(JSON.parse(out)).toStrictEqual({ ok: true, before: false, after: true, bad: ["must not contain '//' when type one of ['Exact', 'PathPrefix']"] });
   });
 });

@@ -6,11 +6,12 @@
  * Rules that use `oldSelf` are transition rules, only evaluated on update: they are never evaluated here (there is
  * no old object at synth time). A rule that does not compile is reported as a warning and never evaluated.
  */
-import { CelResult, CelValue, plan, unparse } from '@bufbuild/cel';
+import type { CelResult, CelValue } from '@bufbuild/cel';
 import { FastAllPass, fastAllPass } from './fast';
-import { CEL_ENV } from './library';
 import { parsed } from './parsed';
-import { UniqueKey, uniqueKeyOf } from './unique-keys';
+import { hasPrecompiledAst, precompiledSignatures, recordFunctionLookup } from './precompiled';
+import { celEnvironment, celRuntime, liveSignatures } from './runtime';
+import { passesUniqueKey, UniqueKey, uniqueKeyOf } from './unique-keys';
 import { allSchemaKeys, K8sValidationRule } from '../bundle';
 import { PathSegment } from '../paths';
 import { KeyPlan, keyPlan, usageOf } from '../projection';
@@ -126,10 +127,10 @@ class RuleChecker {
     if (call.target) {
       const qualified = qualifiedName(call.target);
       if (qualified !== undefined && !scope.has(qualified.split('.')[0])) {
-        const group = CEL_ENV.funcs.find(`${qualified}.${name}`);
+        const group = signatures(`${qualified}.${name}`);
         if (group) {
           for (const a of args) this.check(a, scope);
-          if (![...group].some((f) => f.target === undefined && f.arguments.length === args.length)) {
+          if (!group.includes(`f${args.length}`)) {
             this.problems.push(`no matching overload for '${qualified}.${name}' with ${args.length} argument(s)`);
           }
           return undefined;
@@ -145,13 +146,13 @@ class RuleChecker {
       }
       return undefined;
     }
-    const group = CEL_ENV.funcs.find(name);
+    const group = signatures(name);
     if (!group) {
       this.problems.push(`undeclared reference to '${name}'`);
       return undefined;
     }
     const member = call.target !== undefined;
-    if (![...group].some((f) => (f.target !== undefined) === member && f.arguments.length === args.length)) {
+    if (!group.includes(`${member ? 'm' : 'f'}${args.length}`)) {
       this.problems.push(`found no matching overload for '${name}' with ${args.length} argument(s)${member ? ' on a target' : ''}`);
     }
     return undefined;
@@ -185,15 +186,50 @@ export function parseFieldPath(fieldPath: string): PathSegment[] {
   return segs;
 }
 
+/**
+ * The overloads of CEL function `name` in the environment, as `f<arity>` (global) and `m<arity>` (member): from the
+ * build-time table when it has the name (the environment is then not loaded), else from the environment itself.
+ */
+function signatures(name: string): readonly string[] | undefined {
+  recordFunctionLookup(name);
+  const known = precompiledSignatures(name);
+  return (known === undefined ? liveSignatures(name) : known) ?? undefined;
+}
+
 const PROGRAMS = new Map<string, Program>();
 
+/** Plans not made yet: a program parsed at build time is planned on its first evaluation. */
+const UNPLANNED = new Map<string, () => Program>();
+
+/**
+ * The planned program of `source`. A source of the build-time table (every rule of the bundled CRDs; a test plans
+ * each of them) is planned on first evaluation, so that a run whose subjects pass the JavaScript fast path never
+ * loads the CEL runtime; any other is planned now (a planning error is a compile error of the rule).
+ */
 function planned(source: string): Program {
   let program = PROGRAMS.get(source);
   if (!program) {
-    program = plan(CEL_ENV, parsed(source)) as Program;
+    const expr = parsed(source);
+    if (hasPrecompiledAst(source)) {
+      let made: Program | undefined;
+      const make = (): Program => {
+        made ??= celRuntime().plan(celEnvironment(), expr) as Program;
+        UNPLANNED.delete(source);
+        return made;
+      };
+      UNPLANNED.set(source, make);
+      program = (ctx) => (made ?? make())(ctx);
+    } else {
+      program = celRuntime().plan(celEnvironment(), expr) as Program;
+    }
     PROGRAMS.set(source, program);
   }
   return program;
+}
+
+/** Plans every program not planned yet (the test that every rule of the bundled CRDs plans). */
+export function planAll(): void {
+  for (const make of [...UNPLANNED.values()]) make();
 }
 
 /** Compiles a rule of `node`: parses it, checks every function and field reference against the schema, plans it. */
@@ -267,7 +303,7 @@ function guardedRule(root: AstExpr): { readonly condition: string; readonly then
   if (otherwise?.exprKind.case !== 'constExpr' || otherwise.exprKind.value.constantKind.case !== 'boolValue'
     || otherwise.exprKind.value.constantKind.value !== true) return null;
   try {
-    const parts = { condition: unparse(condition), then: unparse(then) };
+    const parts = { condition: celRuntime().unparse(condition), then: celRuntime().unparse(then) };
     parsed(parts.condition);
     parsed(parts.then);
     return parts;
@@ -318,24 +354,53 @@ export function nodeRules(node: SchemaNode): NodeRules {
   if (!rules) {
     const all = node.rules.map((r) => compileRule(r, node));
     const active = all.filter((r) => r.program !== undefined);
-    const unique: UniqueKey[] = [];
+    const recognized: UniqueKey[] = [];
     const rest: CompiledRule[] = [];
     for (const r of active) {
       const key = uniqueKeyOf(r.rule.rule, node);
-      if (key) unique.push(key);
+      if (key) recognized.push(key);
       else rest.push(r);
     }
-    let allPass = unique.length > 0 && rest.length === 1 ? rest[0].program : conjunction(rest);
-    if (unique.length > 0 && rest.length > 0 && allPass === undefined) {
-      // the other rules have no conjunction, so the fast path could not decide them: no fast path for this node
-      unique.length = 0;
-      allPass = conjunction(active);
-    }
+    // the shortcut of the CEL path, made on its first use (the conjunction is written with the CEL runtime)
+    let shortcut: { readonly unique: readonly UniqueKey[]; readonly allPass?: Program } | undefined;
+    const cel = () => {
+      if (!shortcut) {
+        let unique = recognized;
+        let allPass = unique.length > 0 && rest.length === 1 ? rest[0].program : conjunction(rest);
+        if (unique.length > 0 && rest.length > 0 && allPass === undefined) {
+          // the other rules have no conjunction, so the fast path could not decide them: no fast path for this node
+          unique = [];
+          allPass = conjunction(active);
+        }
+        shortcut = { unique, allPass };
+      }
+      return shortcut;
+    };
     const keys = keyPlan(usageOf(active.flatMap((r) => r.exprs ?? [])), node);
     // the fields whose values the rules read (`self.f`), from the same analysis as the projection key
     const selfFields = node.properties ? keys.fields.map(([cel]) => cel) : [];
-    const fast = fastAllPass(active.map((r) => r.exprs![0]), node);
-    rules = { all, active, plan: keys, unique, allPass, selfFields, fast };
+    // the JavaScript conjunction: uniqueness rules by their hash check (exact when it passes), the others translated
+    const others = rest.length > 0 ? fastAllPass(rest.map((r) => r.exprs![0]), node) : undefined;
+    let fast: FastAllPass | undefined = others;
+    if (recognized.length > 0 && (rest.length === 0 || others !== undefined)) {
+      fast = (value) => {
+        for (const key of recognized) if (!passesUniqueKey(value, key)) return false;
+        return others === undefined || others(value);
+      };
+    }
+    rules = {
+      all,
+      active,
+      plan: keys,
+      get unique() {
+        return cel().unique;
+      },
+      get allPass() {
+        return cel().allPass;
+      },
+      selfFields,
+      fast,
+    };
     COMPILED.set(node, rules);
   }
   return rules;
@@ -372,7 +437,8 @@ export function compileAllRules(): void {
   for (const key of allSchemaKeys()) {
     const visit = (n: SchemaNode): void => {
       if (!n.rulesBelow) return;
-      if (n.rules.length > 0) nodeRules(n);
+      // the CEL path's conjunction too (made on first use otherwise): its source is in the build-time table
+      if (n.rules.length > 0) void nodeRules(n).allPass;
       for (const c of n.properties?.values() ?? []) visit(c);
       if (n.additional) visit(n.additional);
       if (n.items) visit(n.items);

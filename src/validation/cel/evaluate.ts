@@ -6,9 +6,10 @@
  *   `message`, else `failed rule: <rule>`; `fieldPath` moves the reported path; an evaluation error is reported
  *   as `<error> evaluating rule: <message or rule>`.
  */
-import { CelValue, isCelError, isCelMap } from '@bufbuild/cel';
+import type { CelValue } from '@bufbuild/cel';
 import { CompiledRule, NodeRules, nodeRules } from './compile';
 import { allPassed, Outcome, OutcomeCache, SHARED_OUTCOMES } from './outcome-cache';
+import { celRuntime } from './runtime';
 import { passesUniqueKey } from './unique-keys';
 import { CelValues } from './values';
 import { K8sValidationRule } from '../bundle';
@@ -40,7 +41,7 @@ function errorText(e: unknown): string {
 function runRule(compiled: CompiledRule, self: CelValue): Outcome {
   const result = compiled.program!({ self });
   if (result === true) return null;
-  if (isCelError(result)) {
+  if (celRuntime().isCelError(result)) {
     // cel-go's wording for the error rules hit most (a field the rule expects is absent)
     const text = errorText(result).replace(/^field not found: /, 'no such key: ');
     const message = text.startsWith('no such overload') || text.startsWith('no matching overload')
@@ -109,7 +110,7 @@ export function evaluateNodeRules(
 /** The variables of `allPass`: `self`, and `self.f` for each field of `selfFields` that the subject has. */
 function allPassBindings(rules: NodeRules, celSelf: CelValue): { self: CelValue } {
   const vars: { self: CelValue; [name: string]: CelValue } = { self: celSelf };
-  if (rules.selfFields.length > 0 && isCelMap(celSelf)) {
+  if (rules.selfFields.length > 0 && celRuntime().isCelMap(celSelf)) {
     for (const f of rules.selfFields) {
       const v = celSelf.get(f);
       if (v !== undefined) vars[`self.${f}`] = v;

@@ -1,5 +1,5 @@
 /** CEL source parsed once per process, or taken from the table parsed at build time (see precompiled.ts). */
-import { parse } from '@bufbuild/cel';
+import type { parse } from '@bufbuild/cel';
 import { precompiledAst } from './precompiled';
 
 const PARSED = new Map<string, ReturnType<typeof parse>>();
@@ -12,7 +12,9 @@ const PARSED = new Map<string, ReturnType<typeof parse>>();
 export function parsed(source: string): ReturnType<typeof parse> {
   let expr = PARSED.get(source);
   if (!expr) {
-    expr = precompiledAst(source) ?? parse(source);
+    // the CEL runtime is loaded only for a source the build-time table does not have
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    expr = precompiledAst(source) ?? (require('@bufbuild/cel') as typeof import('@bufbuild/cel')).parse(source);
     PARSED.set(source, expr);
   }
   return expr;

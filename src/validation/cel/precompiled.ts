@@ -6,12 +6,16 @@
  * a source it does not have is parsed at run time, so a stale table only costs time (a test keeps it complete, and
  * checks that every entry is exactly what the parser returns).
  *
- * Format: gzip of a JSON object `{ types: string[], asts: { [source]: tree } }`, where a tree is the parsed
+ * The table also holds the signatures of the CEL functions the rule checker looks up (`funcs`: name → overloads as
+ * `f<arity>`/`m<arity>`, or null for none), so that compiling the bundled rules does not load the CEL environment.
+ *
+ * Format: gzip of a JSON object `{ types: string[], asts: { [source]: tree }, funcs }`, where a tree is the parsed
  * expression as JSON with each `$typeName` replaced by `$t` (an index into `types`), each bigint by `{ $n: "…" }`, each
  * byte string by `{ $b: "<base64>" }` and each property set to undefined by `{ $u: 1 }`.
  */
 import { gunzipSync, gzipSync } from 'zlib';
 import type { parse } from '@bufbuild/cel';
+import { liveSignatures } from './runtime';
 import PRECOMPILED from '../bundle/cel-asts.json';
 
 /** A parsed CEL expression (a `cel.expr.ParsedExpr` message). */
@@ -20,6 +24,7 @@ export type ParsedExpr = ReturnType<typeof parse>;
 interface Table {
   readonly types: readonly string[];
   readonly asts: { readonly [source: string]: unknown };
+  readonly funcs?: { readonly [name: string]: readonly string[] | null };
 }
 
 let table: Table | undefined;
@@ -49,6 +54,25 @@ export function precompiledAst(source: string): ParsedExpr | undefined {
   const t = loaded();
   if (!Object.prototype.hasOwnProperty.call(t.asts, source)) return undefined;
   return decode(t.asts[source], t.types) as ParsedExpr;
+}
+
+/** Whether the table has `source`. */
+export function hasPrecompiledAst(source: string): boolean {
+  return Object.prototype.hasOwnProperty.call(loaded().asts, source);
+}
+
+/** The function names the rule checker looked up in this process (for the table). */
+const LOOKED_UP = new Set<string>();
+
+/** Records that the rule checker looked up function `name`. */
+export function recordFunctionLookup(name: string): void {
+  LOOKED_UP.add(name);
+}
+
+/** The signatures of function `name` from the table: null when the environment has none, undefined when unknown. */
+export function precompiledSignatures(name: string): readonly string[] | null | undefined {
+  const funcs = loaded().funcs;
+  return funcs && Object.prototype.hasOwnProperty.call(funcs, name) ? funcs[name] : undefined;
 }
 
 /** The sources in the table. */
@@ -84,6 +108,9 @@ export function encodePrecompiled(parsed: ReadonlyMap<string, ParsedExpr>): stri
   };
   const asts: Record<string, unknown> = {};
   for (const source of [...parsed.keys()].sort()) asts[source] = encode(parsed.get(source));
-  const json = JSON.stringify({ types, asts });
+  // the functions the checker looked up so far (compiling every bundled rule looks up every one they call)
+  const funcs: Record<string, readonly string[] | null> = {};
+  for (const name of [...LOOKED_UP].sort()) funcs[name] = liveSignatures(name);
+  const json = JSON.stringify({ types, asts, funcs });
   return JSON.stringify({ gzip: gzipSync(Buffer.from(json, 'utf-8'), { level: 9 }).toString('base64') }) + '\n';
 }

@@ -3,7 +3,8 @@
  * are CEL `int`, numbers `double`; undeclared fields are invisible; property names are escaped (`namespace` →
  * `__namespace__`, `-` → `__dash__`, ...), map keys are not. Values are converted on first access.
  */
-import { celList, celMap, CelValue } from '@bufbuild/cel';
+import type { CelValue } from '@bufbuild/cel';
+import { celRuntime } from './runtime';
 import { isPlainObject } from '../prepare';
 import { SchemaNode } from '../schema-node';
 
@@ -110,9 +111,9 @@ export class CelValues {
     let result: CelValue;
     if (Array.isArray(value)) {
       const items = node?.items;
-      result = celList(value.map((x) => this.of(x, items)));
+      result = celRuntime().celList(value.map((x) => this.of(x, items)));
     } else {
-      result = celMap(new SchemaObjectMap(value as Record<string, unknown>, node, this, isRoot));
+      result = celRuntime().celMap(new SchemaObjectMap(value as Record<string, unknown>, node, this, isRoot));
     }
     this.memo.set(value, result);
     return result;
@@ -126,6 +127,6 @@ export class CelValues {
         if (typeof metadata[k] === 'string') entries.set(k, metadata[k] as string);
       }
     }
-    return celMap(entries);
+    return celRuntime().celMap(entries);
   }
 }
