@@ -106,42 +106,53 @@ const H = {
   },
 };
 
-/** The JavaScript of an expression, and the schema node of the JSON value it denotes (when it is part of `self`). */
+/**
+ * The JavaScript of an expression; the schema node of the JSON value it denotes (when it is part of `self`); `bool`:
+ * its value is a boolean whenever it does not throw (no `h.bool` check needed).
+ */
 interface Code {
   readonly js: string;
   readonly node?: SchemaNode;
+  readonly bool?: boolean;
 }
 
 const FAIL: Code = { js: 'h.fail()' };
 
-/** Binary operators translated to helpers: [JavaScript template]. */
-const CALLS: { readonly [fn: string]: (args: readonly string[]) => string } = {
-  '_&&_': ([a, b]) => `(h.bool(${a}) && h.bool(${b}))`,
-  '_||_': ([a, b]) => `(h.bool(${a}) || h.bool(${b}))`,
-  '!_': ([a]) => `(!h.bool(${a}))`,
-  '_?_:_': ([c, t, e]) => `(h.bool(${c}) ? ${t} : ${e})`,
-  '@not_strictly_false': ([a]) => `h.bool(${a})`,
-  '_==_': ([a, b]) => `h.eq(${a}, ${b})`,
-  '_!=_': ([a, b]) => `(!h.eq(${a}, ${b}))`,
-  '_<_': ([a, b]) => `(h.cmp(${a}, ${b}) < 0)`,
-  '_<=_': ([a, b]) => `(h.cmp(${a}, ${b}) <= 0)`,
-  '_>_': ([a, b]) => `(h.cmp(${a}, ${b}) > 0)`,
-  '_>=_': ([a, b]) => `(h.cmp(${a}, ${b}) >= 0)`,
-  '_+_': ([a, b]) => `h.add(${a}, ${b})`,
-  '@in': ([a, b]) => `h.in(${a}, ${b})`,
-  'size': ([a]) => `h.size(${a})`,
+/** `c` as a boolean: CEL's logical operators refuse any other value. */
+function b(c: Code): string {
+  return c.bool ? c.js : `h.bool(${c.js})`;
+}
+
+const bool = (js: string): Code => ({ js, bool: true });
+
+/** Operators and global functions: [JavaScript of the call]. */
+const CALLS: { readonly [fn: string]: (args: readonly Code[]) => Code } = {
+  '_&&_': ([x, y]) => bool(`(${b(x)} && ${b(y)})`),
+  '_||_': ([x, y]) => bool(`(${b(x)} || ${b(y)})`),
+  '!_': ([x]) => bool(`(!${b(x)})`),
+  '_?_:_': ([c, t, e]) => ({ js: `(${b(c)} ? ${t.js} : ${e.js})`, bool: t.bool === true && e.bool === true }),
+  '@not_strictly_false': ([x]) => bool(b(x)),
+  '_==_': ([x, y]) => bool(`h.eq(${x.js}, ${y.js})`),
+  '_!=_': ([x, y]) => bool(`(!h.eq(${x.js}, ${y.js}))`),
+  '_<_': ([x, y]) => bool(`(h.cmp(${x.js}, ${y.js}) < 0)`),
+  '_<=_': ([x, y]) => bool(`(h.cmp(${x.js}, ${y.js}) <= 0)`),
+  '_>_': ([x, y]) => bool(`(h.cmp(${x.js}, ${y.js}) > 0)`),
+  '_>=_': ([x, y]) => bool(`(h.cmp(${x.js}, ${y.js}) >= 0)`),
+  '_+_': ([x, y]) => ({ js: `h.add(${x.js}, ${y.js})` }),
+  '@in': ([x, y]) => bool(`h.in(${x.js}, ${y.js})`),
+  'size': ([x]) => ({ js: `h.size(${x.js})` }),
 };
 
 /** The number of arguments of the functions of CALLS that do not take two. */
 const ARITY: { readonly [fn: string]: number } = { '!_': 1, '@not_strictly_false': 1, 'size': 1, '_?_:_': 3 };
 
-/** Methods on a target: [JavaScript template with the target first]. */
-const METHODS: { readonly [fn: string]: (target: string, args: readonly string[]) => string } = {
-  'size': (t) => `h.size(${t})`,
-  'contains': (t, [a]) => `h.str(${t}).includes(h.str(${a}))`,
-  'startsWith': (t, [a]) => `h.str(${t}).startsWith(h.str(${a}))`,
-  'endsWith': (t, [a]) => `h.str(${t}).endsWith(h.str(${a}))`,
-  'matches': (t, [a]) => `h.matches(${t}, ${a})`,
+/** Methods on a target: [JavaScript of the call, the target first]. */
+const METHODS: { readonly [fn: string]: (target: Code, args: readonly Code[]) => Code } = {
+  'size': (t) => ({ js: `h.size(${t.js})` }),
+  'contains': (t, [x]) => bool(`h.str(${t.js}).includes(h.str(${x.js}))`),
+  'startsWith': (t, [x]) => bool(`h.str(${t.js}).startsWith(h.str(${x.js}))`),
+  'endsWith': (t, [x]) => bool(`h.str(${t.js}).endsWith(h.str(${x.js}))`),
+  'matches': (t, [x]) => bool(`h.matches(${t.js}, ${x.js})`),
 };
 
 /**
@@ -149,8 +160,9 @@ const METHODS: { readonly [fn: string]: (target: string, args: readonly string[]
  * or untyped schema, a `double` (refused) under any other.
  */
 function typed(js: string, node: SchemaNode): Code {
-  const ints = node.type === undefined || node.type === 'integer' || node.intOrString;
-  return { js: ints ? js : `h.notNumber(${js})`, node };
+  // under an object or array schema, every use of the value checks that it is one (h.get, h.has, h.list, h.size)
+  const plain = node.type === undefined || node.type === 'integer' || node.intOrString || node.type === 'object' || node.type === 'array';
+  return { js: plain ? js : `h.notNumber(${js})`, node };
 }
 
 class Translator {
@@ -185,7 +197,7 @@ class Translator {
   private constant(c: { case: string; value: unknown }): Code {
     switch (c.case) {
       case 'boolValue':
-        return { js: c.value ? 'true' : 'false' };
+        return bool(c.value ? 'true' : 'false');
       case 'stringValue':
         return { js: JSON.stringify(c.value) };
       case 'int64Value': {
@@ -214,7 +226,7 @@ class Translator {
     } else {
       return FAIL;
     }
-    if (testOnly) return { js: `h.has(${operand.js}, ${JSON.stringify(json)})` };
+    if (testOnly) return bool(`h.has(${operand.js}, ${JSON.stringify(json)})`);
     return typed(`h.get(${operand.js}, ${JSON.stringify(json)})`, child);
   }
 
@@ -224,7 +236,7 @@ class Translator {
     if (call.target) {
       const method = METHODS[name];
       if (!method || args.length !== (name === 'size' ? 0 : 1)) return FAIL;
-      return { js: method(this.expr(call.target, scope).js, args.map((a) => a.js)) };
+      return method(this.expr(call.target, scope), args);
     }
     if (name === '_[_]' && args.length === 2) {
       const [container, key] = args;
@@ -237,7 +249,7 @@ class Translator {
     }
     const template = CALLS[name];
     if (!template || args.length !== (ARITY[name] ?? 2)) return FAIL;
-    return { js: template(args.map((a) => a.js)) };
+    return template(args);
   }
 
   private comprehension(c: any, scope: ReadonlyMap<string, Code>): Code {
@@ -251,12 +263,15 @@ class Translator {
     inner.set(c.accuVar, { js: accu });
     const resultScope = new Map(scope);
     resultScope.set(c.accuVar, { js: accu });
+    const condition = this.expr(c.loopCondition, inner);
+    const result = this.expr(c.result, resultScope);
     // a map's keys are refused (h.list): CEL iterates the declared fields present, values.ts decides which
     return {
       js: `(() => { const ${list} = h.list(${range.js}); let ${accu} = ${this.expr(c.accuInit, scope).js}; ` +
         `for (let ${i} = 0; ${i} < ${list}.length; ${i}++) { const ${x} = ${list}[${i}]; ` +
-        `if (!h.bool(${this.expr(c.loopCondition, inner).js})) break; ${accu} = ${this.expr(c.loopStep, inner).js}; } ` +
-        `return ${this.expr(c.result, resultScope).js}; })()`,
+        `${condition.js === 'true' ? '' : `if (!${b(condition)}) break; `}${accu} = ${this.expr(c.loopStep, inner).js}; } ` +
+        `return ${result.js}; })()`,
+      bool: result.bool,
     };
   }
 }
@@ -269,10 +284,10 @@ export function fastAllPass(exprs: readonly AstExpr[], node: SchemaNode): FastAl
   if (exprs.length === 0) return undefined;
   const translator = new Translator(node);
   const self = new Map<string, Code>([['self', typed('s', node)]]);
-  const terms = exprs.map((e) => translator.expr(e, self).js);
-  if (terms.every((t) => t === FAIL.js)) return undefined;
+  const terms = exprs.map((e) => translator.expr(e, self));
+  if (terms.every((t) => t.js === FAIL.js)) return undefined;
   // eslint-disable-next-line @typescript-eslint/no-implied-eval
-  const body = new Function('h', 's', `return ${terms.map((t) => `h.bool(${t})`).join(' && ')};`) as (h: typeof H, s: unknown) => boolean;
+  const body = new Function('h', 's', `return ${terms.map(b).join(' && ')};`) as (h: typeof H, s: unknown) => boolean;
   return (self: unknown) => {
     try {
       return body(H, self) === true;
