@@ -41,10 +41,9 @@ export class TooDeepError extends Error {
   }
 }
 
+/** A copy of a plain object's own properties (spread defines them, also one named `__proto__`, as own properties). */
 function shallowCopy(value: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const k of Object.keys(value)) setOwn(out, k, value[k]);
-  return out;
+  return { ...value };
 }
 
 /**

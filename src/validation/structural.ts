@@ -13,7 +13,7 @@
  * Patterns use JavaScript regular expressions when they compile, RE2 otherwise (the API server uses Go's RE2).
  */
 import type Ajv from 'ajv';
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { ErrorObject, KeywordCxt, KeywordDefinition, ValidateFunction } from 'ajv';
 import { allSchemaKeys, K8sSchema, schemaByKey } from './bundle';
 import PRECOMPILED from './bundle/schema-validators.json';
 import { gunzipSync, gzipSync } from 'zlib';
@@ -158,19 +158,25 @@ function codePoints(s: string): number {
 }
 
 /**
- * maxLength/minLength in code points, without counting them in the common case: a string has at most as many
- * code points as UTF-16 units, and at least half as many.
+ * maxLength/minLength in code points, without counting them in the common case: a string has at most as many code
+ * points as UTF-16 units, and at least half as many. Written into the validator's code (no call per string).
  */
-function maxLengthKeyword(max: number): (s: string) => boolean {
-  const fn = (s: string) => s.length <= max || (s.length <= 2 * max && codePoints(s) <= max);
-  RUNTIME_NAMES.set(fn, `rt.maxLength(${JSON.stringify(max)})`);
-  return fn;
-}
-
-function minLengthKeyword(min: number): (s: string) => boolean {
-  const fn = (s: string) => s.length >= 2 * min || (s.length >= min && codePoints(s) >= min);
-  RUNTIME_NAMES.set(fn, `rt.minLength(${JSON.stringify(min)})`);
-  return fn;
+function lengthKeyword(keyword: string, max: boolean): KeywordDefinition {
+  return {
+    keyword,
+    type: 'string',
+    schemaType: 'number',
+    code(cxt: KeywordCxt) {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { _ } = require('ajv') as typeof import('ajv');
+      const { gen, data } = cxt;
+      const n = Number(cxt.schema);
+      const count = gen.scopeValue('func', { ref: codePoints, code: _`rt.codePoints` });
+      cxt.fail(max
+        ? _`!(${data}.length <= ${n} || (${data}.length <= ${2 * n} && ${count}(${data}) <= ${n}))`
+        : _`!(${data}.length >= ${2 * n} || (${data}.length >= ${n} && ${count}(${data}) >= ${n}))`);
+    },
+  };
 }
 
 export function stableStringify(value: unknown): string {
@@ -193,7 +199,7 @@ RUNTIME_NAMES.set(listTypeKeyword, 'rt.listType');
 for (const [name, format] of Object.entries(FORMATS)) RUNTIME_NAMES.set(format, `rt.formats[${JSON.stringify(name)}]`);
 
 /** What the code generated at build time reaches as `rt` (see RUNTIME_NAMES). */
-const RUNTIME = { listType: listTypeKeyword, maxLength: maxLengthKeyword, minLength: minLengthKeyword, formats: FORMATS };
+const RUNTIME = { listType: listTypeKeyword, codePoints, formats: FORMATS };
 
 let AJV: Ajv | undefined;
 
@@ -202,8 +208,11 @@ function ajv(): Ajv {
   return AJV;
 }
 
-/** An ajv instance for the Kubernetes schemas (the names in its generated code are numbered per instance). */
-function newAjv(): Ajv {
+/**
+ * An ajv instance for the Kubernetes schemas (the names in its generated code are numbered per instance). `optimize`:
+ * ajv's optimizer passes over the generated code, worth their cost at build time only.
+ */
+function newAjv(optimize: number | false = false): Ajv {
   // loaded on first use: a run whose schemas were all compiled at build time never loads ajv's compiler
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const AjvClass: typeof Ajv = require('ajv').default;
@@ -213,15 +222,14 @@ function newAjv(): Ajv {
     verbose: true,
     messages: false,
     validateSchema: false,
-    // the generated code is not optimized (ajv's optimizer pass costs about half of a compile, and V8 optimizes the
-    // code it runs anyway): a one-shot run compiles each schema once and validates a few objects per kind;
-    // source: the generated code is kept, so that scripts/bundle-schema-validators.js can write it into the bundle
-    code: { source: true, optimize: false, regExp: regExp as unknown as NonNullable<NonNullable<ConstructorParameters<typeof Ajv>[0]>['code']>['regExp'] },
+    // at run time the generated code is not optimized (ajv's optimizer pass costs about half of a compile): a one-shot
+    // run compiles each schema once; source: the code is kept, so that it can be written into the bundle
+    code: { source: true, optimize, regExp: regExp as unknown as NonNullable<NonNullable<ConstructorParameters<typeof Ajv>[0]>['code']>['regExp'] },
     formats: FORMATS,
   });
   instance.addKeyword({ keyword: 'x-k8s-list', type: 'array', errors: true, validate: listTypeKeyword });
-  instance.addKeyword({ keyword: 'x-k8s-max-length', type: 'string', schemaType: 'number', errors: false, compile: maxLengthKeyword });
-  instance.addKeyword({ keyword: 'x-k8s-min-length', type: 'string', schemaType: 'number', errors: false, compile: minLengthKeyword });
+  instance.addKeyword(lengthKeyword('x-k8s-max-length', true));
+  instance.addKeyword(lengthKeyword('x-k8s-min-length', false));
   return instance;
 }
 
@@ -248,8 +256,8 @@ function precompiled(): { readonly [key: string]: string } {
  * scripts/bundle-schema-validators.js writes it into the bundle. Deterministic for a given ajv version.
  */
 export function precompiledSource(schema: K8sSchema): string {
-  // a fresh instance: the names in the code do not depend on what was compiled before
-  const instance = newAjv();
+  // a fresh instance: the names in the code do not depend on what was compiled before; optimized, at build time
+  const instance = newAjv(OPTIMIZER_PASSES);
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const CodeClass: new (code: string) => unknown = require('ajv/dist/compile/codegen/code')._Code;
   const fn = instance.compile(translate(schema, true));
@@ -304,6 +312,9 @@ function precompiledValidator(key: string): ValidateFunction | undefined {
 export function _compileForTest(schema: K8sSchema): ValidateFunction {
   return newAjv().compile(translate(schema, true));
 }
+
+/** ajv's optimizer passes over the code generated at build time (ajv's default is 1). */
+const OPTIMIZER_PASSES = 3;
 
 /** The compiled validator of bundled schema `key`: generated at build time, else compiled once. */
 export function compiledValidator(key: string, schema: K8sSchema): ValidateFunction {
