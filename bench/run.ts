@@ -24,6 +24,8 @@
  *        µs per request over 10,000 varied requests, and the per-request ratio of the largest to the smallest size.
  *        `--stages migrate` (also in the default) is the Ingress migration stage (bench/migrate.ts): 1,000 generated
  *        ingress-nginx Ingresses migrated (read, emit, feature detection, YAML) and verified with the simulator.
+ *        `--stages cli` runs the `cli` stage alone (it also runs with `synth`, unless --no-cli), e.g.
+ *        `--stages cli --routes 1000,10000 --rounds 3`.
  */
 import { execFileSync } from 'child_process';
 import * as os from 'os';
@@ -86,16 +88,20 @@ function parseArgs(argv: string[]) {
     else if (a === '--layouts') opts.layouts = argv[++i].split(',') as ChartLayout[];
     else if (a === '--no-cli') opts.cli = false;
     else if (a === '--stages') opts.stages = argv[++i].split(',');
-    else throw new Error(`unknown argument "${a}": use --json, --runs N, --rounds N, --warmups N, --routes 1000,10000, --layouts namespace,persona, --no-cli, --stages synth,route,migrate`);
+    else throw new Error(`unknown argument "${a}": use --json, --runs N, --rounds N, --warmups N, --routes 1000,10000, --layouts namespace,persona, --no-cli, --stages synth,route,migrate,cli`);
   }
   const bad = opts.layouts.filter((l) => !LAYOUTS.includes(l));
   if (bad.length > 0) throw new Error(`unknown chart layout "${bad[0]}": use ${LAYOUTS.join(', ')}`);
-  const badStage = opts.stages.find((s) => s !== 'synth' && s !== 'route' && s !== 'migrate');
-  if (badStage) throw new Error(`unknown stage group "${badStage}": use synth, route, migrate`);
+  const badStage = opts.stages.find((s) => s !== 'synth' && s !== 'route' && s !== 'migrate' && s !== 'cli');
+  if (badStage) throw new Error(`unknown stage group "${badStage}": use synth, route, migrate, cli`);
   return opts;
 }
 
 const ratio = (a: number, b: number) => Number((a / b).toFixed(2));
+
+function machine() {
+  return { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version };
+}
 
 /** The route stage for one scenario size, in a fresh process (bench/route.ts). */
 function runRouteStage(routes: number): RouteBenchResult {
@@ -136,9 +142,13 @@ function main(): void {
   const opts = parseArgs(process.argv.slice(2));
   const log = (s: string) => { if (!opts.json) process.stdout.write(s + '\n'); else process.stderr.write(s + '\n'); };
   if (!opts.stages.includes('synth')) {
+    const cli = opts.stages.includes('cli') && opts.cli ? runCliBench({ routes: opts.routes, rounds: opts.rounds === undefined ? undefined : Math.min(opts.rounds, 3), log }) : undefined;
     const route = opts.stages.includes('route') ? routeStage(opts, log) : undefined;
     const migrate = opts.stages.includes('migrate') ? migrateStage(log) : undefined;
-    if (opts.json) {process.stdout.write(JSON.stringify({ route, migrate }, null, 2) + '\n');} else {
+    if (opts.json) {
+      process.stdout.write(JSON.stringify({ machine: machine(), loadAverage: os.loadavg(), cli, route, migrate }, null, 2) + '\n');
+    } else {
+      if (cli) log(`machine: ${JSON.stringify(machine())}, load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}\n` + formatCliTable(cli));
       if (route) printRoute(route, log);
       if (migrate) printMigrate(migrate, log);
     }
@@ -195,7 +205,7 @@ function main(): void {
     scalingByLayout[layout] = Object.fromEntries(allNames.map((s) => [s, ratio(byStage[s][large], byStage[s][small])]));
   }
   const result = {
-    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+    machine: machine(),
     scenarios,
     // the 10k/1k scaling of the first layout (one chart per namespace by default); every layout's in scalingByLayout
     scaling: scalingByLayout[opts.layouts[0]],
