@@ -376,30 +376,47 @@ export function nodeRules(node: SchemaNode): NodeRules {
       }
       return shortcut;
     };
-    const keys = keyPlan(usageOf(active.flatMap((r) => r.exprs ?? [])), node);
-    // the fields whose values the rules read (`self.f`), from the same analysis as the projection key
-    const selfFields = node.properties ? keys.fields.map(([cel]) => cel) : [];
-    // the JavaScript conjunction: uniqueness rules by their hash check (exact when it passes), the others translated
-    const others = rest.length > 0 ? fastAllPass(rest.map((r) => r.exprs![0]), node) : undefined;
-    let fast: FastAllPass | undefined = others;
-    if (recognized.length > 0 && (rest.length === 0 || others !== undefined)) {
-      fast = (value) => {
-        for (const key of recognized) if (!passesUniqueKey(value, key)) return false;
-        return others === undefined || others(value);
-      };
-    }
+    // the projection key's plan, made on first use (the outcome cache): a run whose subjects pass the fast path has none
+    let keys: KeyPlan | undefined;
+    let selfFields: readonly string[] | undefined;
+    const plan = () => (keys ??= keyPlan(usageOf(active.flatMap((r) => r.exprs ?? [])), node));
+    // the JavaScript conjunction: uniqueness rules by their hash check (exact when it passes), the others translated;
+    // written on first use (uncompiledRules compiles every rule of a schema, most nodes are never visited)
+    let fast: { readonly fn?: FastAllPass } | undefined;
+    const fastPath = () => {
+      if (!fast) {
+        const others = rest.length > 0 ? fastAllPass(rest.map((r) => r.exprs![0]), node) : undefined;
+        let fn: FastAllPass | undefined = others;
+        if (recognized.length > 0 && (rest.length === 0 || others !== undefined)) {
+          fn = (value) => {
+            for (const key of recognized) if (!passesUniqueKey(value, key)) return false;
+            return others === undefined || others(value);
+          };
+        }
+        fast = { fn };
+      }
+      return fast.fn;
+    };
     rules = {
       all,
       active,
-      plan: keys,
+      get plan() {
+        return plan();
+      },
       get unique() {
         return cel().unique;
       },
       get allPass() {
         return cel().allPass;
       },
-      selfFields,
-      fast,
+      get selfFields() {
+        // the fields whose values the rules read (`self.f`), from the same analysis as the projection key
+        selfFields ??= node.properties ? plan().fields.map(([name]) => name) : [];
+        return selfFields;
+      },
+      get fast() {
+        return fastPath();
+      },
     };
     COMPILED.set(node, rules);
   }

@@ -9,7 +9,7 @@
  * The table also holds the signatures of the CEL functions the rule checker looks up (`funcs`: name → overloads as
  * `f<arity>`/`m<arity>`, or null for none), so that compiling the bundled rules does not load the CEL environment.
  *
- * Format: gzip of a JSON object `{ types: string[], asts: { [source]: tree }, funcs }`, where a tree is the parsed
+ * Format: gzip of a JSON object `{ types: string[], asts: { [source]: JSON of the tree }, funcs }`, where a tree is the parsed
  * expression as JSON with each `$typeName` replaced by `$t` (an index into `types`), each bigint by `{ $n: "…" }`, each
  * byte string by `{ $b: "<base64>" }` and each property set to undefined by `{ $u: 1 }`.
  */
@@ -53,7 +53,9 @@ function decode(tree: unknown, types: readonly string[]): unknown {
 export function precompiledAst(source: string): ParsedExpr | undefined {
   const t = loaded();
   if (!Object.prototype.hasOwnProperty.call(t.asts, source)) return undefined;
-  return decode(t.asts[source], t.types) as ParsedExpr;
+  const entry = t.asts[source];
+  // a tree written as an object is read too (a table of the previous format, while the script regenerates it)
+  return decode(typeof entry === 'string' ? JSON.parse(entry) : entry, t.types) as ParsedExpr;
 }
 
 /** Whether the table has `source`. */
@@ -107,7 +109,8 @@ export function encodePrecompiled(parsed: ReadonlyMap<string, ParsedExpr>): stri
     return out;
   };
   const asts: Record<string, unknown> = {};
-  for (const source of [...parsed.keys()].sort()) asts[source] = encode(parsed.get(source));
+  // each tree as a JSON string, parsed when its source is first asked for: a run reads a fraction of the rules
+  for (const source of [...parsed.keys()].sort()) asts[source] = JSON.stringify(encode(parsed.get(source)));
   // the functions the checker looked up so far (compiling every bundled rule looks up every one they call)
   const funcs: Record<string, readonly string[] | null> = {};
   for (const name of [...LOOKED_UP].sort()) funcs[name] = liveSignatures(name);
