@@ -112,11 +112,13 @@ function runAnalyze(paths: readonly string[], args: AnalyzeOptions, io: CliIo): 
   if (args.output === 'table') {
     io.stdout(summary);
   } else {
-    if (args.output === 'json') io.stdout(JSON.stringify(gatewayApi, undefined, 2) + '\n');
-    // YAML 1.1 quoting (timestamps, yes/no/on/off) so YAML 1.1 readers (kubectl's go-yaml, PyYAML) see strings
-    else {
+    if (args.output === 'json') {
+      io.stdout(JSON.stringify(gatewayApi, undefined, 2) + '\n');
+    } else {
+      // YAML 1.1 quoting (timestamps, yes/no/on/off) so YAML 1.1 readers (kubectl's go-yaml, PyYAML) see strings;
+      // yaml is loaded for YAML output only: startup stays fast
       // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const YAML: typeof YamlModule = require('yaml'); // loaded for YAML output only: startup stays fast
+      const YAML: typeof YamlModule = require('yaml');
       io.stdout(gatewayApi.map((o) => YAML.stringify(o, { lineWidth: 0, version: '1.1' })).join('---\n'));
     }
     io.stderr(summary);

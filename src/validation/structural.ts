@@ -12,11 +12,11 @@
  *   ObjectMeta, not part of the CRD schema) and `status` is not validated (the API server ignores it on create).
  * Patterns use JavaScript regular expressions when they compile, RE2 otherwise (the API server uses Go's RE2).
  */
+import { gunzipSync, gzipSync } from 'zlib';
 import type Ajv from 'ajv';
 import type { ErrorObject, KeywordCxt, KeywordDefinition, ValidateFunction } from 'ajv';
 import { allSchemaKeys, K8sSchema, schemaByKey } from './bundle';
 import PRECOMPILED from './bundle/schema-validators.json';
-import { gunzipSync, gzipSync } from 'zlib';
 import { isDateTimeFormat, isIPv4Format, isIPv6Format } from './k8s-formats';
 import { comparePaths, formatPath, PathSegment } from './paths';
 import { compilePattern, Matcher } from './patterns';
@@ -267,7 +267,8 @@ export function precompiledSource(schema: K8sSchema): string {
   const fn = instance.compile(translate(schema, true));
   const source = fn.source;
   if (!source?.scopeValues) throw new Error('ajv kept no source of the validator (code.source)');
-  const scope = (instance as unknown as { scope: { scopeCode(values: unknown, used: unknown, getCode: (n: { value?: { ref: unknown } }) => unknown): unknown } }).scope;
+  type GetCode = (n: { value?: { ref: unknown } }) => unknown;
+  const scope = (instance as unknown as { scope: { scopeCode(values: unknown, used: unknown, getCode: GetCode): unknown } }).scope;
   const values = scope.scopeCode(source.scopeValues, {}, (name) => {
     const runtime = name.value && RUNTIME_NAMES.get(name.value.ref);
     if (runtime === undefined) return undefined;

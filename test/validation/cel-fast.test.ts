@@ -5,6 +5,7 @@
  */
 import { execFileSync } from 'child_process';
 import * as path from 'path';
+import { releaseExamples, schemaKeyOf, withMutations } from './helpers';
 import { prng } from '../../bench/scenario';
 import { GatewayApiValidator } from '../../src/validation';
 import { findVersion } from '../../src/validation/bundle';
@@ -16,8 +17,6 @@ import { CelValues } from '../../src/validation/cel/values';
 import { prepare } from '../../src/validation/prepare';
 import { SchemaNode, schemaNode, schemaNodeOf } from '../../src/validation/schema-node';
 import { ValidationChannel } from '../../src/validation/types';
-import { listFiles, sharedPath } from '../support/shared';
-import { documents } from './helpers';
 
 /** The violations of every active rule of `node` on `value`, each evaluated with CEL (no cache, no shortcut). */
 function celViolations(node: SchemaNode, value: unknown, isRoot = false): RuleViolation[] {
@@ -31,50 +30,15 @@ const fast = (node: SchemaNode, value: unknown): boolean | undefined => nodeRule
 const PICKS: unknown[] = ['', '/', 'a//b', '/a/./b', 'Exact', 'PathPrefix', 'RegularExpression', 'Service', 'svc', '*', 0, 1, 80, 65536, -1,
   2 ** 53, true, null, [], {}, ['x', 'x'], '10.0.0.1', 'UPPER', 'RequestRedirect', 'URLRewrite', 'HTTP', 'HTTPS', 'TLS', 'é', '😀'];
 
-/** A copy of `doc` with a few random edits of its spec: values replaced, fields deleted, list items duplicated. */
-function mutate(doc: any, random: () => number): any {
-  const copy = JSON.parse(JSON.stringify(doc));
-  const spots: Array<{ parent: any; key: string | number }> = [];
-  const visit = (v: any) => {
-    if (Array.isArray(v)) v.forEach((x, i) => { spots.push({ parent: v, key: i }); visit(x); });
-    else if (v && typeof v === 'object') for (const k of Object.keys(v)) { spots.push({ parent: v, key: k }); visit(v[k]); }
-  };
-  visit(copy.spec);
-  for (let e = 0, edits = 1 + Math.floor(random() * 3); e < edits && spots.length > 0; e++) {
-    const { parent, key } = spots[Math.floor(random() * spots.length)];
-    const r = random();
-    if (r < 0.5) parent[key] = PICKS[Math.floor(random() * PICKS.length)];
-    else if (r < 0.7 && !Array.isArray(parent)) delete parent[key];
-    else if (Array.isArray(parent)) parent.push(JSON.parse(JSON.stringify(parent[key as number] ?? null)));
-    else parent[key] = JSON.parse(JSON.stringify(parent));
-  }
-  return copy;
-}
-
 /** The schema root of a Gateway API document in `channel`, or undefined. */
 function rootOf(doc: any, channel: ValidationChannel): SchemaNode | undefined {
-  if (typeof doc?.apiVersion !== 'string' || typeof doc.kind !== 'string') return undefined;
-  const [group, version] = doc.apiVersion.split('/');
-  const key = findVersion(channel, group, version ?? '', doc.kind)?.schemaKey;
+  const key = schemaKeyOf(doc, channel);
   return key ? schemaNode(key) : undefined;
 }
 
 describe('the JavaScript fast path of the CRD rules', () => {
   test('never passes a subject that CEL fails: every rule subject of the release examples and of 3000 mutations of them', () => {
-    const base: Array<{ doc: any; channel: ValidationChannel }> = [];
-    for (const dir of ['examples', 'invalid-examples']) {
-      const root = sharedPath(dir);
-      for (const file of listFiles(root)) {
-        const channel = path.relative(root, file).startsWith('experimental/') ? ValidationChannel.EXPERIMENTAL : ValidationChannel.STANDARD;
-        for (const doc of documents(file)) base.push({ doc, channel });
-      }
-    }
-    const random = prng(19);
-    const docs = [...base];
-    for (let i = 0; i < 3000; i++) {
-      const { doc, channel } = base[Math.floor(random() * base.length)];
-      docs.push({ doc: mutate(doc, random), channel });
-    }
+    const docs = withMutations(releaseExamples(), 3000, prng(19), PICKS);
     let passedByCel = 0;
     let passedFast = 0;
     let failedByCel = 0;
@@ -89,8 +53,7 @@ describe('the JavaScript fast path of the CRD rules', () => {
       visitRuleSubjects(prepare({ ...doc }, root), root, (value, node, _segs, isRoot) => {
         const cel = celViolations(node, value, isRoot);
         const quick = fast(node, value);
-        if (cel.length > 0) failedByCel++;
-        else if (reachesCel && nodeRules(node).active.length > 0) {
+        if (cel.length > 0) {failedByCel++;} else if (reachesCel && nodeRules(node).active.length > 0) {
           passedByCel++;
           if (quick === true) passedFast++;
         }
@@ -127,8 +90,12 @@ describe('translation of each construct', () => {
   const node = (rules: string[], properties: Record<string, any> = {}, extra: Record<string, any> = {}) => schemaNodeOf({
     'type': 'object',
     'properties': {
-      s: { type: 'string' }, n: { type: 'integer' }, b: { type: 'boolean' }, d: { type: 'number' },
-      namespace: { type: 'string' }, l: { type: 'array', items: { type: 'string' } },
+      s: { type: 'string' },
+      n: { type: 'integer' },
+      b: { type: 'boolean' },
+      d: { type: 'number' },
+      namespace: { type: 'string' },
+      l: { type: 'array', items: { type: 'string' } },
       o: { type: 'array', items: { type: 'object', properties: { k: { type: 'string' }, v: { type: 'integer' } } } },
       m: { type: 'object', additionalProperties: { type: 'string' } },
       io: { 'x-kubernetes-int-or-string': true },

@@ -4,14 +4,12 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { releaseExamples, schemaKeyOf, withMutations } from './helpers';
 import { prng } from '../../bench/scenario';
-import { findVersion, schemaByKey } from '../../src/validation/bundle';
+import { schemaByKey } from '../../src/validation/bundle';
 import { prepare } from '../../src/validation/prepare';
 import { schemaNode } from '../../src/validation/schema-node';
 import { _compileForTest, compiledValidator, encodeSchemaValidators, precompiledAjvVersion } from '../../src/validation/structural';
-import { ValidationChannel } from '../../src/validation/types';
-import { listFiles, sharedPath } from '../support/shared';
-import { documents } from './helpers';
 
 const FILE = path.join(__dirname, '..', '..', 'src', 'validation', 'bundle', 'schema-validators.json');
 
@@ -23,41 +21,14 @@ describe('schema validators generated at build time', () => {
   });
 
   test('a bundled validator gives the errors of the one ajv compiles now, on the release examples and 2000 mutations', () => {
-    const docs: Array<{ doc: any; channel: ValidationChannel }> = [];
-    for (const dir of ['examples', 'invalid-examples']) {
-      const root = sharedPath(dir);
-      for (const file of listFiles(root)) {
-        const channel = path.relative(root, file).startsWith('experimental/') ? ValidationChannel.EXPERIMENTAL : ValidationChannel.STANDARD;
-        for (const doc of documents(file)) docs.push({ doc, channel });
-      }
-    }
-    const random = prng(7);
     const picks: unknown[] = ['', 'x', -1, 0, 70000, 2 ** 40, 1.5, true, null, [], {}, [1, 1], ['a', 'a'], 'é'.repeat(300), 'not-an-ip', '10.0.0.1', '::1'];
-    const base = docs.length;
-    for (let i = 0; i < 2000; i++) {
-      const { doc, channel } = docs[Math.floor(random() * base)];
-      const copy = JSON.parse(JSON.stringify(doc));
-      const spots: Array<[any, string | number]> = [];
-      const visit = (v: any) => {
-        if (Array.isArray(v)) v.forEach((x, j) => { spots.push([v, j]); visit(x); });
-        else if (v && typeof v === 'object') for (const k of Object.keys(v)) { spots.push([v, k]); visit(v[k]); }
-      };
-      visit(copy.spec);
-      if (spots.length === 0) continue;
-      const [parent, k] = spots[Math.floor(random() * spots.length)];
-      if (random() < 0.7) parent[k] = picks[Math.floor(random() * picks.length)];
-      else if (Array.isArray(parent)) parent.push(JSON.parse(JSON.stringify(parent[k as number])));
-      else parent[`unknown${k}`] = 1;
-      docs.push({ doc: copy, channel });
-    }
+    const docs = withMutations(releaseExamples(), 2000, prng(7), picks);
     // the validators ajv compiles now, in this process (a separate ajv instance, as at build time)
     const fresh = new Map<string, (data: unknown) => boolean>();
     let invalid = 0;
     let checked = 0;
     for (const { doc, channel } of docs) {
-      if (typeof doc?.apiVersion !== 'string') continue;
-      const [group, version] = doc.apiVersion.split('/');
-      const key = findVersion(channel, group, version ?? '', doc.kind)?.schemaKey;
+      const key = schemaKeyOf(doc, channel);
       if (!key) continue;
       const data = prepare({ ...doc }, schemaNode(key));
       const bundled = compiledValidator(key, schemaByKey(key));

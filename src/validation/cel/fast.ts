@@ -15,8 +15,8 @@
  * `__namespace__`, map keys as they are); the `metadata` of a root object is not translated.
  */
 import type { AstExpr } from './compile';
-import { hasOwn, isPlainObject } from '../prepare';
 import { cachedPattern } from '../patterns';
+import { hasOwn, isPlainObject } from '../prepare';
 import { SchemaNode } from '../schema-node';
 
 /** A subject passes every active rule of its node (true), or the caller must ask CEL (false). */
@@ -119,7 +119,7 @@ interface Code {
 const FAIL: Code = { js: 'h.fail()' };
 
 /** `c` as a boolean: CEL's logical operators refuse any other value. */
-function b(c: Code): string {
+function asBool(c: Code): string {
   return c.bool ? c.js : `h.bool(${c.js})`;
 }
 
@@ -127,11 +127,11 @@ const bool = (js: string): Code => ({ js, bool: true });
 
 /** Operators and global functions: [JavaScript of the call]. */
 const CALLS: { readonly [fn: string]: (args: readonly Code[]) => Code } = {
-  '_&&_': ([x, y]) => bool(`(${b(x)} && ${b(y)})`),
-  '_||_': ([x, y]) => bool(`(${b(x)} || ${b(y)})`),
-  '!_': ([x]) => bool(`(!${b(x)})`),
-  '_?_:_': ([c, t, e]) => ({ js: `(${b(c)} ? ${t.js} : ${e.js})`, bool: t.bool === true && e.bool === true }),
-  '@not_strictly_false': ([x]) => bool(b(x)),
+  '_&&_': ([x, y]) => bool(`(${asBool(x)} && ${asBool(y)})`),
+  '_||_': ([x, y]) => bool(`(${asBool(x)} || ${asBool(y)})`),
+  '!_': ([x]) => bool(`(!${asBool(x)})`),
+  '_?_:_': ([c, t, e]) => ({ js: `(${asBool(c)} ? ${t.js} : ${e.js})`, bool: t.bool === true && e.bool === true }),
+  '@not_strictly_false': ([x]) => bool(asBool(x)),
   '_==_': ([x, y]) => bool(`h.eq(${x.js}, ${y.js})`),
   '_!=_': ([x, y]) => bool(`(!h.eq(${x.js}, ${y.js}))`),
   '_<_': ([x, y]) => bool(`(h.cmp(${x.js}, ${y.js}) < 0)`),
@@ -148,11 +148,11 @@ const ARITY: { readonly [fn: string]: number } = { '!_': 1, '@not_strictly_false
 
 /** Methods on a target: [JavaScript of the call, the target first]. */
 const METHODS: { readonly [fn: string]: (target: Code, args: readonly Code[]) => Code } = {
-  'size': (t) => ({ js: `h.size(${t.js})` }),
-  'contains': (t, [x]) => bool(`h.str(${t.js}).includes(h.str(${x.js}))`),
-  'startsWith': (t, [x]) => bool(`h.str(${t.js}).startsWith(h.str(${x.js}))`),
-  'endsWith': (t, [x]) => bool(`h.str(${t.js}).endsWith(h.str(${x.js}))`),
-  'matches': (t, [x]) => bool(`h.matches(${t.js}, ${x.js})`),
+  size: (t) => ({ js: `h.size(${t.js})` }),
+  contains: (t, [x]) => bool(`h.str(${t.js}).includes(h.str(${x.js}))`),
+  startsWith: (t, [x]) => bool(`h.str(${t.js}).startsWith(h.str(${x.js}))`),
+  endsWith: (t, [x]) => bool(`h.str(${t.js}).endsWith(h.str(${x.js}))`),
+  matches: (t, [x]) => bool(`h.matches(${t.js}, ${x.js})`),
 };
 
 /**
@@ -269,7 +269,7 @@ class Translator {
     return {
       js: `(() => { const ${list} = h.list(${range.js}); let ${accu} = ${this.expr(c.accuInit, scope).js}; ` +
         `for (let ${i} = 0; ${i} < ${list}.length; ${i}++) { const ${x} = ${list}[${i}]; ` +
-        `${condition.js === 'true' ? '' : `if (!${b(condition)}) break; `}${accu} = ${this.expr(c.loopStep, inner).js}; } ` +
+        `${condition.js === 'true' ? '' : `if (!${asBool(condition)}) break; `}${accu} = ${this.expr(c.loopStep, inner).js}; } ` +
         `return ${result.js}; })()`,
       bool: result.bool,
     };
@@ -283,14 +283,14 @@ class Translator {
 export function fastAllPass(exprs: readonly AstExpr[], node: SchemaNode): FastAllPass | undefined {
   if (exprs.length === 0) return undefined;
   const translator = new Translator(node);
-  const self = new Map<string, Code>([['self', typed('s', node)]]);
-  const terms = exprs.map((e) => translator.expr(e, self));
+  const scope = new Map<string, Code>([['self', typed('s', node)]]);
+  const terms = exprs.map((e) => translator.expr(e, scope));
   if (terms.every((t) => t.js === FAIL.js)) return undefined;
   // eslint-disable-next-line @typescript-eslint/no-implied-eval
-  const body = new Function('h', 's', `return ${terms.map(b).join(' && ')};`) as (h: typeof H, s: unknown) => boolean;
-  return (self: unknown) => {
+  const body = new Function('h', 's', `return ${terms.map(asBool).join(' && ')};`) as (h: typeof H, s: unknown) => boolean;
+  return (subject: unknown) => {
     try {
-      return body(H, self) === true;
+      return body(H, subject) === true;
     } catch (e) {
       // a refusal, or an error of the subject (e.g. a stack overflow): CEL decides
       return false;
