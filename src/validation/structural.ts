@@ -43,7 +43,7 @@ type JsonSchema = { [key: string]: unknown };
  * Translates a Kubernetes schema node. `branch` is true inside allOf/anyOf/oneOf/not: there, `properties` only
  * constrain the values present (the structural schema outside the branches decides what is declared).
  */
-function translate(node: K8sSchema, root: boolean, branch = false): JsonSchema {
+function translate(node: K8sSchema, root: boolean, branch = false, defs?: Map<string, string>): JsonSchema {
   const out: JsonSchema = {};
   const type = node['x-kubernetes-int-or-string'] ? ['integer', 'string'] : node.type ? [node.type] : undefined;
   if (type) out.type = node.nullable ? [...type, 'null'] : type.length === 1 ? type[0] : type;
@@ -67,19 +67,23 @@ function translate(node: K8sSchema, root: boolean, branch = false): JsonSchema {
     for (const [name, child] of Object.entries(node.properties)) {
       if (root && name === 'metadata') props[name] = { type: 'object' };
       else if (root && name === 'status') props[name] = {};
-      else props[name] = translate(child, false, branch);
+      else props[name] = translate(child, false, branch, defs);
     }
     out.properties = props;
   }
   if (typeof node.additionalProperties === 'object') {
-    out.additionalProperties = translate(node.additionalProperties, false, branch);
+    out.additionalProperties = translate(node.additionalProperties, false, branch, defs);
   } else if (typeof node.additionalProperties === 'boolean') {
     out.additionalProperties = node.additionalProperties;
   } else if (!branch && (node.properties || node.type === 'object') && !node['x-kubernetes-preserve-unknown-fields']) {
     // structural schemas prune every undeclared field
     out.additionalProperties = false;
   }
-  if (node.items) out.items = translate(node.items, false, branch);
+  if (node.items) {
+    const items = translate(node.items, false, branch, defs);
+    // the items of a list of objects get a validator function of their own (see translateRoot)
+    out.items = defs && !branch && items.properties ? { $ref: definition(defs, items) } : items;
+  }
   for (const key of ['allOf', 'anyOf', 'oneOf'] as const) {
     const list = node[key];
     if (list) out[key] = list.map((s) => translate(s, false, true));
@@ -88,6 +92,31 @@ function translate(node: K8sSchema, root: boolean, branch = false): JsonSchema {
   const listType = node['x-kubernetes-list-type'];
   if (!branch && (listType === 'map' || listType === 'set')) {
     out['x-k8s-list'] = { type: listType, keys: node['x-kubernetes-list-map-keys'] ?? [] };
+  }
+  return out;
+}
+
+/** The reference to `schema` among the definitions `defs` (JSON → name; identical schemas share one). */
+function definition(defs: Map<string, string>, schema: JsonSchema): string {
+  const json = JSON.stringify(schema);
+  let name = defs.get(json);
+  if (name === undefined) {
+    name = `#/definitions/d${defs.size}`;
+    defs.set(json, name);
+  }
+  return name;
+}
+
+/**
+ * The JSON Schema of a CRD's root schema, each list of objects' item schema as a definition: ajv writes each as a
+ * function of its own, where one function for the whole schema would be too large for V8's optimizing compiler.
+ * Definitions are made outside allOf/anyOf/oneOf/not only, so that an error of a branch has its branch in its path.
+ */
+function translateRoot(schema: K8sSchema): JsonSchema {
+  const defs = new Map<string, string>();
+  const out = translate(schema, true, false, defs);
+  if (defs.size > 0) {
+    out.definitions = Object.fromEntries([...defs].map(([json, ref]) => [ref.slice('#/definitions/'.length), JSON.parse(json)]));
   }
   return out;
 }
@@ -226,6 +255,8 @@ function newAjv(optimize: number | false = false): Ajv {
     verbose: true,
     messages: false,
     validateSchema: false,
+    // a definition is a function of its own (see translateRoot)
+    inlineRefs: false,
     // at run time the generated code is not optimized (ajv's optimizer pass costs about half of a compile): a one-shot
     // run compiles each schema once; source: the code is kept, so that it can be written into the bundle
     code: { source: true, optimize, regExp: regExp as unknown as NonNullable<NonNullable<ConstructorParameters<typeof Ajv>[0]>['code']>['regExp'] },
@@ -264,16 +295,25 @@ export function precompiledSource(schema: K8sSchema): string {
   const instance = newAjv(OPTIMIZER_PASSES);
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const CodeClass: new (code: string) => unknown = require('ajv/dist/compile/codegen/code')._Code;
-  const fn = instance.compile(translate(schema, true));
+  const fn = instance.compile(translateRoot(schema));
   const source = fn.source;
   if (!source?.scopeValues) throw new Error('ajv kept no source of the validator (code.source)');
-  type GetCode = (n: { value?: { ref: unknown } }) => unknown;
-  const scope = (instance as unknown as { scope: { scopeCode(values: unknown, used: unknown, getCode: GetCode): unknown } }).scope;
-  const values = scope.scopeCode(source.scopeValues, {}, (name) => {
+  type Name = { prefix: string; value?: { ref: unknown } };
+  type Scope = { scopeCode(values: unknown, used: unknown, getCode: (n: Name) => unknown): unknown };
+  const scope = (instance as unknown as { scope: Scope }).scope;
+  const used = {};
+  const getCode = (name: Name): unknown => {
+    const ref = name.value?.ref;
+    const defined = typeof ref === 'function' ? (ref as { source?: { scopeValues: unknown; validateCode: unknown } }).source : undefined;
+    // the function of a definition (see translateRoot), with the values it uses
+    if (name.prefix === 'validate' && defined) {
+      return new CodeClass(`${String(scope.scopeCode(defined.scopeValues, used, getCode))}\n${String(defined.validateCode)}`);
+    }
     const runtime = name.value && RUNTIME_NAMES.get(name.value.ref);
     if (runtime === undefined) return undefined;
     return new CodeClass(`const ${String(name)} = ${runtime};`);
-  });
+  };
+  const values = scope.scopeCode(source.scopeValues, used, getCode);
   return `"use strict";\n${String(values)}\n${String(source.validateCode)}\nreturn ${String(source.validateName)};\n`;
 }
 
@@ -317,7 +357,7 @@ function precompiledValidator(key: string): ValidateFunction | undefined {
 
 /** `schema` compiled by ajv now, by its own instance (for the test that compares it with the bundled validator). */
 export function _compileForTest(schema: K8sSchema): ValidateFunction {
-  return newAjv().compile(translate(schema, true));
+  return newAjv().compile(translateRoot(schema));
 }
 
 /** ajv's optimizer passes over the code generated at build time (ajv's default is 1). */
@@ -327,7 +367,7 @@ const OPTIMIZER_PASSES = 3;
 export function compiledValidator(key: string, schema: K8sSchema): ValidateFunction {
   let fn = VALIDATORS.get(key);
   if (!fn) {
-    fn = precompiledValidator(key) ?? ajv().compile(translate(schema, true));
+    fn = precompiledValidator(key) ?? ajv().compile(translateRoot(schema));
     VALIDATORS.set(key, fn);
   }
   return fn;
