@@ -130,6 +130,18 @@ function passesAll(rules: NodeRules, value: unknown, self: () => CelValue): bool
   return rules.allPass === undefined || rules.allPass(allPassBindings(rules, self())) === true;
 }
 
+const RULE_CHILDREN = new WeakMap<SchemaNode, ReadonlyArray<readonly [string, SchemaNode]>>();
+
+/** The declared properties of `node` with rules at or below them, in schema order (computed once per node). */
+function withRulesBelow(node: SchemaNode): ReadonlyArray<readonly [string, SchemaNode]> {
+  let children = RULE_CHILDREN.get(node);
+  if (!children) {
+    children = [...(node.properties ?? [])].filter(([, child]) => child.rulesBelow);
+    RULE_CHILDREN.set(node, children);
+  }
+  return children;
+}
+
 /**
  * Walks prepared data along the schema, top-down, and calls `visit` for every present value whose node has rules,
  * with its path (the array is reused: copy it to keep it). Subtrees without rules are not visited; neither are the
@@ -153,8 +165,8 @@ export function visitRuleSubjects(
       }
     } else if (isPlainObject(value)) {
       if (node.properties) {
-        for (const [name, child] of node.properties) {
-          if (!child.rulesBelow || !Object.prototype.hasOwnProperty.call(value, name)) continue;
+        for (const [name, child] of withRulesBelow(node)) {
+          if (!Object.prototype.hasOwnProperty.call(value, name)) continue;
           if (isRoot && (name === 'metadata' || name === 'status')) continue;
           segs.push(name);
           walk(value[name], child, false);
