@@ -11,20 +11,25 @@ function cmp(a: string, b: string): number {
 
 const KIND_ORDER = ['Gateway', 'ReferenceGrant', 'HTTPRoute', 'GRPCRoute', 'TLSRoute', 'BackendTLSPolicy'];
 
+/** Whether manifests use experimental-channel fields (rules[].sessionPersistence). */
+export function usesExperimentalChannel(manifests: any[]): boolean {
+  return manifests.some((m) => (m.spec?.rules ?? []).some((r: any) => r.sessionPersistence !== undefined));
+}
+
 /** Sorts manifests by kind (Gateways first), then namespace and name. */
 export function sortManifests(manifests: any[]): any[] {
   return manifests.sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind)
     || cmp(a.metadata.namespace ?? '', b.metadata.namespace ?? '') || cmp(a.metadata.name, b.metadata.name));
 }
 
+/** A listener, in the shape the library's `Listener` factories render (so `--output typescript` synthesizes the same). */
 function listenerManifest(g: IrGateway, l: IrListener): any {
   const from = [...g.routeNamespaces].some((ns) => ns !== g.namespace) ? 'All' : 'Same';
-  const out: any = { name: l.name, port: l.port, protocol: l.protocol };
+  const out: any = { name: l.name, protocol: l.protocol, port: l.port };
   if (l.hostname) out.hostname = l.hostname;
   if (l.protocol === 'HTTPS' && l.certificate) {
     out.tls = {
-      mode: 'Terminate',
-      certificateRefs: [{ kind: 'Secret', name: l.certificate.name, ...(l.certificate.namespace !== g.namespace ? { namespace: l.certificate.namespace } : {}) }],
+      certificateRefs: [{ group: '', kind: 'Secret', name: l.certificate.name, ...(l.certificate.namespace !== g.namespace ? { namespace: l.certificate.namespace } : {}) }],
     };
   }
   if (l.protocol === 'TLS') out.tls = { mode: 'Passthrough' };
@@ -61,7 +66,7 @@ function ruleManifest(r: IrRoute, rule: IrRule): any {
   const matches = rule.matches.map((m) => {
     const o: any = {};
     if (r.kind === 'GRPCRoute') {
-      if (m.grpc) o.method = { type: 'Exact', ...m.grpc };
+      if (m.grpc) o.method = { ...m.grpc };
     } else {
       if (m.path) o.path = { type: m.path.type, value: m.path.value };
       if (m.method) o.method = m.method;
@@ -85,11 +90,41 @@ function ruleManifest(r: IrRoute, rule: IrRule): any {
   return out;
 }
 
+/**
+ * The ReferenceGrants a result needs: a generated Gateway's certificate Secret in another namespace, a route's backend
+ * Service in another namespace. One grant per (referent namespace, referrer kind, referrer namespace), named
+ * `from-<kind>-<namespace>`, listing exactly the objects referred to (least privilege).
+ */
+export function grantsOf(model: MigrationModel): any[] {
+  const grants = new Map<string, any>();
+  const need = (toNamespace: string, fromKind: string, fromNamespace: string, toKind: string, toName: string): void => {
+    if (toNamespace === fromNamespace) return;
+    const key = `${toNamespace}|${fromKind}|${fromNamespace}`;
+    let grant = grants.get(key);
+    if (!grant) {
+      grant = {
+        apiVersion: V1,
+        kind: 'ReferenceGrant',
+        metadata: { name: `from-${fromKind.toLowerCase()}-${fromNamespace}`, namespace: toNamespace },
+        spec: { from: [{ group: 'gateway.networking.k8s.io', kind: fromKind, namespace: fromNamespace }], to: [] as any[] },
+      };
+      grants.set(key, grant);
+    }
+    if (!grant.spec.to.some((t: any) => t.kind === toKind && t.name === toName)) grant.spec.to.push({ group: '', kind: toKind, name: toName });
+  };
+  for (const g of model.gateways) {
+    if (g.existing) continue;
+    for (const l of g.listeners) if (l.certificate) need(l.certificate.namespace, 'Gateway', g.namespace, 'Secret', l.certificate.name);
+  }
+  for (const r of model.routes) for (const rule of r.rules) for (const b of rule.backends) need(b.namespace, r.kind, r.namespace, 'Service', b.name);
+  for (const grant of grants.values()) grant.spec.to.sort((a: any, b: any) => cmp(a.kind, b.kind) || cmp(a.name, b.name));
+  return [...grants.values()];
+}
+
 /** The Gateway API manifests of a migration model. */
 export function emitManifests(model: MigrationModel): any[] {
   const out: any[] = [];
   const byKey = new Map(model.gateways.map((g) => [g.key, g]));
-  const grants = new Map<string, any>();
   for (const g of model.gateways) {
     if (g.existing) continue;
     out.push({
@@ -98,22 +133,8 @@ export function emitManifests(model: MigrationModel): any[] {
       metadata: { name: g.name, namespace: g.namespace },
       spec: { gatewayClassName: g.gatewayClassName, listeners: [...g.listeners].sort(listenerOrder).map((l) => listenerManifest(g, l)) },
     });
-    for (const l of g.listeners) {
-      if (l.certificate && l.certificate.namespace !== g.namespace) {
-        const key = `${l.certificate.namespace}/${g.namespace}`;
-        const grant = grants.get(key) ?? {
-          apiVersion: V1,
-          kind: 'ReferenceGrant',
-          metadata: { name: `from-gateway-${g.namespace}`, namespace: l.certificate.namespace },
-          spec: { from: [{ group: 'gateway.networking.k8s.io', kind: 'Gateway', namespace: g.namespace }], to: [] as any[] },
-        };
-        if (!grant.spec.to.some((t: any) => t.name === l.certificate!.name)) grant.spec.to.push({ group: '', kind: 'Secret', name: l.certificate.name });
-        grant.spec.to.sort((a: any, b: any) => cmp(a.name, b.name));
-        grants.set(key, grant);
-      }
-    }
   }
-  out.push(...grants.values());
+  out.push(...grantsOf(model));
   for (const r of model.routes) {
     const g = byKey.get(r.gateway)!;
     const spec: any = { parentRefs: parentRefsOf(r, g) };

@@ -734,8 +734,13 @@ function build(infos: IngressInfo[], lookups: Lookups, options: MigrateOptions, 
         if (tls && secret) roles.push('https');
       }
       if (roles.length === 0) roles.push('https');
-      routes.push({ kind, namespace: info.ref.namespace, name: routeName, gateway: gw.key, roles, hostnames, rules, source: info.ref });
-      info.outputs.push(refString(kind, info.ref.namespace, routeName));
+      if (roles.length === 1 && roles[0] === 'https' && !gw.existing && !(tls && secret)) {
+        // redirected to HTTPS, but the host has no certificate: the Gateway has no HTTPS listener to serve it on
+        info.log.add(`spec.rules (host ${host ?? '*'})`, undefined, 'caveat', 'HTTP is redirected to HTTPS, but the host has no spec.tls secret: ingress-nginx serves it with its default certificate, a generated Gateway has no HTTPS listener for it (add spec.tls with a secretName, or attach to a Gateway with --gateway)');
+      } else {
+        routes.push({ kind, namespace: info.ref.namespace, name: routeName, gateway: gw.key, roles, hostnames, rules, source: info.ref });
+        info.outputs.push(refString(kind, info.ref.namespace, routeName));
+      }
       if (redirectToHttps && redirectRules.length) {
         const name = `${routeName}-https-redirect`;
         routes.push({ kind: 'HTTPRoute', namespace: info.ref.namespace, name, gateway: gw.key, roles: ['http'], hostnames, rules: redirectRules, source: info.ref });

@@ -88,15 +88,16 @@ describe('cdk8s-gateway-api migrate', () => {
     expect(broken.out).toBe('');
   });
 
-  test('--output typescript: a TeamRoute program on stdout; without --gateway it is a usage error naming the Gateway', async () => {
+  test('--output typescript: a program of the library\'s constructs on stdout, attached to --gateway or with generated PlatformGateways', async () => {
     const r = await run(['--output', 'typescript', '--gateway', 'infra/shared', path.join(FIXTURES, 'upstream-vhost.yaml')]);
     expect(r.code).toBe(0);
     expect(r.out).toContain('PlatformGateway.fromGatewayName(platform, "infra/shared"');
     expect(r.out).toContain('HttpRouteFilter.urlRewrite({ hostname: "internal.example.svc" })');
-    const refused = await run(['--output', 'typescript', path.join(FIXTURES, 'upstream-vhost.yaml')]);
-    expect(refused.code).toBe(2);
-    expect(refused.err).toContain('Gateway team-a/nginx: generated Gateways cannot be written as TypeScript yet');
-    expect(refused.out).toBe('');
+    const generated = await run(['--output', 'typescript', path.join(FIXTURES, 'upstream-vhost.yaml')]);
+    expect(generated.code).toBe(0);
+    expect(generated.out).toContain('new PlatformGateway(chartTeamA, "nginx"');
+    expect(generated.out).toContain('Listener.http(');
+    expect(generated.out).not.toContain('fromGatewayName');
   });
 
   test('--from traefik reads IngressRoutes', async () => {
