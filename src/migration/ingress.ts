@@ -495,6 +495,29 @@ function handleNginx(name: string, v: string, k: string, s: NginxSettings, info:
   }
 }
 
+/** The name TLS to a backend checks (and sends as SNI): proxy-ssl-name, else the Service's cluster DNS name. */
+function backendTlsHostname(s: NginxSettings, b: { namespace: string; name: string }): string {
+  return s.backendTlsName ?? `${b.name}.${b.namespace}.svc.cluster.local`;
+}
+
+/** What the source does to a forwarded request besides routing it: header changes, CORS, timeouts, backend TLS. */
+function sideEffects(s: NginxSettings, mw: MiddlewareOutcome | undefined, grpc: boolean, backend: { namespace: string; name: string }): Partial<SourceLocation> {
+  if (mw?.redirect) return {};
+  const requestHeaders: { [name: string]: string | null } = { ...mw?.requestHeaders };
+  for (const h of s.requestHeaders) requestHeaders[h.name] = h.value;
+  const responseHeaders: { [name: string]: string | null } = { ...mw?.responseHeaders };
+  for (const h of s.responseHeaders) responseHeaders[h.name] = h.value;
+  const cors = s.cors ? { origins: s.cors.allowOrigins as string[], credentials: s.cors.allowCredentials === true } : mw?.cors;
+  const tls = s.protocol === 'HTTPS' || s.protocol === 'GRPCS';
+  return {
+    ...(Object.keys(requestHeaders).length ? { requestHeaders } : {}),
+    ...(Object.keys(responseHeaders).length ? { responseHeaders } : {}),
+    ...(cors ? { cors } : {}),
+    ...(s.timeouts && !grpc ? { timeouts: { ...s.timeouts } as { [name: string]: string } } : {}),
+    ...(tls ? { backendTls: { sni: backendTlsHostname(s, backend) } } : {}),
+  };
+}
+
 const POLICY_TIMEOUT = 'a backend traffic policy of your implementation (e.g. Envoy Gateway BackendTrafficPolicy timeout.tcp.connectTimeout)';
 
 /** The matching of a path as the rule emits it, the source semantics, and the rewrite (or a reason it is lost). */
@@ -706,6 +729,7 @@ function build(infos: IngressInfo[], lookups: Lookups, options: MigrateOptions, 
           ...(s.upstreamVhost && !s.redirect ? { upstreamHost: s.upstreamVhost } : {}),
           tls,
           ...(grpc ? { grpc: true } : {}),
+          ...(s.redirect ? {} : sideEffects(s, mw, grpc, e.backend)),
         };
         locations.push(location);
         drafts.set(`${host ?? ''}|${e.pathType}|${e.path}`, { host, sourcePathKey: e.path, rule, location });
@@ -899,7 +923,7 @@ function addPolicy(policies: Map<string, IrBackendTls>, b: { namespace: string; 
     namespace: b.namespace,
     name: `${slug(b.name)}-backend-tls`,
     service: b.name,
-    hostname: s.backendTlsName ?? `${b.name}.${b.namespace}.svc.cluster.local`,
+    hostname: backendTlsHostname(s, b),
     ...(caRef ? { caRef } : {}),
     source: info.ref,
   });

@@ -156,6 +156,22 @@ export interface SourceLocation {
   readonly grpc?: boolean;
   /** TLS passthrough: probed as a TLS connection by SNI. */
   readonly passthrough?: boolean;
+  /** Request headers the source sets (a value) or removes (null) before forwarding (names as written). */
+  readonly requestHeaders?: { [name: string]: string | null };
+  /** Response headers the source sets (a value) or removes (null). */
+  readonly responseHeaders?: { [name: string]: string | null };
+  /** CORS: the allowed origins (`*`: any) and whether credentials are allowed. */
+  readonly cors?: { origins: string[]; credentials: boolean };
+  /** Timeouts of the source, as Gateway API durations (`backendRequest`, `request`). */
+  readonly timeouts?: { [name: string]: string };
+  /** TLS to the backend, with this SNI (the name the certificate is checked against). */
+  readonly backendTls?: { sni: string };
+  /** Conditions beyond host and path (Traefik Method/Header/Query matchers): all must hold. */
+  readonly conditions?: {
+    method?: string;
+    headers?: { name: string; value: string; type: 'Exact' | 'RegularExpression' }[];
+    query?: { name: string; value: string; type: 'Exact' | 'RegularExpression' }[];
+  };
 }
 
 /** Everything a reader produced. */

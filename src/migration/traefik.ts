@@ -25,7 +25,61 @@ export interface MiddlewareOutcome {
   filters: any[];
   redirect?: { scheme?: string; port?: number; code: number };
   rewrite?: { kind: 'full' | 'prefix'; value: string };
-  requestHeaders: { name: string; value: string }[];
+  /** Request headers set (a value) or removed (null), as the source does it (for the equivalence check). */
+  requestHeaders: { [name: string]: string | null };
+  /** Response headers set or removed. */
+  responseHeaders: { [name: string]: string | null };
+  /** The CORS filter's origins and credentials. */
+  cors?: { origins: string[]; credentials: boolean };
+}
+
+/** The CORS fields of Traefik's headers middleware (accessControl*). */
+const TRAEFIK_CORS_FIELDS = [
+  'accessControlAllowCredentials', 'accessControlAllowHeaders', 'accessControlAllowMethods', 'accessControlAllowOriginList',
+  'accessControlExposeHeaders', 'accessControlMaxAge',
+];
+
+/** The headers-middleware fields that set a fixed response header, with the header (reported, with the ResponseHeaderModifier to write). */
+function securityHeader(field: string, v: any, conf: Obj): string | undefined {
+  switch (field) {
+    case 'frameDeny': return v === true ? 'X-Frame-Options: DENY' : undefined;
+    case 'customFrameOptionsValue': return `X-Frame-Options: ${v}`;
+    case 'contentTypeNosniff': return v === true ? 'X-Content-Type-Options: nosniff' : undefined;
+    case 'browserXssFilter': return v === true ? 'X-XSS-Protection: 1; mode=block' : undefined;
+    case 'customBrowserXSSValue': return `X-XSS-Protection: ${v}`;
+    case 'contentSecurityPolicy': return `Content-Security-Policy: ${v}`;
+    case 'contentSecurityPolicyReportOnly': return `Content-Security-Policy-Report-Only: ${v}`;
+    case 'referrerPolicy': return `Referrer-Policy: ${v}`;
+    case 'permissionsPolicy': return `Permissions-Policy: ${v}`;
+    case 'stsSeconds': return `Strict-Transport-Security: max-age=${v}${conf.stsIncludeSubdomains ? '; includeSubDomains' : ''}${conf.stsPreload ? '; preload' : ''}`;
+  }
+  return undefined;
+}
+
+const ORIGIN = /^(\*|https?:\/\/(\*\.)?[a-z0-9.-]+(:[0-9]+)?)$/i;
+const CORS_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'CONNECT', 'OPTIONS', 'TRACE', 'PATCH', '*'];
+
+/** The CORS filter of a headers middleware's accessControl* fields, or why it cannot be written. */
+function corsOf(conf: Obj): { cors: any } | { problem: string } {
+  const strings = (v: unknown): string[] => arr(v).filter((x) => typeof x === 'string');
+  const origins = strings(conf.accessControlAllowOriginList);
+  const methods = strings(conf.accessControlAllowMethods).map((m) => m.toUpperCase());
+  const bad = origins.filter((o) => !ORIGIN.test(o));
+  if (bad.length) return { problem: `accessControlAllowOriginList ${bad.join(', ')}: CORS allowOrigins are <scheme>://<host>[:<port>] (host may start with *.) or *` };
+  const badMethods = methods.filter((m) => !CORS_METHODS.includes(m));
+  if (badMethods.length) return { problem: `accessControlAllowMethods ${badMethods.join(', ')}: not a method the CORS filter allows` };
+  const maxAge = conf.accessControlMaxAge !== undefined ? Number(conf.accessControlMaxAge) : undefined;
+  if (maxAge !== undefined && (!Number.isInteger(maxAge) || maxAge < 1)) return { problem: `accessControlMaxAge ${conf.accessControlMaxAge}: the CORS maxAge is a whole number of seconds, at least 1` };
+  return {
+    cors: {
+      ...(origins.length ? { allowOrigins: origins } : {}),
+      ...(conf.accessControlAllowCredentials === true ? { allowCredentials: true } : {}),
+      ...(methods.length ? { allowMethods: methods } : {}),
+      ...(strings(conf.accessControlAllowHeaders).length ? { allowHeaders: strings(conf.accessControlAllowHeaders) } : {}),
+      ...(strings(conf.accessControlExposeHeaders).length ? { exposeHeaders: strings(conf.accessControlExposeHeaders) } : {}),
+      ...(maxAge !== undefined ? { maxAge } : {}),
+    },
+  };
 }
 
 /**
@@ -35,7 +89,8 @@ export interface MiddlewareOutcome {
  */
 export function convertMiddlewares(refs: { namespace: string; name: string }[], middlewares: Map<string, Obj>, pathPrefix: string | undefined,
   log: ItemLog, field: string): MiddlewareOutcome {
-  const out: MiddlewareOutcome = { filters: [], requestHeaders: [] };
+  const out: MiddlewareOutcome = { filters: [], requestHeaders: {}, responseHeaders: {} };
+  let cors: any;
   const rewrite: any = {};
   const reqSet: any[] = [];
   const reqRemove: string[] = [];
@@ -93,17 +148,32 @@ export function convertMiddlewares(refs: { namespace: string; name: string }[], 
         }
         break;
       case 'headers': {
-        const other = Object.keys(conf).filter((k) => k !== 'customRequestHeaders' && k !== 'customResponseHeaders');
         for (const [k, v] of Object.entries(isObj(conf.customRequestHeaders) ? conf.customRequestHeaders : {}).sort()) {
           if (v === '') reqRemove.push(k); else reqSet.push({ name: k, value: String(v) });
         }
         for (const [k, v] of Object.entries(isObj(conf.customResponseHeaders) ? conf.customResponseHeaders : {}).sort()) {
           if (v === '') respRemove.push(k); else respSet.push({ name: k, value: String(v) });
         }
-        if (other.length) {
-          log.add(key, 'headers', 'not-converted', `the headers options ${other.join(', ')} have no filter equivalent (custom request/response headers were converted)`, 'the CORS filter for accessControl*, a policy of your implementation for the security headers');
-        } else {
-          log.add(key, 'headers', 'converted', 'RequestHeaderModifier / ResponseHeaderModifier (an empty value removes the header, as in Traefik)');
+        const custom = ['customRequestHeaders', 'customResponseHeaders'].filter((f) => conf[f] !== undefined);
+        if (custom.length) log.add(key, `headers ${custom.join(', ')}`, 'converted', 'RequestHeaderModifier / ResponseHeaderModifier (an empty value removes the header, as in Traefik)');
+        const corsFields = Object.keys(conf).filter((f) => TRAEFIK_CORS_FIELDS.includes(f)).sort();
+        if (corsFields.length) {
+          const c = corsOf(conf);
+          if ('problem' in c) {
+            log.add(key, `headers ${corsFields.join(', ')}`, 'not-converted', c.problem, 'the CORS filter written by hand');
+          } else {
+            cors = c.cors;
+            log.add(key, `headers ${corsFields.join(', ')}`, 'converted', 'the CORS filter (Traefik, like the filter, answers preflight requests itself)');
+          }
+        }
+        for (const f of Object.keys(conf).filter((x) => !custom.includes(x) && !TRAEFIK_CORS_FIELDS.includes(x)).sort()) {
+          const header = securityHeader(f, conf[f], conf);
+          if (f === 'stsIncludeSubdomains' || f === 'stsPreload') continue; // part of stsSeconds
+          log.add(key, `headers ${f}`, 'not-converted',
+            header ? `Traefik adds ${header}${f === 'stsSeconds' ? ' on HTTPS requests only (unless forceSTSHeader)' : ''}; the headers middleware's security options are not converted`
+              : f === 'accessControlAllowOriginListRegex' ? 'CORS allowOrigins take names with a leading *. wildcard, not regular expressions'
+                : `${f} has no Gateway API equivalent`,
+            header ? `a ResponseHeaderModifier setting ${header}, or a security-headers policy of your implementation` : 'a policy of your implementation');
         }
         break;
       }
@@ -115,7 +185,14 @@ export function convertMiddlewares(refs: { namespace: string; name: string }[], 
   if (reqSet.length || reqRemove.length) out.filters.unshift({ type: 'RequestHeaderModifier', requestHeaderModifier: { ...(reqSet.length ? { set: reqSet } : {}), ...(reqRemove.length ? { remove: reqRemove } : {}) } });
   if (respSet.length || respRemove.length) out.filters.push({ type: 'ResponseHeaderModifier', responseHeaderModifier: { ...(respSet.length ? { set: respSet } : {}), ...(respRemove.length ? { remove: respRemove } : {}) } });
   if (Object.keys(rewrite).length && !out.redirect) out.filters.push({ type: 'URLRewrite', urlRewrite: rewrite });
-  out.requestHeaders = reqSet;
+  if (cors && !out.redirect) {
+    out.filters.push({ type: 'CORS', cors });
+    out.cors = { origins: cors.allowOrigins ?? [], credentials: cors.allowCredentials === true };
+  }
+  for (const h of reqSet) out.requestHeaders[h.name] = h.value;
+  for (const h of reqRemove) out.requestHeaders[h] = null;
+  for (const h of respSet) out.responseHeaders[h.name] = h.value;
+  for (const h of respRemove) out.responseHeaders[h] = null;
   return out;
 }
 
@@ -268,7 +345,7 @@ export function readTraefik(objects: any[], options: MigrateOptions): MigrationM
         routes.push({ kind: 'HTTPRoute', namespace, name, gateway: gateway.key, roles: rRoles, hostnames, rules: [rule], source: ref });
         outputs.push(`HTTPRoute ${namespace}/${name}`);
         for (const c of cs) {
-          if (c.method || c.headers.length || c.query.length || c.path?.type === 'RegularExpression') continue; // probed by host and path only
+          if (c.path?.type === 'RegularExpression') continue; // Go regular expressions: not probed
           const total = backends.reduce((s, b) => s + (b.weight ?? 1), 0);
           for (const host of c.hosts.length ? [c.hosts[0]] : [undefined]) {
             locations.push({
@@ -283,6 +360,12 @@ export function readTraefik(objects: any[], options: MigrateOptions): MigrationM
               ...(mw.rewrite?.kind === 'prefix' && c.path ? { rewrite: { kind: 'regex' as const, target: `${mw.rewrite.value === '/' ? '' : mw.rewrite.value}$1` } } : {}),
               tls: httpsRole && !!host,
               ...(!roles.includes('http') ? { httpsOnly: true } : {}),
+              ...(!mw.redirect && Object.keys(mw.requestHeaders).length ? { requestHeaders: mw.requestHeaders } : {}),
+              ...(!mw.redirect && Object.keys(mw.responseHeaders).length ? { responseHeaders: mw.responseHeaders } : {}),
+              ...(mw.cors ? { cors: mw.cors } : {}),
+              ...(c.method || c.headers.length || c.query.length ? {
+                conditions: { ...(c.method ? { method: c.method } : {}), ...(c.headers.length ? { headers: c.headers } : {}), ...(c.query.length ? { query: c.query } : {}) },
+              } : {}),
             });
             if (mw.rewrite?.kind === 'prefix' && c.path) {
               // the rewrite as a regex over the prefix: ^<prefix>(.*) → <replacement>$1

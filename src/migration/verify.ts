@@ -5,6 +5,7 @@
 import { IrGateway, MigrationDifference, MigrationModel, SourceLocation } from './model';
 import { MissingReferencePolicy } from '../analysis/types';
 import { _normalizePrefix, _prefixMatches } from '../core/spec/precedence';
+import { RoutingResult } from '../routing/result';
 import { RoutingSimulator } from '../routing/simulator';
 import { RoutingRequest } from '../routing/types';
 
@@ -12,14 +13,19 @@ interface Probe {
   scheme: 'http' | 'https';
   host: string;
   path: string;
+  method?: string;
+  /** The query string, without `?`. */
+  query?: string;
   headers?: { [k: string]: string };
+  /** Headers the backend answers with (to observe a response header being removed). */
+  backendResponseHeaders?: { [k: string]: string };
   grpc?: boolean;
   passthrough?: boolean;
   location: SourceLocation;
 }
 
 type Outcome =
-  | { kind: 'forward'; backends: string[]; path: string; host: string }
+  | { kind: 'forward'; backends: string[]; path: string; host: string; extras: string[] }
   | { kind: 'redirect'; location: string; code: number }
   | { kind: 'none' };
 
@@ -98,10 +104,98 @@ function sourceLocation(index: LocationIndex, p: Probe): SourceLocation | undefi
   }
   if (server.length === 0) server = usable.filter((l) => l.host === undefined);
   if (p.passthrough) return server[0];
-  const hits = server.filter((l) => matches(l, p.path));
+  const hits = server.filter((l) => matches(l, p.path) && conditionsHold(l, p));
   const exact = hits.find((l) => l.match.type === 'Exact');
   if (exact) return exact;
-  return hits.sort((a, b) => b.match.value.length - a.match.value.length)[0];
+  return hits.sort((a, b) => b.match.value.length - a.match.value.length || conditionCount(b) - conditionCount(a))[0];
+}
+
+function conditionCount(l: SourceLocation): number {
+  const c = l.conditions;
+  return c ? (c.method ? 1 : 0) + (c.headers?.length ?? 0) + (c.query?.length ?? 0) : 0;
+}
+
+function valueMatches(c: { value: string; type: 'Exact' | 'RegularExpression' }, v: string | undefined): boolean {
+  if (v === undefined) return false;
+  if (c.type === 'Exact') return v === c.value;
+  try {
+    return new RegExp(`^(?:${c.value})$`).test(v);
+  } catch {
+    return false;
+  }
+}
+
+/** Whether the request meets the location's extra conditions (Traefik Method/Header/Query matchers). */
+function conditionsHold(l: SourceLocation, p: Probe): boolean {
+  const c = l.conditions;
+  if (!c) return true;
+  if (c.method && (p.method ?? 'GET') !== c.method) return false;
+  const headers = lower(p.headers);
+  if ((c.headers ?? []).some((h) => !valueMatches(h, headers[h.name.toLowerCase()]))) return false;
+  const query = new URLSearchParams(p.query ?? '');
+  return (c.query ?? []).every((q) => valueMatches(q, query.get(q.name) ?? undefined));
+}
+
+function lower(h: { [k: string]: string } | undefined): { [k: string]: string } {
+  const out: { [k: string]: string } = {};
+  for (const [k, v] of Object.entries(h ?? {})) out[k.toLowerCase()] = v;
+  return out;
+}
+
+/** The headers that differ between `before` and `after` (lower-case names), as `name: value` or `name removed`. */
+function headerDelta(before: { [k: string]: string }, after: { [k: string]: string }): string[] {
+  const out: string[] = [];
+  for (const k of [...new Set([...Object.keys(before), ...Object.keys(after)])].sort()) {
+    if (after[k] === undefined) out.push(`${k} removed`);
+    else if (before[k] !== after[k]) out.push(`${k}: ${after[k]}`);
+  }
+  return out;
+}
+
+/** What the source does besides choosing the backend: header changes, CORS, timeouts, backend TLS. */
+function expectedExtras(l: SourceLocation, p: Probe): string[] {
+  const out: string[] = [];
+  const req = lower(p.headers);
+  const reqAfter = { ...req };
+  for (const [k, v] of Object.entries(l.requestHeaders ?? {})) {
+    if (v === null) delete reqAfter[k.toLowerCase()];
+    else reqAfter[k.toLowerCase()] = v;
+  }
+  const reqDelta = headerDelta(req, reqAfter);
+  if (reqDelta.length) out.push(`request headers ${reqDelta.join(', ')}`);
+  const resp = lower(p.backendResponseHeaders);
+  const respAfter = { ...resp };
+  for (const [k, v] of Object.entries(l.responseHeaders ?? {})) {
+    if (v === null) delete respAfter[k.toLowerCase()];
+    else respAfter[k.toLowerCase()] = v;
+  }
+  const respDelta = headerDelta(resp, respAfter);
+  if (respDelta.length) out.push(`response headers ${respDelta.join(', ')}`);
+  const origin = req.origin;
+  if (origin !== undefined && l.cors && (l.cors.origins.includes('*') || l.cors.origins.includes(origin))) {
+    out.push(`CORS allows ${origin}${l.cors.credentials ? ' with credentials' : ''}`);
+  }
+  if (l.timeouts && Object.keys(l.timeouts).length) out.push(`timeouts ${Object.entries(l.timeouts).sort().map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  if (l.backendTls) out.push(`TLS to the backend with SNI ${l.backendTls.sni}`);
+  return out;
+}
+
+/** The same, as the simulator reports it for the result. */
+function actualExtras(r: RoutingResult, p: Probe): string[] {
+  const out: string[] = [];
+  const req = lower(p.headers);
+  const reqDelta = headerDelta(req, lower(r.requestAtBackend?.headers));
+  if (reqDelta.length) out.push(`request headers ${reqDelta.join(', ')}`);
+  const respAfter = Object.fromEntries(Object.entries(lower(r.responseHeaders)).filter(([k]) => !k.startsWith('access-control-')));
+  const respDelta = headerDelta(lower(p.backendResponseHeaders), respAfter);
+  if (respDelta.length) out.push(`response headers ${respDelta.join(', ')}`);
+  const allowOrigin = r.responseHeaders['access-control-allow-origin'];
+  if (req.origin !== undefined && allowOrigin !== undefined) {
+    out.push(`CORS allows ${req.origin}${r.responseHeaders['access-control-allow-credentials'] === 'true' ? ' with credentials' : ''}`);
+  }
+  if (r.timeouts && Object.keys(r.timeouts).length) out.push(`timeouts ${Object.entries(r.timeouts).sort().map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  if (r.backendTls) out.push(`TLS to the backend with SNI ${r.backendTls.sni}`);
+  return out;
 }
 
 function backendKey(b: { namespace: string; name: string; port?: number }, probability: number): string {
@@ -129,7 +223,7 @@ function indexLocations(locs: SourceLocation[]): LocationIndex {
 function expected(index: LocationIndex, p: Probe): Outcome {
   const l = sourceLocation(index, p);
   if (!l) return { kind: 'none' };
-  if (l.passthrough) return { kind: 'forward', backends: l.backends.map((b) => backendKey(b, b.probability)).sort(), path: '', host: '' };
+  if (l.passthrough) return { kind: 'forward', backends: l.backends.map((b) => backendKey(b, b.probability)).sort(), path: '', host: '', extras: [] };
   if (l.appRoot && p.path === '/') return { kind: 'redirect', location: `${p.scheme}://${p.host}${l.appRoot}`, code: 302 };
   if (l.httpsRedirectCode && p.scheme === 'http') return { kind: 'redirect', location: `https://${p.host}${p.path}`, code: l.httpsRedirectCode };
   if (l.redirect) {
@@ -149,14 +243,14 @@ function expected(index: LocationIndex, p: Probe): Outcome {
     if (m) path = l.rewrite.target.replace(/\$(\d)/g, (_, n) => m[Number(n)] ?? '');
     if (!path.startsWith('/')) path = '/' + path;
   }
-  return { kind: 'forward', backends: backends.sort(), path, host: l.upstreamHost ?? p.host };
+  return { kind: 'forward', backends: backends.sort(), path, host: l.upstreamHost ?? p.host, extras: expectedExtras(l, p) };
 }
 
 function describe(o: Outcome): string {
   switch (o.kind) {
     case 'none': return 'no route (404)';
     case 'redirect': return `redirect ${o.code} to ${o.location}`;
-    case 'forward': return `forward to ${o.backends.join(', ')}${o.path ? ` as ${o.host}${o.path}` : ''}`;
+    case 'forward': return `forward to ${o.backends.join(', ')}${o.path ? ` as ${o.host}${o.path}` : ''}${o.extras.map((e) => `; ${e}`).join('')}`;
   }
 }
 
@@ -166,8 +260,10 @@ function requestOf(p: Probe): RoutingRequest {
   return {
     scheme: p.scheme,
     host: p.host,
-    path: p.path,
+    path: p.query ? `${p.path}?${p.query}` : p.path,
+    ...(p.method ? { method: p.method } : {}),
     ...(headers ? { headers } : {}),
+    ...(p.backendResponseHeaders ? { backendResponseHeaders: { ...p.backendResponseHeaders } } : {}),
     ...(p.grpc ? { protocol: 'grpc' } : {}),
   };
 }
@@ -180,9 +276,9 @@ function actual(sim: RoutingSimulator, p: Probe, gateway?: { namespace: string; 
   if (r.redirect) return { kind: 'redirect', location: r.redirect.location.replace(/\?.*$/, ''), code: r.redirect.statusCode };
   if (r.statusCode === 200 && r.backends.length) {
     const backends = r.backends.filter((b) => b.probability > 0).map((b) => backendKey(b, b.probability)).sort();
-    if (p.passthrough) return { kind: 'forward', backends, path: '', host: '' };
+    if (p.passthrough) return { kind: 'forward', backends, path: '', host: '', extras: [] };
     const at = r.requestAtBackend;
-    return { kind: 'forward', backends, path: (at?.path ?? p.path).replace(/\?.*$/, ''), host: at?.host ?? p.host };
+    return { kind: 'forward', backends, path: (at?.path ?? p.path).replace(/\?.*$/, ''), host: at?.host ?? p.host, extras: actualExtras(r, p) };
   }
   return { kind: 'none' };
 }
@@ -217,15 +313,78 @@ export function probesOf(model: MigrationModel): Probe[] {
     const paths = l.grpc ? [grpcPath(l.match.value)] : samplePaths(l);
     for (const path of paths) {
       for (const scheme of (l.tls ? ['http', 'https'] : ['http']) as ('http' | 'https')[]) {
-        const headerSets: ({ [k: string]: string } | undefined)[] = [undefined];
-        if (l.canaryHeader) headerSets.push({ [l.canaryHeader.name]: l.canaryHeader.value ?? 'always' });
-        for (const headers of headerSets) {
-          const key = `${scheme} ${host} ${path} ${JSON.stringify(headers ?? {})}`;
+        for (const v of variantsOf(l)) {
+          const key = `${scheme} ${host} ${path} ${JSON.stringify(v)}`;
           if (seen.has(key)) continue;
           seen.add(key);
-          out.push({ scheme, host, path, ...(headers ? { headers } : {}), ...(l.grpc ? { grpc: true } : {}), location: l });
+          out.push({ scheme, host, path, ...v, ...(l.grpc ? { grpc: true } : {}), location: l });
         }
       }
+    }
+  }
+  return out;
+}
+
+type Variant = Pick<Probe, 'method' | 'query' | 'headers' | 'backendResponseHeaders'>;
+
+/** A value a Traefik regexp matcher accepts, for the common shapes (a literal, `a|b`, `[0-9]+`, `.*`). */
+function sampleValue(c: { value: string; type: 'Exact' | 'RegularExpression' }): string | undefined {
+  if (c.type === 'Exact') return c.value;
+  const first = c.value.replace(/^\^|\$$/g, '').split('|')[0].replace(/^\(|\)$/g, '');
+  const e = first.replace(/\[0-9\]\+|\\d\+/g, '1').replace(/\.\*|\.\+/g, 'x').replace(/\[a-z\]\+/g, 'a');
+  return valueMatches(c, e) ? e : undefined;
+}
+
+/**
+ * The request variants of a location: the plain request (carrying the headers the source removes, so that removal
+ * shows), the canary header, an allowed and a refused CORS origin, and for extra conditions (Traefik matchers) a
+ * request meeting them all and one missing each.
+ */
+function variantsOf(l: SourceLocation): Variant[] {
+  const headers: { [k: string]: string } = {};
+  for (const [k, v] of Object.entries(l.requestHeaders ?? {})) if (v === null) headers[k] = 'probe';
+  const backendResponseHeaders: { [k: string]: string } = {};
+  for (const [k, v] of Object.entries(l.responseHeaders ?? {})) if (v === null) backendResponseHeaders[k] = 'probe';
+  const base: Variant = {
+    ...(Object.keys(headers).length ? { headers } : {}),
+    ...(Object.keys(backendResponseHeaders).length ? { backendResponseHeaders } : {}),
+  };
+  const c = l.conditions;
+  const meeting: Variant = { ...base };
+  if (c) {
+    const h = { ...(base.headers ?? {}) };
+    for (const x of c.headers ?? []) {
+      const value = sampleValue(x);
+      if (value === undefined) return [];
+      h[x.name] = value;
+    }
+    const q: string[] = [];
+    for (const x of c.query ?? []) {
+      const value = sampleValue(x);
+      if (value === undefined) return [];
+      q.push(`${encodeURIComponent(x.name)}=${encodeURIComponent(value)}`);
+    }
+    Object.assign(meeting, { ...(c.method ? { method: c.method } : {}), ...(Object.keys(h).length ? { headers: h } : {}), ...(q.length ? { query: q.join('&') } : {}) });
+  }
+  const out: Variant[] = [meeting];
+  const withHeader = (v: Variant, name: string, value: string): Variant => ({ ...v, headers: { ...(v.headers ?? {}), [name]: value } });
+  if (l.canaryHeader) out.push(withHeader(meeting, l.canaryHeader.name, l.canaryHeader.value ?? 'always'));
+  if (l.cors) {
+    const allowed = l.cors.origins.find((o) => o !== '*') ?? 'https://any.example';
+    out.push(withHeader(meeting, 'Origin', allowed));
+    if (!l.cors.origins.includes('*')) out.push(withHeader(meeting, 'Origin', 'https://refused.example'));
+  }
+  if (c) {
+    if (c.method) out.push({ ...meeting, method: c.method === 'GET' ? 'POST' : 'GET' });
+    for (const x of c.headers ?? []) {
+      const h = { ...(meeting.headers ?? {}) };
+      delete h[x.name];
+      out.push({ ...meeting, headers: h });
+    }
+    for (const x of c.query ?? []) {
+      const rest = (meeting.query ?? '').split('&').filter((kv) => kv && !kv.startsWith(`${encodeURIComponent(x.name)}=`));
+      const { query: _q, ...noQuery } = meeting;
+      out.push(rest.length ? { ...noQuery, query: rest.join('&') } : noQuery);
     }
   }
   return out;
@@ -240,7 +399,8 @@ function grpcPath(value: string): string {
 function describeProbe(p: Probe): string {
   if (p.passthrough) return `TLS connection with SNI ${p.host}`;
   const h = p.headers ? ' ' + Object.entries(p.headers).map(([k, v]) => `-H '${k}: ${v}'`).join(' ') : '';
-  return `${p.grpc ? 'gRPC' : 'GET'} ${p.scheme}://${p.host}${p.path}${h}`;
+  const b = p.backendResponseHeaders ? ` (the backend answers with ${Object.keys(p.backendResponseHeaders).join(', ')})` : '';
+  return `${p.grpc ? 'gRPC' : p.method ?? 'GET'} ${p.scheme}://${p.host}${p.path}${p.query ? `?${p.query}` : ''}${h}${b}`;
 }
 
 /** Asks the simulator every probe of `model` on `manifests` (the result) and returns the differences. */

@@ -12,6 +12,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as yaml from 'js-yaml';
 import { formatMigrationReport, migrateManifests } from '../../src/migration';
+import { NGINX_MAPPED, NGINX_NEVER, NGINX_PREFIX } from '../../src/migration/nginx-annotations';
 import { ValidationChannel } from '../../src/validation/types';
 import { GatewayApiValidator } from '../../src/validation/validator';
 
@@ -71,4 +72,10 @@ describe.each(fixtures())('%s', (file) => {
       throw new Error(`expected ${declared} differences, got ${differences.length}:\n${differences.map((d) => `${d.request}: expected ${d.expected}, got ${d.actual}`).join('\n')}`);
     }
   });
+});
+
+test('the fixtures cover every mapped and every never-converted ingress-nginx annotation', () => {
+  const text = fixtures().map((f) => fs.readFileSync(path.join(DIR, f), 'utf8')).join('\n');
+  const missing = [...NGINX_MAPPED, ...Object.keys(NGINX_NEVER)].filter((a) => !text.includes(`${NGINX_PREFIX}${a}:`));
+  expect(missing).toEqual([]);
 });
