@@ -1,7 +1,7 @@
 /**
  * Emitter 1: the migration model as Gateway API v1.6.1 manifests (plain objects, deterministic order).
  */
-import { IrGateway, IrListener, IrRoute, IrRule, MigrationModel } from './model';
+import { DEFAULT_ROLE_PORTS, IrGateway, IrListener, IrRoute, IrRule, MigrationModel } from './model';
 
 const V1 = 'gateway.networking.k8s.io/v1';
 
@@ -9,7 +9,7 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-const KIND_ORDER = ['Gateway', 'ReferenceGrant', 'HTTPRoute', 'GRPCRoute', 'TLSRoute', 'BackendTLSPolicy'];
+const KIND_ORDER = ['Gateway', 'ReferenceGrant', 'HTTPRoute', 'GRPCRoute', 'TLSRoute', 'TCPRoute', 'UDPRoute', 'BackendTLSPolicy'];
 
 /** Whether manifests use experimental-channel fields (rules[].sessionPersistence). */
 export function usesExperimentalChannel(manifests: any[]): boolean {
@@ -38,14 +38,15 @@ function listenerManifest(g: IrGateway, l: IrListener): any {
 }
 
 function listenerOrder(a: IrListener, b: IrListener): number {
-  const rank = (l: IrListener): number => (l.role === 'http' ? 0 : l.role === 'https' ? 1 : 2);
-  return rank(a) - rank(b) || cmp(a.name, b.name);
+  const rank = (l: IrListener): number => ['http', 'https', 'passthrough', 'tcp', 'udp'].indexOf(l.role);
+  return rank(a) - rank(b) || a.port - b.port || cmp(a.name, b.name);
 }
 
 /** The parentRefs of a route. */
 export function parentRefsOf(r: IrRoute, g: IrGateway): any[] {
   const base = { name: g.name, ...(g.namespace !== r.namespace ? { namespace: g.namespace } : {}) };
   if (g.existing) {
+    if (r.ports) return [...new Set(r.ports)].sort((a, b) => a - b).map((port) => ({ ...base, port }));
     if (r.roles.includes('http') && (r.roles.includes('https'))) return [base];
     if (r.roles.includes('passthrough') || r.roles.includes('https')) return [{ ...base, port: 443 }];
     return [{ ...base, port: 80 }];
@@ -54,7 +55,8 @@ export function parentRefsOf(r: IrRoute, g: IrGateway): any[] {
   for (const role of r.roles) {
     for (const l of g.listeners) {
       if (l.role !== role) continue;
-      if (role === 'http' || r.hostnames.length === 0 || (l.hostname !== undefined && r.hostnames.includes(l.hostname))) names.push(l.name);
+      if (r.ports ? !r.ports.includes(l.port) : l.port !== DEFAULT_ROLE_PORTS[role]) continue;
+      if (role === 'http' || role === 'tcp' || role === 'udp' || r.hostnames.length === 0 || (l.hostname !== undefined && r.hostnames.includes(l.hostname))) names.push(l.name);
     }
   }
   return [...new Set(names)].sort().map((sectionName) => ({ ...base, sectionName }));

@@ -21,6 +21,18 @@ import { TeamTcpRoute } from '../team/tcp-route';
 import { TeamTlsRoute } from '../team/tls-route';
 import { TeamUdpRoute } from '../team/udp-route';
 
+/** A Traefik entry point: its port and transport (Traefik's `address: ":<port>[/udp]"`). */
+export interface TraefikEntryPoint {
+  /** The port. */
+  readonly port: number;
+
+  /**
+   * `tcp` or `udp`.
+   * @default 'tcp'
+   */
+  readonly protocol?: string;
+}
+
 /** Options of `IngressMigration.fromManifests`. */
 export interface IngressMigrationOptions {
   /**
@@ -42,6 +54,13 @@ export interface IngressMigrationOptions {
    * @default 'auto'
    */
   readonly from?: string;
+
+  /**
+   * Traefik entry points besides the defaults `web` (port 80) and `websecure` (443), by name. Routers on an entry
+   * point that is neither known nor listed here are reported, not guessed.
+   * @default - web and websecure only
+   */
+  readonly entryPoints?: { [name: string]: TraefikEntryPoint };
 
   /**
    * Fail when an annotation, field or middleware could not be converted (the error lists them).
@@ -102,8 +121,16 @@ export class IngressMigration extends Construct {
       throw new Error(`${where}: set at most one of gateway (attach to it) and gatewayClassName (generate Gateways of that class)`);
     }
     if (!Array.isArray(objects)) throw new Error(`${where}: objects must be an array of parsed manifests`);
+    const entryPoints: { [name: string]: { port: number; protocol?: 'tcp' | 'udp' } } = {};
+    for (const [name, ep] of Object.entries(options.entryPoints ?? {})) {
+      if (!Number.isInteger(ep.port) || ep.port < 1 || ep.port > 65535) throw new Error(`${where}: entryPoints.${name}.port ${ep.port} is not a port (1-65535)`);
+      if (ep.protocol !== undefined && ep.protocol !== 'tcp' && ep.protocol !== 'udp') throw new Error(`${where}: entryPoints.${name}.protocol must be tcp or udp (got "${ep.protocol}")`);
+      entryPoints[name] = { port: ep.port, ...(ep.protocol ? { protocol: ep.protocol as 'tcp' | 'udp' } : {}) };
+    }
     const gateway = options.gateway ? { namespace: options.gateway.gatewayNamespace ?? 'default', name: options.gateway.gatewayName } : undefined;
-    const result = migrateManifests(objects, { from, ...(gateway ? { gateway } : {}), ...(options.gatewayClassName ? { gatewayClassName: options.gatewayClassName } : {}) });
+    const result = migrateManifests(objects, {
+      from, entryPoints, ...(gateway ? { gateway } : {}), ...(options.gatewayClassName ? { gatewayClassName: options.gatewayClassName } : {}),
+    });
     this.report = formatMigrationReport(result);
     this.complete = result.complete;
     if (!result.complete && options.failOnNotConverted !== false) {

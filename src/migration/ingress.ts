@@ -11,7 +11,7 @@ import {
 import {
   NGINX_CORS_DEFAULTS, NGINX_HTTPS_REDIRECT_CODE, NGINX_MAPPED, NGINX_NEVER, NGINX_PREFIX,
 } from './nginx-annotations';
-import { convertMiddlewares, MiddlewareOutcome } from './traefik';
+import { convertMiddlewares, listenerName, MiddlewareOutcome, resolveEntryPoints } from './traefik';
 import { duration, ItemLog, slug } from './util';
 
 /** The source dialect. */
@@ -27,6 +27,12 @@ export interface MigrateOptions {
   readonly gateway?: { namespace: string; name: string };
   /** The namespace of objects without one. @default 'default' */
   readonly defaultNamespace?: string;
+  /**
+   * Traefik entry points besides (or replacing) the defaults `web` (port 80) and `websecure` (443): their port and
+   * transport (`tcp`, the default, or `udp`), as in Traefik's `address: ":8080/udp"`. Routers on an entry point that
+   * is not known are reported, not guessed.
+   */
+  readonly entryPoints?: { readonly [name: string]: { readonly port: number; readonly protocol?: 'tcp' | 'udp' } };
 }
 
 type Obj = { [k: string]: any };
@@ -615,7 +621,7 @@ function build(infos: IngressInfo[], lookups: Lookups, options: MigrateOptions, 
   const canaries = infos.filter((i) => i.canary);
   for (const info of mains) {
     const s = info.from === 'ingress-nginx' ? nginxSettings(info, lookups, info.from) : ignoreAll(info, info.from);
-    const traefik = info.from === 'traefik' ? traefikSettings(info) : undefined;
+    const traefik = info.from === 'traefik' ? traefikSettings(info, options) : undefined;
     const nginx = info.from === 'ingress-nginx';
     const gw = gatewayOf(info.className, info.ref.namespace);
     info.log.add('spec.ingressClassName', info.className, 'converted', options.gateway ? `routes attach to the existing Gateway ${gw.namespace}/${gw.name}` : `the Gateway of IngressClass ${info.className} (gatewayClassName ${gw.gatewayClassName})`);
@@ -632,7 +638,7 @@ function build(infos: IngressInfo[], lookups: Lookups, options: MigrateOptions, 
       const tls = host !== undefined && info.tlsByHost.has(host);
       const secret = host !== undefined ? info.tlsByHost.get(host) : undefined;
       if (tls && secret) {
-        addListener(gw, { role: 'https', port: 443, protocol: 'HTTPS', hostname: host, certificate: { namespace: info.ref.namespace, name: secret } });
+        for (const port of traefik?.httpsPorts ?? [443]) addListener(gw, { role: 'https', port, protocol: 'HTTPS', hostname: host, certificate: { namespace: info.ref.namespace, name: secret } });
       }
       if (s.passthrough) {
         if (!host) {
@@ -657,7 +663,7 @@ function build(infos: IngressInfo[], lookups: Lookups, options: MigrateOptions, 
         locations.push({ source: info.ref, host, match: { type: 'Prefix', value: '/' }, backends: [{ ...first.backend, probability: 1 }], tls: true, passthrough: true });
         continue;
       }
-      addListener(gw, { role: 'http', port: 80, protocol: 'HTTP' });
+      for (const port of traefik?.http ? traefik.httpPorts : [80]) addListener(gw, { role: 'http', port, protocol: 'HTTP' });
       const redirectToHttps = s.sslRedirect(host);
       const grpc = s.protocol === 'GRPC' || s.protocol === 'GRPCS';
       const rules: IrRule[] = [];
@@ -721,6 +727,7 @@ function build(infos: IngressInfo[], lookups: Lookups, options: MigrateOptions, 
           ...(plan.srcRewrite && !s.redirect ? { rewrite: plan.srcRewrite } : {}),
           ...(mw?.redirect?.scheme === 'https' ? { httpsRedirectCode: mw.redirect.code } : {}),
           ...(traefik && !traefik.http ? { httpsOnly: true } : {}),
+          ...(traefikProbePort(traefik) !== undefined ? { port: traefikProbePort(traefik) } : {}),
           ...(mw?.rewrite?.kind === 'full' ? { rewrite: { kind: 'full' as const, target: mw.rewrite.value } } : {}),
           ...(mw?.rewrite?.kind === 'prefix' && plan.gw.type === 'PathPrefix' ? {
             match: { type: 'Regex' as const, value: `${plan.gw.value.replace(/\/+$/, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(.*)` },
@@ -762,7 +769,9 @@ function build(infos: IngressInfo[], lookups: Lookups, options: MigrateOptions, 
         // redirected to HTTPS, but the host has no certificate: the Gateway has no HTTPS listener to serve it on
         info.log.add(`spec.rules (host ${host ?? '*'})`, undefined, 'caveat', 'HTTP is redirected to HTTPS, but the host has no spec.tls secret: ingress-nginx serves it with its default certificate, a generated Gateway has no HTTPS listener for it (add spec.tls with a secretName, or attach to a Gateway with --gateway)');
       } else {
-        routes.push({ kind, namespace: info.ref.namespace, name: routeName, gateway: gw.key, roles, hostnames, rules, source: info.ref });
+        const ports = traefik ? [...(roles.includes('http') ? traefik.httpPorts : []), ...(roles.includes('https') ? traefik.httpsPorts : [])] : [];
+        const defaultPorts = ports.every((p) => p === 80 || p === 443);
+        routes.push({ kind, namespace: info.ref.namespace, name: routeName, gateway: gw.key, roles, ...(defaultPorts ? {} : { ports }), hostnames, rules, source: info.ref });
         info.outputs.push(refString(kind, info.ref.namespace, routeName));
       }
       if (redirectToHttps && redirectRules.length) {
@@ -848,12 +857,22 @@ function ignoreAll(info: IngressInfo, from: MigrationSource): NginxSettings {
 interface TraefikIngressSettings {
   http: boolean;
   https: boolean;
+  /** The ports of the HTTP and HTTPS listeners (the entry points'). */
+  httpPorts: number[];
+  httpsPorts: number[];
   middlewares: { namespace: string; name: string }[];
 }
 
+/** The port the equivalence check probes a Traefik-annotated Ingress on: its one entry point when not web/websecure. */
+function traefikProbePort(t: TraefikIngressSettings | undefined): number | undefined {
+  if (!t) return undefined;
+  const ports = [...(t.http ? t.httpPorts : []), ...(t.https ? t.httpsPorts : [])];
+  return ports.length === 1 && ports[0] !== 80 && ports[0] !== 443 ? ports[0] : undefined;
+}
+
 /** The `traefik.ingress.kubernetes.io/*` annotations of an Ingress read as Traefik. */
-function traefikSettings(info: IngressInfo): TraefikIngressSettings {
-  const out: TraefikIngressSettings = { http: true, https: true, middlewares: [] };
+function traefikSettings(info: IngressInfo, options: MigrateOptions): TraefikIngressSettings {
+  const out: TraefikIngressSettings = { http: true, https: true, httpPorts: [80], httpsPorts: [443], middlewares: [] };
   const eps = info.ann[TRAEFIK_PREFIX + 'router.entrypoints'];
   const tlsOn = info.ann[TRAEFIK_PREFIX + 'router.tls'] === 'true';
   for (const [k, v] of Object.entries(info.ann).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
@@ -861,11 +880,14 @@ function traefikSettings(info: IngressInfo): TraefikIngressSettings {
     const name = k.slice(TRAEFIK_PREFIX.length);
     if (name === 'router.entrypoints') {
       const points = v.split(',').map((x) => x.trim()).filter((x) => x);
-      out.http = points.includes('web');
-      out.https = points.includes('websecure');
-      const unknown = points.filter((x) => x !== 'web' && x !== 'websecure');
-      if (unknown.length) info.log.add(k, v, 'not-converted', `entry points ${unknown.join(', ')}: only web (80) and websecure (443) are known`, 'a listener on the entry point\'s port, written by hand');
-      else info.log.add(k, v, 'converted', `the route attaches to the ${[out.http ? 'HTTP' : '', out.https ? 'HTTPS' : ''].filter((x) => x).join(' and ')} listeners`);
+      // websecure (and, with router.tls, every entry point but web) serves HTTPS; the others HTTP
+      const eps = resolveEntryPoints(points, options, info.log, k).filter((ep) => !ep.udp);
+      const secure = eps.filter((ep) => ep.name === 'websecure' || (tlsOn && ep.name !== 'web'));
+      out.httpPorts = eps.filter((ep) => !secure.includes(ep)).map((ep) => ep.port);
+      out.httpsPorts = secure.map((ep) => ep.port);
+      out.http = out.httpPorts.length > 0;
+      out.https = out.httpsPorts.length > 0;
+      if (eps.length) info.log.add(k, v, 'converted', `the route attaches to the listeners ${[...out.httpPorts.map((p) => `HTTP ${p}`), ...out.httpsPorts.map((p) => `HTTPS ${p}`)].join(', ')}`);
     } else if (name === 'router.tls') {
       info.log.add(k, v, 'converted', v === 'true' ? 'the HTTPS listeners of the spec.tls hosts' : 'no TLS');
     } else if (name === 'router.middlewares') {
@@ -901,8 +923,7 @@ function addListener(g: IrGateway & { listeners: any[] }, l: Omit<IrListener0, '
   if (g.existing) return;
   const same = g.listeners.find((x) => x.port === l.port && x.protocol === l.protocol && x.hostname === l.hostname);
   if (same) return;
-  const name = l.role === 'http' ? 'http' : `${l.role === 'https' ? 'https' : 'tls'}-${slug(l.hostname ?? 'any')}`;
-  g.listeners.push({ ...l, name });
+  g.listeners.push({ ...l, name: listenerName(l.role, l.port, l.hostname) });
 }
 
 type IrListener0 = IrGateway['listeners'][number];

@@ -2,7 +2,8 @@
  * Equivalence: every host and path of every source object is asked of the routing simulator on the migrated
  * configuration and compared with what the source does (modelled from the Ingress / ingress-nginx semantics).
  */
-import { IrGateway, MigrationDifference, MigrationModel, SourceLocation } from './model';
+import { DEFAULT_ROLE_PORTS, IrGateway, IrRoute, MigrationDifference, MigrationModel, SourceLocation } from './model';
+import { listenerName } from './traefik';
 import { MissingReferencePolicy } from '../analysis/types';
 import { _normalizePrefix, _prefixMatches } from '../core/spec/precedence';
 import { RoutingResult } from '../routing/result';
@@ -21,6 +22,10 @@ interface Probe {
   backendResponseHeaders?: { [k: string]: string };
   grpc?: boolean;
   passthrough?: boolean;
+  /** The port, when not the scheme's default. */
+  port?: number;
+  /** A TCP or UDP connection to a port. */
+  stream?: { protocol: 'tcp' | 'udp'; port: number };
   location: SourceLocation;
 }
 
@@ -95,7 +100,7 @@ function sourceLocation(index: LocationIndex, p: Probe): SourceLocation | undefi
   const locs = [...(index.byHost.get(p.host) ?? []), ...index.wildcardOrDefault];
   const kind = (l: SourceLocation): string => (l.passthrough ? 'tls' : l.grpc ? 'grpc' : 'http');
   const want = p.passthrough ? 'tls' : p.grpc ? 'grpc' : 'http';
-  const usable = locs.filter((l) => !(l.httpsOnly && p.scheme === 'http')).filter((l) => kind(l) === want || (want === 'grpc' && kind(l) === 'http') || (want === 'http' && kind(l) === 'grpc'));
+  const usable = locs.filter((l) => !(l.httpsOnly && p.scheme === 'http')).filter((l) => (l.port ?? 0) === (p.port ?? 0)).filter((l) => kind(l) === want || (want === 'grpc' && kind(l) === 'http') || (want === 'http' && kind(l) === 'grpc'));
   let server = usable.filter((l) => l.host === p.host);
   if (server.length === 0) {
     const wild = usable.filter((l) => l.host !== undefined && l.host.startsWith('*.') && hostMatches(l.host, p.host));
@@ -206,21 +211,31 @@ function backendKey(b: { namespace: string; name: string; port?: number }, proba
 interface LocationIndex {
   byHost: Map<string, SourceLocation[]>;
   wildcardOrDefault: SourceLocation[];
+  streams: SourceLocation[];
 }
 
 function indexLocations(locs: SourceLocation[]): LocationIndex {
   const byHost = new Map<string, SourceLocation[]>();
   const wildcardOrDefault: SourceLocation[] = [];
+  const streams: SourceLocation[] = [];
   for (const l of locs) {
+    if (l.stream) {
+      streams.push(l);
+      continue;
+    }
     if (l.host === undefined || l.host.startsWith('*.')) {wildcardOrDefault.push(l);} else {
       if (!byHost.has(l.host)) byHost.set(l.host, []);
       byHost.get(l.host)!.push(l);
     }
   }
-  return { byHost, wildcardOrDefault };
+  return { byHost, wildcardOrDefault, streams };
 }
 
 function expected(index: LocationIndex, p: Probe): Outcome {
+  if (p.stream) {
+    const s = index.streams.find((x) => x.stream!.protocol === p.stream!.protocol && x.stream!.port === p.stream!.port);
+    return s ? { kind: 'forward', backends: s.backends.map((b) => backendKey(b, b.probability)).sort(), path: '', host: '', extras: [] } : { kind: 'none' };
+  }
   const l = sourceLocation(index, p);
   if (!l) return { kind: 'none' };
   if (l.passthrough) return { kind: 'forward', backends: l.backends.map((b) => backendKey(b, b.probability)).sort(), path: '', host: '', extras: [] };
@@ -261,6 +276,7 @@ function requestOf(p: Probe): RoutingRequest {
     scheme: p.scheme,
     host: p.host,
     path: p.query ? `${p.path}?${p.query}` : p.path,
+    ...(p.port ? { port: p.port } : {}),
     ...(p.method ? { method: p.method } : {}),
     ...(headers ? { headers } : {}),
     ...(p.backendResponseHeaders ? { backendResponseHeaders: { ...p.backendResponseHeaders } } : {}),
@@ -270,33 +286,53 @@ function requestOf(p: Probe): RoutingRequest {
 
 function actual(sim: RoutingSimulator, p: Probe, gateway?: { namespace: string; name: string }): Outcome {
   const g = gateway ? { gateway } : {};
-  const r = p.passthrough
-    ? sim.simulate({ ...g, scheme: 'https', host: p.host, sni: p.host, path: '/' })
-    : sim.simulate({ ...g, ...requestOf(p) });
+  const r = p.stream
+    ? sim.simulate({ ...g, protocol: p.stream.protocol, port: p.stream.port, path: '/' })
+    : p.passthrough
+      ? sim.simulate({ ...g, scheme: 'https', host: p.host, sni: p.host, path: '/', ...(p.port ? { port: p.port } : {}) })
+      : sim.simulate({ ...g, ...requestOf(p) });
   if (r.redirect) return { kind: 'redirect', location: r.redirect.location.replace(/\?.*$/, ''), code: r.redirect.statusCode };
   if (r.statusCode === 200 && r.backends.length) {
     const backends = r.backends.filter((b) => b.probability > 0).map((b) => backendKey(b, b.probability)).sort();
-    if (p.passthrough) return { kind: 'forward', backends, path: '', host: '', extras: [] };
+    if (p.passthrough || p.stream) return { kind: 'forward', backends, path: '', host: '', extras: [] };
     const at = r.requestAtBackend;
     return { kind: 'forward', backends, path: (at?.path ?? p.path).replace(/\?.*$/, ''), host: at?.host ?? p.host, extras: actualExtras(r, p) };
   }
   return { kind: 'none' };
 }
 
-/** A stand-in for an existing Gateway (`--gateway`) that is not in the input: HTTP on 80, HTTPS on 443, from all namespaces. */
-function standIn(g: IrGateway, passthroughHosts: string[]): any {
+/**
+ * A stand-in for an existing Gateway (`--gateway`) that is not in the input: HTTP on 80, HTTPS on 443, from all
+ * namespaces, plus a listener for each other port and role the routes use (Traefik entry points, TLS passthrough).
+ */
+function standIn(g: IrGateway, routes: IrRoute[]): any {
+  const all = { namespaces: { from: 'All' } };
+  const listeners: any[] = [
+    { name: 'http', port: 80, protocol: 'HTTP', allowedRoutes: all },
+    { name: 'https', port: 443, protocol: 'HTTPS', tls: { certificateRefs: [{ name: 'stand-in' }] }, allowedRoutes: all },
+  ];
+  const seen = new Set(['http/80', 'https/443']);
+  for (const r of routes) {
+    for (const role of r.roles) {
+      for (const port of r.ports ?? [DEFAULT_ROLE_PORTS[role] ?? 0]) {
+        for (const host of role === 'passthrough' ? r.hostnames : [undefined]) {
+          const key = `${role}/${port}/${host ?? ''}`;
+          if (seen.has(key) || (role !== 'passthrough' && seen.has(`${role}/${port}`))) continue;
+          seen.add(key);
+          const name = listenerName(role, port, host);
+          if (role === 'http') listeners.push({ name, port, protocol: 'HTTP', allowedRoutes: all });
+          else if (role === 'https') listeners.push({ name, port, protocol: 'HTTPS', tls: { certificateRefs: [{ name: 'stand-in' }] }, allowedRoutes: all });
+          else if (role === 'passthrough') listeners.push({ name, port, protocol: 'TLS', hostname: host, tls: { mode: 'Passthrough' }, allowedRoutes: { ...all, kinds: [{ kind: 'TLSRoute' }] } });
+          else listeners.push({ name, port, protocol: role.toUpperCase(), allowedRoutes: all });
+        }
+      }
+    }
+  }
   return {
     apiVersion: 'gateway.networking.k8s.io/v1',
     kind: 'Gateway',
     metadata: { namespace: g.namespace, name: g.name },
-    spec: {
-      gatewayClassName: 'migration-verify',
-      listeners: [
-        { name: 'http', port: 80, protocol: 'HTTP', allowedRoutes: { namespaces: { from: 'All' } } },
-        { name: 'https', port: 443, protocol: 'HTTPS', tls: { certificateRefs: [{ name: 'stand-in' }] }, allowedRoutes: { namespaces: { from: 'All' } } },
-        ...passthroughHosts.map((h, i) => ({ name: `tls-${i}`, port: 443, protocol: 'TLS', hostname: h, tls: { mode: 'Passthrough' }, allowedRoutes: { namespaces: { from: 'All' }, kinds: [{ kind: 'TLSRoute' }] } })),
-      ],
-    },
+    spec: { gatewayClassName: 'migration-verify', listeners },
   };
 }
 
@@ -306,18 +342,22 @@ export function probesOf(model: MigrationModel): Probe[] {
   const seen = new Set<string>();
   for (const l of model.locations) {
     const host = probeHost(l.host);
+    if (l.stream) {
+      out.push({ scheme: 'http', host: '', path: '/', stream: l.stream, location: l });
+      continue;
+    }
     if (l.passthrough) {
-      out.push({ scheme: 'https', host, path: '/', passthrough: true, location: l });
+      out.push({ scheme: 'https', host, path: '/', passthrough: true, ...(l.port ? { port: l.port } : {}), location: l });
       continue;
     }
     const paths = l.grpc ? [grpcPath(l.match.value)] : samplePaths(l);
     for (const path of paths) {
       for (const scheme of (l.tls ? ['http', 'https'] : ['http']) as ('http' | 'https')[]) {
         for (const v of variantsOf(l)) {
-          const key = `${scheme} ${host} ${path} ${JSON.stringify(v)}`;
+          const key = `${scheme} ${host}:${l.port ?? ''} ${path} ${JSON.stringify(v)}`;
           if (seen.has(key)) continue;
           seen.add(key);
-          out.push({ scheme, host, path, ...v, ...(l.grpc ? { grpc: true } : {}), location: l });
+          out.push({ scheme, host, path, ...v, ...(l.grpc ? { grpc: true } : {}), ...(l.port ? { port: l.port } : {}), location: l });
         }
       }
     }
@@ -397,10 +437,11 @@ function grpcPath(value: string): string {
 }
 
 function describeProbe(p: Probe): string {
-  if (p.passthrough) return `TLS connection with SNI ${p.host}`;
+  if (p.stream) return `${p.stream.protocol.toUpperCase()} connection to port ${p.stream.port}`;
+  if (p.passthrough) return `TLS connection with SNI ${p.host}${p.port ? ` on port ${p.port}` : ''}`;
   const h = p.headers ? ' ' + Object.entries(p.headers).map(([k, v]) => `-H '${k}: ${v}'`).join(' ') : '';
   const b = p.backendResponseHeaders ? ` (the backend answers with ${Object.keys(p.backendResponseHeaders).join(', ')})` : '';
-  return `${p.grpc ? 'gRPC' : p.method ?? 'GET'} ${p.scheme}://${p.host}${p.path}${p.query ? `?${p.query}` : ''}${h}${b}`;
+  return `${p.grpc ? 'gRPC' : p.method ?? 'GET'} ${p.scheme}://${p.host}${p.port ? `:${p.port}` : ''}${p.path}${p.query ? `?${p.query}` : ''}${h}${b}`;
 }
 
 /** Asks the simulator every probe of `model` on `manifests` (the result) and returns the differences. */
@@ -409,8 +450,7 @@ export function verifyMigration(model: MigrationModel, manifests: any[], input: 
   for (const g of model.gateways) {
     if (!g.existing) continue;
     const inInput = input.find((o) => o?.kind === 'Gateway' && o.metadata?.name === g.name && (o.metadata?.namespace ?? 'default') === g.namespace);
-    const hosts = model.routes.filter((r) => r.gateway === g.key && r.kind === 'TLSRoute').flatMap((r) => r.hostnames);
-    extra.push(inInput ?? standIn(g, [...new Set(hosts)].sort()));
+    extra.push(inInput ?? standIn(g, model.routes.filter((r) => r.gateway === g.key)));
   }
   const sim = RoutingSimulator.fromManifests([...manifests, ...model.lookups, ...extra], { missingReferences: MissingReferencePolicy.UNKNOWN });
   const differences: MigrationDifference[] = [];

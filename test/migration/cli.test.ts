@@ -100,6 +100,21 @@ describe('cdk8s-gateway-api migrate', () => {
     expect(generated.out).not.toContain('fromGatewayName');
   });
 
+  test('--entrypoint declares Traefik entry points (TCP/UDP too); a malformed one is a usage error', async () => {
+    const file = path.join(__dirname, 'fixtures', 'traefik', 'tcp-udp.yaml');
+    const r = await run(['--entrypoint', 'postgres=5432', '--entrypoint', 'dns=53/udp', '--verify', file]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('kind: TCPRoute');
+    expect(r.out).toContain('kind: UDPRoute');
+    expect(r.err).toContain('equivalence: 3 requests route the same');
+    const unknown = await run([file]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.err).toContain('NOT       spec.entryPoints="postgres": entry point postgres is not known');
+    const bad = await run(['--entrypoint', 'postgres:5432', file]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('--entrypoint must be name=port');
+  });
+
   test('--from traefik reads IngressRoutes', async () => {
     const r = await run(['--from', 'traefik', '--verify', path.join(__dirname, 'fixtures', 'traefik', 'traefikservice-weighted.yaml')]);
     expect(r.code).toBe(1);

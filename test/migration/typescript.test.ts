@@ -128,7 +128,8 @@ describe.each(CASES.map((c) => [c.name, c] as const))('%s', (_name, c) => {
     let migration: IngressMigration | undefined;
     captureStderr(() => {
       migration = IngressMigration.fromManifests(chart, 'ingresses', load(c.file).objects, {
-        ...(gateway ? { gateway } : {}), ...(c.options.gatewayClassName ? { gatewayClassName: c.options.gatewayClassName } : {}), failOnNotConverted: false,
+        ...(gateway ? { gateway } : {}), ...(c.options.gatewayClassName ? { gatewayClassName: c.options.gatewayClassName } : {}),
+        ...(c.options.entryPoints ? { entryPoints: c.options.entryPoints } : {}), failOnNotConverted: false,
       });
     });
     let synthesized = new Map<string, any>();
