@@ -79,3 +79,13 @@ test('the fixtures cover every mapped and every never-converted ingress-nginx an
   const missing = [...NGINX_MAPPED, ...Object.keys(NGINX_NEVER)].filter((a) => !text.includes(`${NGINX_PREFIX}${a}:`));
   expect(missing).toEqual([]);
 });
+
+test('the fixtures cover every Traefik middleware with a standard equivalent, ExtensionRef ones, and the route kinds', () => {
+  const objects = fixtures().filter((f) => f.startsWith('traefik/')).flatMap((f) => (yaml.loadAll(fs.readFileSync(path.join(DIR, f), 'utf8')) as any[]).filter((o) => o));
+  const middlewares = new Set(objects.filter((o) => o.kind === 'Middleware').map((o) => Object.keys(o.spec)[0]));
+  for (const m of ['redirectScheme', 'stripPrefix', 'replacePath', 'addPrefix', 'headers', 'forwardAuth', 'rateLimit', 'ipAllowList', 'basicAuth']) expect(middlewares).toContain(m);
+  const kinds = new Set(objects.map((o) => o.kind));
+  for (const k of ['IngressRoute', 'IngressRouteTCP', 'IngressRouteUDP', 'TraefikService', 'Ingress']) expect(kinds).toContain(k);
+  const annotations = new Set(objects.flatMap((o) => Object.keys(o.metadata?.annotations ?? {})));
+  for (const a of ['router.entrypoints', 'router.tls', 'router.middlewares', 'router.priority']) expect(annotations).toContain(`traefik.ingress.kubernetes.io/${a}`);
+});
