@@ -71,7 +71,9 @@ export function createMigrateCommand(io: CliIo, setExit: (code: number) => void)
         const gateway = opts.gateway !== undefined ? gatewayOf(opts.gateway) : undefined;
         const entryPoints = (opts.entrypoint ?? []).reduce((acc: any, v: string) => entryPointOf(v, acc), {});
         const objects = readManifests(inputs, io);
-        const result = migrateManifests(objects, { from: opts.from, gatewayClassName: opts.gatewayClass, entryPoints, ...(gateway ? { gateway } : {}) });
+        const result = migrateManifests(objects, {
+          from: opts.from, gatewayClassName: opts.gatewayClass, entryPoints, ...(gateway ? { gateway } : {}),
+        });
         const verified = opts.verify ? result.verify() : undefined;
         let program: string | undefined;
         if (opts.output === 'typescript') {

@@ -273,10 +273,10 @@ export function planOf(manifests: any[]): L2Statement[] {
   // the Gateways the routes attach to that the result does not create (--gateway)
   for (const m of manifests) {
     for (const p of m.spec?.parentRefs ?? []) {
-      const key = `${p.namespace ?? m.metadata.namespace}/${p.name}`;
-      if (gateways.has(key)) continue;
-      const bind = fresh(ident('gateway', key));
-      gateways.set(key, bind);
+      const gatewayKey = `${p.namespace ?? m.metadata.namespace}/${p.name}`;
+      if (gateways.has(gatewayKey)) continue;
+      const bind = fresh(ident('gateway', gatewayKey));
+      gateways.set(gatewayKey, bind);
       out.push({ op: 'import-gateway', bind, namespace: p.namespace ?? m.metadata.namespace, name: p.name });
     }
   }
@@ -292,18 +292,33 @@ export function planOf(manifests: any[]): L2Statement[] {
       const id = idIn(ns, m.kind, m.metadata.name);
       if (m.kind === 'Gateway') {
         out.push({
-          op: 'new', bind: gateways.get(`${ns}/${m.metadata.name}`)!, cls: 'PlatformGateway', chart, namespace: ns, id,
+          op: 'new',
+          bind: gateways.get(`${ns}/${m.metadata.name}`)!,
+          cls: 'PlatformGateway',
+          chart,
+          namespace: ns,
+          id,
           props: { metadata, gatewayClassName: m.spec.gatewayClassName, listeners: m.spec.listeners.map((l: any) => listenerPlan(l, where)) },
         });
       } else if (m.kind === 'ReferenceGrant') {
         out.push({
-          op: 'new', bind: fresh(ident('grant', `${ns}-${m.metadata.name}`)), cls: 'ReferenceGrant', chart, namespace: ns, id,
+          op: 'new',
+          bind: fresh(ident('grant', `${ns}-${m.metadata.name}`)),
+          cls: 'ReferenceGrant',
+          chart,
+          namespace: ns,
+          id,
           props: { metadata, from: m.spec.from.map((f: any) => ({ ...f })), to: m.spec.to.map((t: any) => ({ ...t })) },
         });
       } else if (m.kind === 'BackendTLSPolicy') {
         const v = m.spec.validation;
         out.push({
-          op: 'new', bind: fresh(ident('policy', `${ns}-${m.metadata.name}`)), cls: 'BackendTlsPolicy', chart, namespace: ns, id,
+          op: 'new',
+          bind: fresh(ident('policy', `${ns}-${m.metadata.name}`)),
+          cls: 'BackendTlsPolicy',
+          chart,
+          namespace: ns,
+          id,
           props: {
             metadata,
             targetRefs: m.spec.targetRefs.map((t: any) => call('PolicyTarget.fromServiceName', t.name)),

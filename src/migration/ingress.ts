@@ -507,7 +507,9 @@ function backendTlsHostname(s: NginxSettings, b: { namespace: string; name: stri
 }
 
 /** What the source does to a forwarded request besides routing it: header changes, CORS, timeouts, backend TLS. */
-function sideEffects(s: NginxSettings, mw: MiddlewareOutcome | undefined, grpc: boolean, backend: { namespace: string; name: string }): Partial<SourceLocation> {
+function sideEffects(
+  s: NginxSettings, mw: MiddlewareOutcome | undefined, grpc: boolean, backend: { namespace: string; name: string },
+): Partial<SourceLocation> {
   if (mw?.redirect) return {};
   const requestHeaders: { [name: string]: string | null } = { ...mw?.requestHeaders };
   for (const h of s.requestHeaders) requestHeaders[h.name] = h.value;
@@ -771,7 +773,17 @@ function build(infos: IngressInfo[], lookups: Lookups, options: MigrateOptions, 
       } else {
         const ports = traefik ? [...(roles.includes('http') ? traefik.httpPorts : []), ...(roles.includes('https') ? traefik.httpsPorts : [])] : [];
         const defaultPorts = ports.every((p) => p === 80 || p === 443);
-        routes.push({ kind, namespace: info.ref.namespace, name: routeName, gateway: gw.key, roles, ...(defaultPorts ? {} : { ports }), hostnames, rules, source: info.ref });
+        routes.push({
+          kind,
+          namespace: info.ref.namespace,
+          name: routeName,
+          gateway: gw.key,
+          roles,
+          ...(defaultPorts ? {} : { ports }),
+          hostnames,
+          rules,
+          source: info.ref,
+        });
         info.outputs.push(refString(kind, info.ref.namespace, routeName));
       }
       if (redirectToHttps && redirectRules.length) {
@@ -881,13 +893,13 @@ function traefikSettings(info: IngressInfo, options: MigrateOptions): TraefikIng
     if (name === 'router.entrypoints') {
       const points = v.split(',').map((x) => x.trim()).filter((x) => x);
       // websecure (and, with router.tls, every entry point but web) serves HTTPS; the others HTTP
-      const eps = resolveEntryPoints(points, options, info.log, k).filter((ep) => !ep.udp);
-      const secure = eps.filter((ep) => ep.name === 'websecure' || (tlsOn && ep.name !== 'web'));
-      out.httpPorts = eps.filter((ep) => !secure.includes(ep)).map((ep) => ep.port);
+      const resolved = resolveEntryPoints(points, options, info.log, k).filter((ep) => !ep.udp);
+      const secure = resolved.filter((ep) => ep.name === 'websecure' || (tlsOn && ep.name !== 'web'));
+      out.httpPorts = resolved.filter((ep) => !secure.includes(ep)).map((ep) => ep.port);
       out.httpsPorts = secure.map((ep) => ep.port);
       out.http = out.httpPorts.length > 0;
       out.https = out.httpsPorts.length > 0;
-      if (eps.length) info.log.add(k, v, 'converted', `the route attaches to the listeners ${[...out.httpPorts.map((p) => `HTTP ${p}`), ...out.httpsPorts.map((p) => `HTTPS ${p}`)].join(', ')}`);
+      if (resolved.length) info.log.add(k, v, 'converted', `the route attaches to the listeners ${[...out.httpPorts.map((p) => `HTTP ${p}`), ...out.httpsPorts.map((p) => `HTTPS ${p}`)].join(', ')}`);
     } else if (name === 'router.tls') {
       info.log.add(k, v, 'converted', v === 'true' ? 'the HTTPS listeners of the spec.tls hosts' : 'no TLS');
     } else if (name === 'router.middlewares') {

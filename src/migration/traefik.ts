@@ -418,7 +418,11 @@ export function readTraefik(objects: any[], options: MigrateOptions): MigrationM
               ...(!mw.redirect && Object.keys(mw.responseHeaders).length ? { responseHeaders: mw.responseHeaders } : {}),
               ...(mw.cors ? { cors: mw.cors } : {}),
               ...(c.method || c.headers.length || c.query.length ? {
-                conditions: { ...(c.method ? { method: c.method } : {}), ...(c.headers.length ? { headers: c.headers } : {}), ...(c.query.length ? { query: c.query } : {}) },
+                conditions: {
+                  ...(c.method ? { method: c.method } : {}),
+                  ...(c.headers.length ? { headers: c.headers } : {}),
+                  ...(c.query.length ? { query: c.query } : {}),
+                },
               } : {}),
             });
             if (mw.rewrite?.kind === 'prefix' && c.path) {

@@ -87,8 +87,14 @@ test('every program type-checks against the library (one TypeScript program for 
   const dir = path.join(ROOT, 'test', '__migrate_programs__');
   const files = new Map(CASES.map((c, i) => [path.join(dir, `p${i}.ts`), c]));
   const options: ts.CompilerOptions = {
-    strict: true, noEmit: true, skipLibCheck: true, target: ts.ScriptTarget.ES2020, module: ts.ModuleKind.CommonJS,
-    esModuleInterop: true, resolveJsonModule: true, noUnusedLocals: true,
+    strict: true,
+    noEmit: true,
+    skipLibCheck: true,
+    target: ts.ScriptTarget.ES2020,
+    module: ts.ModuleKind.CommonJS,
+    esModuleInterop: true,
+    resolveJsonModule: true,
+    noUnusedLocals: true,
   };
   const host = ts.createCompilerHost(options);
   const read = host.readFile.bind(host);
@@ -128,8 +134,10 @@ describe.each(CASES.map((c) => [c.name, c] as const))('%s', (_name, c) => {
     let migration: IngressMigration | undefined;
     captureStderr(() => {
       migration = IngressMigration.fromManifests(chart, 'ingresses', load(c.file).objects, {
-        ...(gateway ? { gateway } : {}), ...(c.options.gatewayClassName ? { gatewayClassName: c.options.gatewayClassName } : {}),
-        ...(c.options.entryPoints ? { entryPoints: c.options.entryPoints } : {}), failOnNotConverted: false,
+        ...(gateway ? { gateway } : {}),
+        ...(c.options.gatewayClassName ? { gatewayClassName: c.options.gatewayClassName } : {}),
+        ...(c.options.entryPoints ? { entryPoints: c.options.entryPoints } : {}),
+        failOnNotConverted: false,
       });
     });
     let synthesized = new Map<string, any>();
