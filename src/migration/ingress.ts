@@ -892,9 +892,20 @@ function traefikSettings(info: IngressInfo, options: MigrateOptions): TraefikIng
     const name = k.slice(TRAEFIK_PREFIX.length);
     if (name === 'router.entrypoints') {
       const points = v.split(',').map((x) => x.trim()).filter((x) => x);
-      // websecure (and, with router.tls, every entry point but web) serves HTTPS; the others HTTP
-      const resolved = resolveEntryPoints(points, options, info.log, k).filter((ep) => !ep.udp);
-      const secure = resolved.filter((ep) => ep.name === 'websecure' || (tlsOn && ep.name !== 'web'));
+      // websecure (and, with router.tls, every entry point) serves HTTPS; the others HTTP. A router.tls router is
+      // served over TLS only: on web (port 80) that is not an HTTP listener, so it is reported, not attached.
+      const resolved = resolveEntryPoints(points, options, info.log, k).filter((ep) => {
+        if (ep.udp) {
+          info.log.add(k, ep.name, 'not-converted', `entry point ${ep.name} is UDP: an Ingress serves HTTP`);
+          return false;
+        }
+        if (tlsOn && ep.name === 'web' && !options.entryPoints?.web) {
+          info.log.add(k, ep.name, 'caveat', 'router.tls: Traefik serves the router on web (port 80) over TLS only: not attached to the HTTP listener');
+          return false;
+        }
+        return true;
+      });
+      const secure = resolved.filter((ep) => ep.name === 'websecure' || tlsOn);
       out.httpPorts = resolved.filter((ep) => !secure.includes(ep)).map((ep) => ep.port);
       out.httpsPorts = secure.map((ep) => ep.port);
       out.http = out.httpPorts.length > 0;
@@ -919,8 +930,15 @@ function traefikSettings(info: IngressInfo, options: MigrateOptions): TraefikIng
       info.log.add(k, v, 'not-converted', 'no known Gateway API mapping for this Traefik annotation', 'check the Traefik docs and your implementation\'s policies');
     }
   }
-  if (eps === undefined) out.https = tlsOn || info.tlsByHost.size > 0;
-  if (!tlsOn && eps === undefined) out.https = false;
+  if (eps === undefined) {
+    // every default entry point; with router.tls, served over TLS only (not on the HTTP listener)
+    out.https = tlsOn;
+    if (tlsOn) {
+      out.http = false;
+      out.httpPorts = [];
+      info.log.add(TRAEFIK_PREFIX + 'router.tls', 'true', 'caveat', 'no router.entrypoints: Traefik serves the TLS router on every entry point over TLS only, so it is attached to the HTTPS listeners alone');
+    }
+  }
   return out;
 }
 
