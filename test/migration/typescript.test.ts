@@ -177,3 +177,8 @@ describe('IngressMigration.fromManifests options', () => {
     expect(() => IngressMigration.fromManifests(chart, 'z', load('nginx/basic.yaml').objects, { gateway, gatewayClassName: 'eg' })).toThrow(/at most one of gateway/);
   });
 });
+
+test.each(['nginx/canary-by-header-always.yaml', 'nginx/multi-namespace-tls.yaml', 'traefik/tcp-udp.yaml', 'nginx/affinity-cookie.yaml'])(
+  '%s: the program (snapshot, for review of its readability)', (file) => {
+    expect(CASES.find((c) => c.name === file)!.program).toMatchSnapshot();
+  });
