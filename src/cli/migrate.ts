@@ -78,7 +78,7 @@ export function createMigrateCommand(io: CliIo, setExit: (code: number) => void)
         let program: string | undefined;
         if (opts.output === 'typescript') {
           try {
-            program = emitTypeScriptProgram(result.manifests);
+            program = emitTypeScriptProgram(result.manifests, { input: objects });
           } catch (e) {
             if (e instanceof TypeScriptEmitError) throw new UsageError(`--output typescript: ${e.message}`);
             throw e;

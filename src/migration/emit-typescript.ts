@@ -37,7 +37,7 @@ export type L2Statement =
   /** `const <bind> = new Chart(app, <namespace>, { namespace })` */
   | { readonly op: 'chart'; readonly bind: string; readonly namespace: string }
   /** `const <bind> = PlatformGateway.fromGatewayName(platform, "<ns>/<name>", <name>, { namespace })` */
-  | { readonly op: 'import-gateway'; readonly bind: string; readonly namespace: string; readonly name: string }
+  | { readonly op: 'import-gateway'; readonly bind: string; readonly namespace: string; readonly name: string; readonly listeners?: L2Value[] }
   /** `const <bind> = new <cls>(<chart>, <id>, <props>)` */
   | { readonly op: 'new'; readonly bind: string; readonly cls: string; readonly chart: string; readonly namespace: string; readonly id: string; readonly props: L2Value }
   /** `<target>.<method>(<args>)` */
@@ -197,19 +197,28 @@ function rulePlan(r: any, grpc: boolean, where: string): { [k: string]: L2Value 
   });
 }
 
-function allowedRoutesPlan(l: any): { [k: string]: L2Value } | undefined {
+const ROUTE_KINDS: { [kind: string]: string } = {
+  HTTPRoute: 'HTTP_ROUTE', GRPCRoute: 'GRPC_ROUTE', TLSRoute: 'TLS_ROUTE', TCPRoute: 'TCP_ROUTE', UDPRoute: 'UDP_ROUTE',
+};
+
+function allowedRoutesPlan(l: any, where: string): { [k: string]: L2Value } | undefined {
   const a = l.allowedRoutes;
   if (!a) return undefined;
   const from = a.namespaces?.from;
+  if (from !== undefined && from !== 'All' && from !== 'Same') throw new TypeScriptEmitError(`${where}: listener ${l.name}: allowedRoutes from ${from} is not written by the emitter`);
+  const kinds = (a.kinds ?? []).map((k: any) => {
+    if ((k.group ?? 'gateway.networking.k8s.io') !== 'gateway.networking.k8s.io' || !ROUTE_KINDS[k.kind]) throw new TypeScriptEmitError(`${where}: listener ${l.name}: route kind ${k.kind} is not written by the emitter`);
+    return member(`RouteKind.${ROUTE_KINDS[k.kind]}`);
+  });
   return obj({
     namespaces: from === 'All' ? call('RouteNamespaces.all') : from === 'Same' ? call('RouteNamespaces.same') : undefined,
-    kinds: a.kinds ? a.kinds.map((k: any) => member(`RouteKind.${{ HTTPRoute: 'HTTP_ROUTE', GRPCRoute: 'GRPC_ROUTE', TLSRoute: 'TLS_ROUTE', TCPRoute: 'TCP_ROUTE', UDPRoute: 'UDP_ROUTE' }[k.kind as 'HTTPRoute']}`)) : undefined,
+    kinds: a.kinds ? kinds : undefined,
   });
 }
 
-function listenerPlan(l: any, where: string): L2Call {
-  const allowedRoutes = allowedRoutesPlan(l);
-  const certs = (l.tls?.certificateRefs ?? []).map((c: any) => call('CertificateRef.fromName', c.name, ...(c.namespace ? [{ namespace: c.namespace }] : [])));
+function listenerPlan(l: any, where: string, withCertificates = true): L2Call {
+  const allowedRoutes = allowedRoutesPlan(l, where);
+  const certs = (withCertificates ? l.tls?.certificateRefs ?? [] : []).map((c: any) => call('CertificateRef.fromName', c.name, ...(c.namespace ? [{ namespace: c.namespace }] : [])));
   switch (l.protocol) {
     case 'HTTP':
       return call('Listener.http', obj({ name: l.name !== 'http' ? l.name : undefined, port: l.port !== 80 ? l.port : undefined, hostname: l.hostname, allowedRoutes }));
@@ -244,7 +253,7 @@ const ROUTE_CLASSES: { [kind: string]: string } = {
  * then per namespace its Gateways, ReferenceGrants, routes (with their attachments) and BackendTLSPolicies, in the
  * order of the manifests.
  */
-export function planOf(manifests: any[]): L2Statement[] {
+export function planOf(manifests: any[], input: any[] = []): L2Statement[] {
   const out: L2Statement[] = [];
   const vars = new Set<string>();
   const fresh = (base: string): string => {
@@ -277,7 +286,9 @@ export function planOf(manifests: any[]): L2Statement[] {
       if (gateways.has(gatewayKey)) continue;
       const bind = fresh(ident('gateway', gatewayKey));
       gateways.set(gatewayKey, bind);
-      out.push({ op: 'import-gateway', bind, namespace: p.namespace ?? m.metadata.namespace, name: p.name });
+      const namespace = p.namespace ?? m.metadata.namespace;
+      const listeners = knownListeners(input, namespace, p.name);
+      out.push({ op: 'import-gateway', bind, namespace, name: p.name, ...(listeners ? { listeners } : {}) });
     }
   }
   for (const ns of namespaces) out.push({ op: 'chart', bind: charts.get(ns)!, namespace: ns });
@@ -343,6 +354,24 @@ export function planOf(manifests: any[]): L2Statement[] {
     }
   }
   return out;
+}
+
+/**
+ * The listeners of an existing Gateway found in the input, as `Listener` factories without certificates (what the
+ * attachment checks need), so that synth checks the routes against them; undefined when it is not in the input or a
+ * listener cannot be written (the program then declares none, and synth warns).
+ */
+function knownListeners(input: any[], namespace: string, name: string): L2Value[] | undefined {
+  const g = input.find((o) => isObject(o) && o.kind === 'Gateway' && String(o.apiVersion).startsWith('gateway.networking.k8s.io/')
+    && isObject(o.metadata) && o.metadata.name === name && (o.metadata.namespace ?? 'default') === namespace);
+  const listeners = Array.isArray(g?.spec?.listeners) ? g.spec.listeners : undefined;
+  if (!listeners) return undefined;
+  try {
+    return listeners.map((l: any) => listenerPlan(l, `Gateway ${namespace}/${name}`, false));
+  } catch (e) {
+    if (e instanceof TypeScriptEmitError) return undefined;
+    throw e;
+  }
 }
 
 function routeClass(m: any): string {
@@ -452,12 +481,18 @@ function programProps(s: Extract<L2Statement, { op: 'new' }>): L2Value {
   return { ...p, metadata } as L2Value;
 }
 
-/**
- * The cdk8s program of `manifests` (the output of `emitManifests`). `importFrom` is the module the program imports
- * the library from.
- */
-export function emitTypeScriptProgram(manifests: any[], importFrom = 'cdk8s-gateway-api'): string {
-  const plan = planOf(manifests);
+/** Options of `emitTypeScriptProgram`. */
+export interface EmitOptions {
+  /** The module the program imports the library from. @default 'cdk8s-gateway-api' */
+  readonly importFrom?: string;
+  /** The migration's input: an existing Gateway found there gets its listeners declared (attachments are then checked). */
+  readonly input?: any[];
+}
+
+/** The cdk8s program of `manifests` (the output of `emitManifests`). */
+export function emitTypeScriptProgram(manifests: any[], options: EmitOptions = {}): string {
+  const importFrom = options.importFrom ?? 'cdk8s-gateway-api';
+  const plan = planOf(manifests, options.input);
   const used = new Set<string>();
   const charts = new Map<string, string>(); // declared when first used
   const body: string[] = ['const app = new App();'];
@@ -475,16 +510,23 @@ export function emitTypeScriptProgram(manifests: any[], importFrom = 'cdk8s-gate
       s.args.forEach((a) => refsOf(a, read));
     }
   }
-  if (plan.some((s) => s.op === 'import-gateway')) {
-    body.push('', '// the existing Gateway the routes attach to (its listeners are not declared: synth warns that it cannot check the attachments)');
+  const imports = plan.filter((s): s is Extract<L2Statement, { op: 'import-gateway' }> => s.op === 'import-gateway');
+  if (imports.length) {
+    body.push('', imports.every((s) => s.listeners)
+      ? '// the existing Gateway the routes attach to, with its listeners (from the input): synth checks the attachments'
+      : '// the existing Gateway the routes attach to (its listeners are not in the input: synth warns that it cannot check the attachments)');
     body.push("const platform = new Chart(app, 'platform');");
   }
   for (const s of plan) {
     switch (s.op) {
-      case 'import-gateway':
+      case 'import-gateway': {
         used.add('PlatformGateway');
-        body.push(`const ${s.bind} = PlatformGateway.fromGatewayName(platform, ${q(`${s.namespace}/${s.name}`)}, ${q(s.name)}, { namespace: ${q(s.namespace)} });`);
+        const options: { [k: string]: L2Value } = { namespace: s.namespace, ...(s.listeners ? { listeners: s.listeners } : {}) };
+        collect(options, used);
+        const head = `const ${s.bind} = PlatformGateway.fromGatewayName(platform, ${q(`${s.namespace}/${s.name}`)}, ${q(s.name)}, `;
+        body.push(`${head}${print(options, '', head.length)});`);
         break;
+      }
       case 'chart':
         charts.set(s.bind, s.namespace);
         break;
@@ -531,7 +573,10 @@ export function namesOf(plan: L2Statement[]): string[] {
       collect(s.props, out);
     }
     if (s.op === 'call') s.args.forEach((a) => collect(a, out));
-    if (s.op === 'import-gateway') out.add('PlatformGateway');
+    if (s.op === 'import-gateway') {
+      out.add('PlatformGateway');
+      (s.listeners ?? []).forEach((l) => collect(l, out));
+    }
   }
   return [...out].sort();
 }

@@ -172,7 +172,9 @@ export class IngressMigration extends Construct {
     for (const s of plan) {
       switch (s.op) {
         case 'import-gateway':
-          vars.set(s.bind, gateway ?? PlatformGateway.fromGatewayName(this, `gateway-${s.namespace}-${s.name}`, s.name, { namespace: s.namespace }));
+          vars.set(s.bind, gateway ?? PlatformGateway.fromGatewayName(this, `gateway-${s.namespace}-${s.name}`, s.name, {
+            namespace: s.namespace, ...(s.listeners ? { listeners: s.listeners.map((l) => buildValue(l, CLASSES, vars)) } : {}),
+          }));
           break;
         case 'chart':
           vars.set(s.bind, new Construct(this, s.namespace));
