@@ -521,10 +521,10 @@ export function emitTypeScriptProgram(manifests: any[], options: EmitOptions = {
     switch (s.op) {
       case 'import-gateway': {
         used.add('PlatformGateway');
-        const options: { [k: string]: L2Value } = { namespace: s.namespace, ...(s.listeners ? { listeners: s.listeners } : {}) };
-        collect(options, used);
+        const reference: { [k: string]: L2Value } = { namespace: s.namespace, ...(s.listeners ? { listeners: s.listeners } : {}) };
+        collect(reference, used);
         const head = `const ${s.bind} = PlatformGateway.fromGatewayName(platform, ${q(`${s.namespace}/${s.name}`)}, ${q(s.name)}, `;
-        body.push(`${head}${print(options, '', head.length)});`);
+        body.push(`${head}${print(reference, '', head.length)});`);
         break;
       }
       case 'chart':
