@@ -5,7 +5,8 @@
  * 2-4 paths (Prefix, Exact, ImplementationSpecific ending in /, every seventh the capture-group rewrite form), a
  * canary Ingress (weight) for every tenth, CORS / timeouts / upstream-vhost / app-root / a never-converted
  * annotation spread over the rest. We time `migrateManifests` (read, emit, feature detection) plus the YAML dump,
- * and `verify()` (every host and path of every Ingress asked of the routing simulator), median of the passes.
+ * `verify()` (every host and path of every Ingress asked of the routing simulator) and `--output typescript` (the
+ * program of the result), median of the passes.
  *
  * Usage: ts-node bench/migrate.ts [--ingresses 1000] [--passes 3] [--json]
  * (bench/run.ts runs it in a fresh process: `npm run bench -- --stages migrate`).
@@ -22,6 +23,8 @@ delete extensions['.json'];
 extensions['.json'] = jsonLoader;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { migrateManifests } = require('../src/migration') as typeof import('../src/migration');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { emitTypeScriptProgram } = require('../src/migration/emit-typescript') as typeof import('../src/migration/emit-typescript');
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -34,6 +37,9 @@ export interface MigrateBenchResult {
   objects: number;
   migrateMs: number;
   verifyMs: number;
+  /** `--output typescript`: the program of the result (plan and print). */
+  typescriptMs: number;
+  typescriptLines: number;
   probes: number;
   differences: number;
   notConverted: number;
@@ -44,8 +50,10 @@ export function benchMigrate(count: number, passes: number): MigrateBenchResult 
   migrateManifests(input).verify(); // warm-up (JIT)
   const migrateSamples: number[] = [];
   const verifySamples: number[] = [];
+  const tsSamples: number[] = [];
   let last: any;
   let verified: any;
+  let program = '';
   for (let p = 0; p < passes; p++) {
     const t0 = performance.now();
     last = migrateManifests(input);
@@ -53,14 +61,19 @@ export function benchMigrate(count: number, passes: number): MigrateBenchResult 
     const t1 = performance.now();
     verified = last.verify();
     const t2 = performance.now();
+    program = emitTypeScriptProgram(last.manifests);
+    const t3 = performance.now();
     migrateSamples.push(t1 - t0);
     verifySamples.push(t2 - t1);
+    tsSamples.push(t3 - t2);
   }
   return {
     ingresses: input.length,
     objects: last.manifests.length,
     migrateMs: Number(median(migrateSamples).toFixed(1)),
     verifyMs: Number(median(verifySamples).toFixed(1)),
+    typescriptMs: Number(median(tsSamples).toFixed(1)),
+    typescriptLines: program.split('\n').length,
     probes: verified.probes,
     differences: verified.differences.length,
     notConverted: last.reports.reduce((n: number, r: any) => n + r.items.filter((i: any) => i.status === 'not-converted').length, 0),
@@ -84,7 +97,7 @@ function main(): void {
     process.stdout.write(JSON.stringify(r) + '\n');
     return;
   }
-  console.log(`${r.ingresses} Ingresses → ${r.objects} Gateway API objects: migrate ${r.migrateMs} ms, verify ${r.verifyMs} ms (${r.probes} requests, ${r.differences} differences), ${r.notConverted} annotations not converted`);
+  console.log(`${r.ingresses} Ingresses → ${r.objects} Gateway API objects: migrate ${r.migrateMs} ms, verify ${r.verifyMs} ms (${r.probes} requests, ${r.differences} differences), --output typescript ${r.typescriptMs} ms (${r.typescriptLines} lines), ${r.notConverted} annotations not converted`);
 }
 
 if (require.main === module) main();

@@ -123,9 +123,9 @@ function migrateStage(log: (s: string) => void): MigrateBenchResult {
 
 function printMigrate(r: MigrateBenchResult, log: (s: string) => void): void {
   log('');
-  log('| migrate stage | Gateway API objects | migrate ms | verify ms (requests) | differences | annotations not converted |');
-  log('| --- | --- | --- | --- | --- | --- |');
-  log(`| ${r.ingresses} Ingresses | ${r.objects} | ${r.migrateMs} | ${r.verifyMs} (${r.probes}) | ${r.differences} | ${r.notConverted} |`);
+  log('| migrate stage | Gateway API objects | migrate ms | verify ms (requests) | --output typescript ms (lines) | differences | annotations not converted |');
+  log('| --- | --- | --- | --- | --- | --- | --- |');
+  log(`| ${r.ingresses} Ingresses | ${r.objects} | ${r.migrateMs} | ${r.verifyMs} (${r.probes}) | ${r.typescriptMs} (${r.typescriptLines}) | ${r.differences} | ${r.notConverted} |`);
 }
 
 function routeStage(opts: { routes: number[] }, log: (s: string) => void): any {

@@ -11,7 +11,7 @@ import {
 import {
   NGINX_CORS_DEFAULTS, NGINX_HTTPS_REDIRECT_CODE, NGINX_MAPPED, NGINX_NEVER, NGINX_PREFIX,
 } from './nginx-annotations';
-import { convertMiddlewares, MiddlewareOutcome } from './traefik';
+import { convertMiddlewares, listenerName, MiddlewareOutcome, resolveEntryPoints } from './traefik';
 import { duration, ItemLog, slug } from './util';
 
 /** The source dialect. */
@@ -27,6 +27,12 @@ export interface MigrateOptions {
   readonly gateway?: { namespace: string; name: string };
   /** The namespace of objects without one. @default 'default' */
   readonly defaultNamespace?: string;
+  /**
+   * Traefik entry points besides (or replacing) the defaults `web` (port 80) and `websecure` (443): their port and
+   * transport (`tcp`, the default, or `udp`), as in Traefik's `address: ":8080/udp"`. Routers on an entry point that
+   * is not known are reported, not guessed.
+   */
+  readonly entryPoints?: { readonly [name: string]: { readonly port: number; readonly protocol?: 'tcp' | 'udp' } };
 }
 
 type Obj = { [k: string]: any };
@@ -495,6 +501,31 @@ function handleNginx(name: string, v: string, k: string, s: NginxSettings, info:
   }
 }
 
+/** The name TLS to a backend checks (and sends as SNI): proxy-ssl-name, else the Service's cluster DNS name. */
+function backendTlsHostname(s: NginxSettings, b: { namespace: string; name: string }): string {
+  return s.backendTlsName ?? `${b.name}.${b.namespace}.svc.cluster.local`;
+}
+
+/** What the source does to a forwarded request besides routing it: header changes, CORS, timeouts, backend TLS. */
+function sideEffects(
+  s: NginxSettings, mw: MiddlewareOutcome | undefined, grpc: boolean, backend: { namespace: string; name: string },
+): Partial<SourceLocation> {
+  if (mw?.redirect) return {};
+  const requestHeaders: { [name: string]: string | null } = { ...mw?.requestHeaders };
+  for (const h of s.requestHeaders) requestHeaders[h.name] = h.value;
+  const responseHeaders: { [name: string]: string | null } = { ...mw?.responseHeaders };
+  for (const h of s.responseHeaders) responseHeaders[h.name] = h.value;
+  const cors = s.cors ? { origins: s.cors.allowOrigins as string[], credentials: s.cors.allowCredentials === true } : mw?.cors;
+  const tls = s.protocol === 'HTTPS' || s.protocol === 'GRPCS';
+  return {
+    ...(Object.keys(requestHeaders).length ? { requestHeaders } : {}),
+    ...(Object.keys(responseHeaders).length ? { responseHeaders } : {}),
+    ...(cors ? { cors } : {}),
+    ...(s.timeouts && !grpc ? { timeouts: { ...s.timeouts } as { [name: string]: string } } : {}),
+    ...(tls ? { backendTls: { sni: backendTlsHostname(s, backend) } } : {}),
+  };
+}
+
 const POLICY_TIMEOUT = 'a backend traffic policy of your implementation (e.g. Envoy Gateway BackendTrafficPolicy timeout.tcp.connectTimeout)';
 
 /** The matching of a path as the rule emits it, the source semantics, and the rewrite (or a reason it is lost). */
@@ -592,7 +623,7 @@ function build(infos: IngressInfo[], lookups: Lookups, options: MigrateOptions, 
   const canaries = infos.filter((i) => i.canary);
   for (const info of mains) {
     const s = info.from === 'ingress-nginx' ? nginxSettings(info, lookups, info.from) : ignoreAll(info, info.from);
-    const traefik = info.from === 'traefik' ? traefikSettings(info) : undefined;
+    const traefik = info.from === 'traefik' ? traefikSettings(info, options) : undefined;
     const nginx = info.from === 'ingress-nginx';
     const gw = gatewayOf(info.className, info.ref.namespace);
     info.log.add('spec.ingressClassName', info.className, 'converted', options.gateway ? `routes attach to the existing Gateway ${gw.namespace}/${gw.name}` : `the Gateway of IngressClass ${info.className} (gatewayClassName ${gw.gatewayClassName})`);
@@ -609,7 +640,7 @@ function build(infos: IngressInfo[], lookups: Lookups, options: MigrateOptions, 
       const tls = host !== undefined && info.tlsByHost.has(host);
       const secret = host !== undefined ? info.tlsByHost.get(host) : undefined;
       if (tls && secret) {
-        addListener(gw, { role: 'https', port: 443, protocol: 'HTTPS', hostname: host, certificate: { namespace: info.ref.namespace, name: secret } });
+        for (const port of traefik?.httpsPorts ?? [443]) addListener(gw, { role: 'https', port, protocol: 'HTTPS', hostname: host, certificate: { namespace: info.ref.namespace, name: secret } });
       }
       if (s.passthrough) {
         if (!host) {
@@ -634,7 +665,7 @@ function build(infos: IngressInfo[], lookups: Lookups, options: MigrateOptions, 
         locations.push({ source: info.ref, host, match: { type: 'Prefix', value: '/' }, backends: [{ ...first.backend, probability: 1 }], tls: true, passthrough: true });
         continue;
       }
-      addListener(gw, { role: 'http', port: 80, protocol: 'HTTP' });
+      for (const port of traefik?.http ? traefik.httpPorts : [80]) addListener(gw, { role: 'http', port, protocol: 'HTTP' });
       const redirectToHttps = s.sslRedirect(host);
       const grpc = s.protocol === 'GRPC' || s.protocol === 'GRPCS';
       const rules: IrRule[] = [];
@@ -698,6 +729,7 @@ function build(infos: IngressInfo[], lookups: Lookups, options: MigrateOptions, 
           ...(plan.srcRewrite && !s.redirect ? { rewrite: plan.srcRewrite } : {}),
           ...(mw?.redirect?.scheme === 'https' ? { httpsRedirectCode: mw.redirect.code } : {}),
           ...(traefik && !traefik.http ? { httpsOnly: true } : {}),
+          ...(traefikProbePort(traefik) !== undefined ? { port: traefikProbePort(traefik) } : {}),
           ...(mw?.rewrite?.kind === 'full' ? { rewrite: { kind: 'full' as const, target: mw.rewrite.value } } : {}),
           ...(mw?.rewrite?.kind === 'prefix' && plan.gw.type === 'PathPrefix' ? {
             match: { type: 'Regex' as const, value: `${plan.gw.value.replace(/\/+$/, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(.*)` },
@@ -706,6 +738,7 @@ function build(infos: IngressInfo[], lookups: Lookups, options: MigrateOptions, 
           ...(s.upstreamVhost && !s.redirect ? { upstreamHost: s.upstreamVhost } : {}),
           tls,
           ...(grpc ? { grpc: true } : {}),
+          ...(s.redirect ? {} : sideEffects(s, mw, grpc, e.backend)),
         };
         locations.push(location);
         drafts.set(`${host ?? ''}|${e.pathType}|${e.path}`, { host, sourcePathKey: e.path, rule, location });
@@ -734,8 +767,25 @@ function build(infos: IngressInfo[], lookups: Lookups, options: MigrateOptions, 
         if (tls && secret) roles.push('https');
       }
       if (roles.length === 0) roles.push('https');
-      routes.push({ kind, namespace: info.ref.namespace, name: routeName, gateway: gw.key, roles, hostnames, rules, source: info.ref });
-      info.outputs.push(refString(kind, info.ref.namespace, routeName));
+      if (roles.length === 1 && roles[0] === 'https' && !gw.existing && !(tls && secret)) {
+        // redirected to HTTPS, but the host has no certificate: the Gateway has no HTTPS listener to serve it on
+        info.log.add(`spec.rules (host ${host ?? '*'})`, undefined, 'caveat', 'HTTP is redirected to HTTPS, but the host has no spec.tls secret: ingress-nginx serves it with its default certificate, a generated Gateway has no HTTPS listener for it (add spec.tls with a secretName, or attach to a Gateway with --gateway)');
+      } else {
+        const ports = traefik ? [...(roles.includes('http') ? traefik.httpPorts : []), ...(roles.includes('https') ? traefik.httpsPorts : [])] : [];
+        const defaultPorts = ports.every((p) => p === 80 || p === 443);
+        routes.push({
+          kind,
+          namespace: info.ref.namespace,
+          name: routeName,
+          gateway: gw.key,
+          roles,
+          ...(defaultPorts ? {} : { ports }),
+          hostnames,
+          rules,
+          source: info.ref,
+        });
+        info.outputs.push(refString(kind, info.ref.namespace, routeName));
+      }
       if (redirectToHttps && redirectRules.length) {
         const name = `${routeName}-https-redirect`;
         routes.push({ kind: 'HTTPRoute', namespace: info.ref.namespace, name, gateway: gw.key, roles: ['http'], hostnames, rules: redirectRules, source: info.ref });
@@ -819,12 +869,22 @@ function ignoreAll(info: IngressInfo, from: MigrationSource): NginxSettings {
 interface TraefikIngressSettings {
   http: boolean;
   https: boolean;
+  /** The ports of the HTTP and HTTPS listeners (the entry points'). */
+  httpPorts: number[];
+  httpsPorts: number[];
   middlewares: { namespace: string; name: string }[];
 }
 
+/** The port the equivalence check probes a Traefik-annotated Ingress on: its one entry point when not web/websecure. */
+function traefikProbePort(t: TraefikIngressSettings | undefined): number | undefined {
+  if (!t) return undefined;
+  const ports = [...(t.http ? t.httpPorts : []), ...(t.https ? t.httpsPorts : [])];
+  return ports.length === 1 && ports[0] !== 80 && ports[0] !== 443 ? ports[0] : undefined;
+}
+
 /** The `traefik.ingress.kubernetes.io/*` annotations of an Ingress read as Traefik. */
-function traefikSettings(info: IngressInfo): TraefikIngressSettings {
-  const out: TraefikIngressSettings = { http: true, https: true, middlewares: [] };
+function traefikSettings(info: IngressInfo, options: MigrateOptions): TraefikIngressSettings {
+  const out: TraefikIngressSettings = { http: true, https: true, httpPorts: [80], httpsPorts: [443], middlewares: [] };
   const eps = info.ann[TRAEFIK_PREFIX + 'router.entrypoints'];
   const tlsOn = info.ann[TRAEFIK_PREFIX + 'router.tls'] === 'true';
   for (const [k, v] of Object.entries(info.ann).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
@@ -832,11 +892,25 @@ function traefikSettings(info: IngressInfo): TraefikIngressSettings {
     const name = k.slice(TRAEFIK_PREFIX.length);
     if (name === 'router.entrypoints') {
       const points = v.split(',').map((x) => x.trim()).filter((x) => x);
-      out.http = points.includes('web');
-      out.https = points.includes('websecure');
-      const unknown = points.filter((x) => x !== 'web' && x !== 'websecure');
-      if (unknown.length) info.log.add(k, v, 'not-converted', `entry points ${unknown.join(', ')}: only web (80) and websecure (443) are known`, 'a listener on the entry point\'s port, written by hand');
-      else info.log.add(k, v, 'converted', `the route attaches to the ${[out.http ? 'HTTP' : '', out.https ? 'HTTPS' : ''].filter((x) => x).join(' and ')} listeners`);
+      // websecure (and, with router.tls, every entry point) serves HTTPS; the others HTTP. A router.tls router is
+      // served over TLS only: on web (port 80) that is not an HTTP listener, so it is reported, not attached.
+      const resolved = resolveEntryPoints(points, options, info.log, k).filter((ep) => {
+        if (ep.udp) {
+          info.log.add(k, ep.name, 'not-converted', `entry point ${ep.name} is UDP: an Ingress serves HTTP`);
+          return false;
+        }
+        if (tlsOn && ep.name === 'web' && !options.entryPoints?.web) {
+          info.log.add(k, ep.name, 'caveat', 'router.tls: Traefik serves the router on web (port 80) over TLS only: not attached to the HTTP listener');
+          return false;
+        }
+        return true;
+      });
+      const secure = resolved.filter((ep) => ep.name === 'websecure' || tlsOn);
+      out.httpPorts = resolved.filter((ep) => !secure.includes(ep)).map((ep) => ep.port);
+      out.httpsPorts = secure.map((ep) => ep.port);
+      out.http = out.httpPorts.length > 0;
+      out.https = out.httpsPorts.length > 0;
+      if (resolved.length) info.log.add(k, v, 'converted', `the route attaches to the listeners ${[...out.httpPorts.map((p) => `HTTP ${p}`), ...out.httpsPorts.map((p) => `HTTPS ${p}`)].join(', ')}`);
     } else if (name === 'router.tls') {
       info.log.add(k, v, 'converted', v === 'true' ? 'the HTTPS listeners of the spec.tls hosts' : 'no TLS');
     } else if (name === 'router.middlewares') {
@@ -856,8 +930,15 @@ function traefikSettings(info: IngressInfo): TraefikIngressSettings {
       info.log.add(k, v, 'not-converted', 'no known Gateway API mapping for this Traefik annotation', 'check the Traefik docs and your implementation\'s policies');
     }
   }
-  if (eps === undefined) out.https = tlsOn || info.tlsByHost.size > 0;
-  if (!tlsOn && eps === undefined) out.https = false;
+  if (eps === undefined) {
+    // every default entry point; with router.tls, served over TLS only (not on the HTTP listener)
+    out.https = tlsOn;
+    if (tlsOn) {
+      out.http = false;
+      out.httpPorts = [];
+      info.log.add(TRAEFIK_PREFIX + 'router.tls', 'true', 'caveat', 'no router.entrypoints: Traefik serves the TLS router on every entry point over TLS only, so it is attached to the HTTPS listeners alone');
+    }
+  }
   return out;
 }
 
@@ -872,8 +953,7 @@ function addListener(g: IrGateway & { listeners: any[] }, l: Omit<IrListener0, '
   if (g.existing) return;
   const same = g.listeners.find((x) => x.port === l.port && x.protocol === l.protocol && x.hostname === l.hostname);
   if (same) return;
-  const name = l.role === 'http' ? 'http' : `${l.role === 'https' ? 'https' : 'tls'}-${slug(l.hostname ?? 'any')}`;
-  g.listeners.push({ ...l, name });
+  g.listeners.push({ ...l, name: listenerName(l.role, l.port, l.hostname) });
 }
 
 type IrListener0 = IrGateway['listeners'][number];
@@ -894,7 +974,7 @@ function addPolicy(policies: Map<string, IrBackendTls>, b: { namespace: string; 
     namespace: b.namespace,
     name: `${slug(b.name)}-backend-tls`,
     service: b.name,
-    hostname: s.backendTlsName ?? `${b.name}.${b.namespace}.svc.cluster.local`,
+    hostname: backendTlsHostname(s, b),
     ...(caRef ? { caRef } : {}),
     source: info.ref,
   });

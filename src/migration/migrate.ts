@@ -8,7 +8,8 @@
  * result.verify();    // the routing-simulator equivalence: differences with the request that shows them
  * ```
  */
-import { emitManifests } from './emit-yaml';
+import { shapeCanaries } from './canary-shape';
+import { emitManifests, usesExperimentalChannel } from './emit-yaml';
 import { MigrateOptions, readIngresses } from './ingress';
 import { MigrationDifference, MigrationModel, SourceReport } from './model';
 import { readTraefik } from './traefik';
@@ -48,6 +49,7 @@ export function migrateManifests(objects: any[], options: MigrateOptions = {}): 
   if (options.gateway && options.gatewayClassName) throw new Error('migrateManifests: gateway and gatewayClassName are exclusive (routes attach to the existing Gateway, or to generated ones of the class)');
   const from = options.from ?? 'auto';
   const model = from === 'traefik' || from === 'auto' ? mergeModels(readIngresses(objects, options), readTraefik(objects, options)) : readIngresses(objects, options);
+  shapeCanaries(model.routes);
   const manifests = emitManifests(model);
   const detection = detectFeatures([...manifests, ...model.lookups.filter((o) => o.kind === 'Service')], { defaultNamespace: options.defaultNamespace });
   const features: MigrationFeatureUse[] = [];
@@ -65,7 +67,7 @@ export function migrateManifests(objects: any[], options: MigrateOptions = {}): 
       });
     }
   }
-  const experimental = manifests.some((m) => (m.spec?.rules ?? []).some((r: any) => r.sessionPersistence !== undefined));
+  const experimental = usesExperimentalChannel(manifests);
   const complete = model.reports.every((r) => r.items.every((i) => i.status !== 'not-converted'));
   return {
     manifests,

@@ -78,17 +78,22 @@ export interface IrRule {
 }
 
 /** The listeners of the Gateway a route attaches to. */
-export type ListenerRole = 'http' | 'https' | 'passthrough';
+export type ListenerRole = 'http' | 'https' | 'passthrough' | 'tcp' | 'udp';
+
+/** The port of a role's listeners unless an entry point says otherwise. */
+export const DEFAULT_ROLE_PORTS: { readonly [role in ListenerRole]?: number } = { http: 80, https: 443, passthrough: 443 };
 
 /** A route of the result. */
 export interface IrRoute {
-  readonly kind: 'HTTPRoute' | 'GRPCRoute' | 'TLSRoute';
+  readonly kind: 'HTTPRoute' | 'GRPCRoute' | 'TLSRoute' | 'TCPRoute' | 'UDPRoute';
   readonly namespace: string;
   readonly name: string;
   /** The key of the Gateway (`IrGateway.key`). */
   readonly gateway: string;
   /** The listeners it attaches to (by role; with hostnames the emitter finds the listener names). */
   readonly roles: ListenerRole[];
+  /** The ports of the listeners it attaches to (Traefik entry points). @default - the roles' default ports (80, 443) */
+  readonly ports?: number[];
   readonly hostnames: string[];
   readonly rules: IrRule[];
   readonly source: SourceRef;
@@ -99,7 +104,7 @@ export interface IrListener {
   readonly name: string;
   readonly role: ListenerRole;
   readonly port: number;
-  readonly protocol: 'HTTP' | 'HTTPS' | 'TLS';
+  readonly protocol: 'HTTP' | 'HTTPS' | 'TLS' | 'TCP' | 'UDP';
   readonly hostname?: string;
   readonly certificate?: { namespace: string; name: string };
 }
@@ -156,6 +161,26 @@ export interface SourceLocation {
   readonly grpc?: boolean;
   /** TLS passthrough: probed as a TLS connection by SNI. */
   readonly passthrough?: boolean;
+  /** A TCP or UDP entry point (Traefik IngressRouteTCP/UDP): probed as a connection to the port. */
+  readonly stream?: { protocol: 'tcp' | 'udp'; port: number };
+  /** The port the source serves the location on, when not the scheme's default (a Traefik entry point). */
+  readonly port?: number;
+  /** Request headers the source sets (a value) or removes (null) before forwarding (names as written). */
+  readonly requestHeaders?: { [name: string]: string | null };
+  /** Response headers the source sets (a value) or removes (null). */
+  readonly responseHeaders?: { [name: string]: string | null };
+  /** CORS: the allowed origins (`*`: any) and whether credentials are allowed. */
+  readonly cors?: { origins: string[]; credentials: boolean };
+  /** Timeouts of the source, as Gateway API durations (`backendRequest`, `request`). */
+  readonly timeouts?: { [name: string]: string };
+  /** TLS to the backend, with this SNI (the name the certificate is checked against). */
+  readonly backendTls?: { sni: string };
+  /** Conditions beyond host and path (Traefik Method/Header/Query matchers): all must hold. */
+  readonly conditions?: {
+    method?: string;
+    headers?: { name: string; value: string; type: 'Exact' | 'RegularExpression' }[];
+    query?: { name: string; value: string; type: 'Exact' | 'RegularExpression' }[];
+  };
 }
 
 /** Everything a reader produced. */

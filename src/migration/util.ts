@@ -2,6 +2,7 @@
  * Small helpers of the migration readers.
  */
 import { MigrationItem, OutcomeStatus } from './model';
+import { formatGatewayDuration } from '../core/spec/duration';
 
 /** A DNS-label-ish slug for generated names. */
 export function slug(value: string): string {
@@ -17,12 +18,7 @@ export class ItemLog {
   }
 }
 
-/** A Gateway API Duration (`^([0-9]{1,5}(h|m|s|ms)){1,4}$`) of a number of seconds: 172800 → 48h, 90 → 1m30s. */
+/** A Gateway API Duration of a number of seconds, written as the library's constructs write it (90 → 90s, 1728000 → 480h). */
 export function duration(totalSeconds: number): string {
-  const h = Math.floor(totalSeconds / 3600);
-  const m = Math.floor((totalSeconds % 3600) / 60);
-  const sec = totalSeconds % 60;
-  const out = `${h ? `${h}h` : ''}${m ? `${m}m` : ''}${sec ? `${sec}s` : ''}`;
-  return out === '' ? '0s' : out;
+  return formatGatewayDuration(totalSeconds * 1000) ?? `${totalSeconds}s`;
 }
-

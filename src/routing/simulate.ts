@@ -636,6 +636,8 @@ function resolveBackends(
         trail.add(`${what}: the Service does not exist: its share gets 500`);
       } else if (state === 'unknown') {
         trail.add(`${what}: the Service is not in the input; assumed to exist`);
+        // its ports are unknown: a policy for the whole Service still applies
+        tls = backendTlsOf(index, namespace, name, undefined, what, trail);
       } else {
         const svc = index.services.get(`${namespace}/${name}`);
         const ports: any[] = Array.isArray(svc?.spec?.ports) ? svc.spec.ports : [];

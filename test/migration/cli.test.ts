@@ -88,15 +88,31 @@ describe('cdk8s-gateway-api migrate', () => {
     expect(broken.out).toBe('');
   });
 
-  test('--output typescript: a TeamRoute program on stdout; without --gateway it is a usage error naming the Gateway', async () => {
+  test('--output typescript: a program of the library\'s constructs on stdout, attached to --gateway or with generated PlatformGateways', async () => {
     const r = await run(['--output', 'typescript', '--gateway', 'infra/shared', path.join(FIXTURES, 'upstream-vhost.yaml')]);
     expect(r.code).toBe(0);
     expect(r.out).toContain('PlatformGateway.fromGatewayName(platform, "infra/shared"');
     expect(r.out).toContain('HttpRouteFilter.urlRewrite({ hostname: "internal.example.svc" })');
-    const refused = await run(['--output', 'typescript', path.join(FIXTURES, 'upstream-vhost.yaml')]);
-    expect(refused.code).toBe(2);
-    expect(refused.err).toContain('Gateway team-a/nginx: generated Gateways cannot be written as TypeScript yet');
-    expect(refused.out).toBe('');
+    const generated = await run(['--output', 'typescript', path.join(FIXTURES, 'upstream-vhost.yaml')]);
+    expect(generated.code).toBe(0);
+    expect(generated.out).toContain('new PlatformGateway(chartTeamA, "nginx"');
+    expect(generated.out).toContain('Listener.http(');
+    expect(generated.out).not.toContain('fromGatewayName');
+  });
+
+  test('--entrypoint declares Traefik entry points (TCP/UDP too); a malformed one is a usage error', async () => {
+    const file = path.join(__dirname, 'fixtures', 'traefik', 'tcp-udp.yaml');
+    const r = await run(['--entrypoint', 'postgres=5432', '--entrypoint', 'dns=53/udp', '--verify', file]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('kind: TCPRoute');
+    expect(r.out).toContain('kind: UDPRoute');
+    expect(r.err).toContain('equivalence: 3 requests route the same');
+    const unknown = await run([file]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.err).toContain('NOT       spec.entryPoints="postgres": entry point postgres is not known');
+    const bad = await run(['--entrypoint', 'postgres:5432', file]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('--entrypoint must be name=port');
   });
 
   test('--from traefik reads IngressRoutes', async () => {

@@ -2,7 +2,9 @@
  * A generated estate (bench/ingress-estate.ts): 400 Ingresses of 50 teams, 80 of them with TLS (more listeners than
  * one Gateway may have), canaries, rewrites, CORS, timeouts, upstream-vhost, app-root and a never-converted annotation.
  */
+import { App, Chart } from 'cdk8s';
 import { generateIngresses } from '../../bench/ingress-estate';
+import { IngressMigration } from '../../src';
 import { migrateManifests } from '../../src/migration';
 import { GatewayApiValidator } from '../../src/validation/validator';
 
@@ -28,4 +30,15 @@ test('every host and path routes as before; only limit-rps is not converted', ()
   expect(differences).toEqual([]);
   const notConverted = new Set(result.reports.flatMap((r) => r.items.filter((i) => i.status === 'not-converted').map((i) => i.key)));
   expect([...notConverted]).toEqual(['nginx.ingress.kubernetes.io/limit-rps']);
+});
+
+test('IngressMigration builds the whole estate (two split Gateways, 400 Ingresses) exactly as the YAML result', () => {
+  const app = new App();
+  const chart = new Chart(app, 'legacy');
+  const migration = IngressMigration.fromManifests(chart, 'estate', input, { failOnNotConverted: false });
+  expect(migration.gateways.map((g) => g.gatewayName)).toEqual(['nginx', 'nginx-2']);
+  const key = (o: any): string => `${o.kind} ${o.metadata.namespace}/${o.metadata.name}`;
+  const synthesized = new Map(app.charts.flatMap((c) => c.toJson()).map((o) => [key(o), o]));
+  expect(synthesized.size).toBe(result.manifests.length);
+  for (const m of result.manifests) expect(synthesized.get(key(m))).toEqual(m);
 });

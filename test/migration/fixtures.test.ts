@@ -12,6 +12,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as yaml from 'js-yaml';
 import { formatMigrationReport, migrateManifests } from '../../src/migration';
+import { NGINX_MAPPED, NGINX_NEVER, NGINX_PREFIX } from '../../src/migration/nginx-annotations';
 import { ValidationChannel } from '../../src/validation/types';
 import { GatewayApiValidator } from '../../src/validation/validator';
 
@@ -71,4 +72,20 @@ describe.each(fixtures())('%s', (file) => {
       throw new Error(`expected ${declared} differences, got ${differences.length}:\n${differences.map((d) => `${d.request}: expected ${d.expected}, got ${d.actual}`).join('\n')}`);
     }
   });
+});
+
+test('the fixtures cover every mapped and every never-converted ingress-nginx annotation', () => {
+  const text = fixtures().map((f) => fs.readFileSync(path.join(DIR, f), 'utf8')).join('\n');
+  const missing = [...NGINX_MAPPED, ...Object.keys(NGINX_NEVER)].filter((a) => !text.includes(`${NGINX_PREFIX}${a}:`));
+  expect(missing).toEqual([]);
+});
+
+test('the fixtures cover every Traefik middleware with a standard equivalent, ExtensionRef ones, and the route kinds', () => {
+  const objects = fixtures().filter((f) => f.startsWith('traefik/')).flatMap((f) => (yaml.loadAll(fs.readFileSync(path.join(DIR, f), 'utf8')) as any[]).filter((o) => o));
+  const middlewares = new Set(objects.filter((o) => o.kind === 'Middleware').map((o) => Object.keys(o.spec)[0]));
+  for (const m of ['redirectScheme', 'stripPrefix', 'replacePath', 'addPrefix', 'headers', 'forwardAuth', 'rateLimit', 'ipAllowList', 'basicAuth']) expect(middlewares).toContain(m);
+  const kinds = new Set(objects.map((o) => o.kind));
+  for (const k of ['IngressRoute', 'IngressRouteTCP', 'IngressRouteUDP', 'TraefikService', 'Ingress']) expect(kinds).toContain(k);
+  const annotations = new Set(objects.flatMap((o) => Object.keys(o.metadata?.annotations ?? {})));
+  for (const a of ['router.entrypoints', 'router.tls', 'router.middlewares', 'router.priority']) expect(annotations).toContain(`traefik.ingress.kubernetes.io/${a}`);
 });

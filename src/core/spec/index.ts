@@ -10,3 +10,4 @@ export * from './protocols';
 export * from './attachment';
 export * from './grants';
 export * from './filters';
+export * from './duration';

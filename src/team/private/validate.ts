@@ -6,6 +6,7 @@
  * UDPRoute), so that bad input fails where it is written instead of at `kubectl apply`.
  */
 import { Duration } from 'cdk8s';
+import { formatGatewayDuration } from '../../core/spec/duration';
 import { isIpv4Like, isIpv6Like } from '../../core/spec/hostnames';
 import {
   DNS1123_LABEL_MAX, DNS1123_SUBDOMAIN, DNS1123_SUBDOMAIN_MAX, isApiGroup, isApiKind, isDns1123Label, isDns1123Subdomain, isPortNumber,
@@ -16,8 +17,6 @@ import {
 export const HTTP_TOKEN = /^[A-Za-z0-9!#$%&'*+\-.^_`|~]+$/;
 /** Characters allowed in Exact / PathPrefix path values and in path modifiers. */
 export const PATH_CHARS = /^(?:[-A-Za-z0-9/._~!$&'()*+,;=:@]|[%][0-9a-fA-F]{2})+$/;
-/** Gateway API duration (GEP-2257). */
-export const GATEWAY_DURATION = /^([0-9]{1,5}(h|m|s|ms)){1,4}$/;
 
 /** Quotes a value for an error message. */
 export function q(value: unknown): string {
@@ -156,20 +155,11 @@ export function gatewayDuration(where: string, field: string, duration: Duration
   if (!Number.isInteger(ms) || ms < 0) {
     fail(where, `${field} ${duration.toHumanString()} cannot be written as a Gateway API duration: use whole milliseconds (e.g. Duration.millis(1500)).`);
   }
-  if (ms === 0) return '0s';
-  // One unit when it is exact and short (`90s`, `1500ms`, `2h`), else every non-zero unit (`27h46m40s`).
-  for (const [unit, size] of [['h', 3_600_000], ['m', 60_000], ['s', 1000], ['ms', 1]] as const) {
-    if (ms % size === 0 && ms / size <= 99999) return `${ms / size}${unit}`;
-  }
-  const h = Math.floor(ms / 3_600_000);
-  const m = Math.floor((ms % 3_600_000) / 60_000);
-  const s = Math.floor((ms % 60_000) / 1000);
-  const rest = ms % 1000;
-  const out = `${h ? `${h}h` : ''}${m ? `${m}m` : ''}${s ? `${s}s` : ''}${rest ? `${rest}ms` : ''}`;
-  if (!GATEWAY_DURATION.test(out)) {
+  const out = formatGatewayDuration(ms);
+  if (out === undefined) {
     fail(where, `${field} ${duration.toHumanString()} is too long for a Gateway API duration: use at most 99999 hours.`);
   }
-  return out;
+  return out!;
 }
 
 /** Removes `undefined` values so rendered objects only carry what was set. */
