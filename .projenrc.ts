@@ -221,6 +221,8 @@ project.addTask('examples:translate', {
   exec: 'node scripts/translate-examples.js',
 });
 project.gitignore.exclude('.jsii.tabl.json', '*.tabl.json');
+// .ci/run byte-compiles the Python examples
+project.gitignore.exclude('__pycache__/');
 project.npmignore?.exclude('/rosetta/');
 // the guides (and the report screenshot) are read on GitHub: the README links them with absolute URLs
 project.npmignore?.exclude('/docs/');
