@@ -200,16 +200,29 @@ project.packageTask.spawn(project.tasks.tryFind('package:js')!);
 // Every README and doc-comment snippet compiles in jsii-rosetta's strict mode (fixtures in rosetta/), so that it can be
 // shown in Python, Java, C# and Go; `.ci/run` runs the extraction and fails when a snippet no longer compiles.
 project.package.file.addOverride('jsii.metadata.jsii.rosetta.strict', true);
-project.addTask('rosetta:extract', {
-  description: 'Compile and translate every README and doc-comment snippet with jsii-rosetta in strict mode (needs a compiled assembly)',
+const rosettaExtract = project.addTask('rosetta:extract', {
+  description: 'Compile and translate every README, doc-comment and docs/*.md snippet with jsii-rosetta in strict mode (needs a compiled assembly)',
   exec: 'jsii-rosetta extract --strict',
 });
+// docs/*.md are not part of the assembly: scripts/rosetta-docs.js compiles their snippets the same way (fixtures in rosetta/).
+rosettaExtract.exec('node scripts/rosetta-docs.js');
+// The API reference in Python, Java, C# and Go (the L2 API of the root module; the L1 modules keep their TypeScript
+// reference): jsii-docgen shows the doc-comment examples from the rosetta tablet (.jsii.tabl.json), and fails when a
+// snippet has no translation there. `.ci/run` regenerates them and fails on a diff.
+const docgenLanguages = project.addTask('docgen:languages', {
+  description: 'Write docs/api/API.<language>.md (Python, Java, C#, Go) with jsii-docgen, after rosetta:extract (needs a compiled assembly)',
+});
+docgenLanguages.spawn(rosettaExtract);
+docgenLanguages.exec('jsii-docgen --language python --language java --language csharp --language go --submodule root --output docs/api/API');
+project.gitattributes.addAttributes('/docs/api/*.md', 'linguist-generated');
 // The examples app in Python and Java (examples/python, examples/java), translated by jsii-rosetta and committed.
 project.addTask('examples:translate', {
   description: 'Translate examples/app.ts to Python and Java with jsii-rosetta (node scripts/translate-examples.js --check verifies them)',
   exec: 'node scripts/translate-examples.js',
 });
 project.gitignore.exclude('.jsii.tabl.json', '*.tabl.json');
+// .ci/run byte-compiles the Python examples
+project.gitignore.exclude('__pycache__/');
 project.npmignore?.exclude('/rosetta/');
 // the guides (and the report screenshot) are read on GitHub: the README links them with absolute URLs
 project.npmignore?.exclude('/docs/');

@@ -6,17 +6,23 @@ import {
   Listener, PathMatch, PlatformGateway, RouteNamespaces, TeamRoute,
 } from '../src';
 
-/** Label that app-team namespaces carry to be allowed on the shared Gateway's HTTPS listener. */
-const GATEWAY_ACCESS = { 'gateway-access': 'true' };
+// This app is also translated to Python and Java by jsii-rosetta (examples/python, examples/java; see
+// scripts/translate-examples.js), and is written so that the translations are correct code: classes only at the top
+// level, plain constructor parameters and methods between them. No props interfaces, object literals of an unnamed
+// type, static members, default parameter values or public fields read by another class: rosetta does not translate
+// those faithfully.
 
 /** The cluster-scoped Namespaces, in a chart without a namespace. App-team namespaces opt in to the shared Gateway. */
 export class NamespacesChart extends Chart {
-  constructor(scope: Construct, id: string) {
+  /**
+   * @param gatewayAccess the label that lets a namespace's routes attach to the shared Gateway's HTTPS listener
+   */
+  constructor(scope: Construct, id: string, gatewayAccess: { [key: string]: string }) {
     super(scope, id);
     new kplus.Namespace(this, 'infra', { metadata: { name: 'infra' } });
     new kplus.Namespace(this, 'shared-services', { metadata: { name: 'shared-services' } });
-    new kplus.Namespace(this, 'store', { metadata: { name: 'store', labels: GATEWAY_ACCESS } });
-    new kplus.Namespace(this, 'blog', { metadata: { name: 'blog', labels: GATEWAY_ACCESS } });
+    new kplus.Namespace(this, 'store', { metadata: { name: 'store', labels: gatewayAccess } });
+    new kplus.Namespace(this, 'blog', { metadata: { name: 'blog', labels: gatewayAccess } });
   }
 }
 
@@ -25,9 +31,12 @@ export class NamespacesChart extends Chart {
  * listener that only redirects to HTTPS and an HTTPS listener for every namespace labelled `gateway-access: "true"`.
  */
 export class PlatformChart extends Chart {
-  public readonly gateway: PlatformGateway;
+  private readonly gateway: PlatformGateway;
 
-  constructor(scope: Construct, id: string) {
+  /**
+   * @param gatewayAccess the namespace label that the HTTPS listener accepts routes from
+   */
+  constructor(scope: Construct, id: string, gatewayAccess: { [key: string]: string }) {
     super(scope, id, { namespace: 'infra' });
 
     const gatewayClass = new GatewayClass(this, 'class', {
@@ -44,13 +53,18 @@ export class PlatformChart extends Chart {
         Listener.https({
           hostname: '*.example.com',
           certificateRefs: [CertificateRef.fromName('wildcard-example-com')],
-          allowedRoutes: { namespaces: RouteNamespaces.withLabels(GATEWAY_ACCESS) },
+          allowedRoutes: { namespaces: RouteNamespaces.withLabels(gatewayAccess) },
         }),
       ],
       certManager: CertManagerIssuer.clusterIssuer('letsencrypt'),
     });
     // Every plain-HTTP request is redirected to HTTPS (an HTTPRoute on the HTTP listener).
     this.gateway.redirectHttpToHttps();
+  }
+
+  /** The shared Gateway, for the app teams' routes. */
+  public sharedGateway(): PlatformGateway {
+    return this.gateway;
   }
 }
 
@@ -60,7 +74,7 @@ export class PlatformChart extends Chart {
  * consents), not into the store team's chart: see `ReferenceGrants` and `AutoGrants`.
  */
 export class SharedServicesChart extends Chart {
-  public readonly search: kplus.Service;
+  private readonly search: kplus.Service;
 
   constructor(scope: Construct, id: string) {
     super(scope, id, { namespace: 'shared-services' });
@@ -69,14 +83,11 @@ export class SharedServicesChart extends Chart {
     });
     this.search = search.exposeViaService({ name: 'search', ports: [{ port: 9000 }] });
   }
-}
 
-/** Options of the store team's chart. */
-export interface StoreTeamChartProps {
-  readonly gateway: IRouteParent;
-  readonly search: kplus.Service;
-  /** percentage of traffic sent to the canary release */
-  readonly canaryPercent: number;
+  /** The `search` Service, for other teams' routes. */
+  public searchService(): kplus.Service {
+    return this.search;
+  }
 }
 
 /**
@@ -87,7 +98,12 @@ export interface StoreTeamChartProps {
  * it: its owner has to consent.)
  */
 export class StoreTeamChart extends Chart {
-  constructor(scope: Construct, id: string, props: StoreTeamChartProps) {
+  /**
+   * @param gateway the Gateway the store's route attaches to (its `https` listener)
+   * @param search the shared-services team's `search` Service
+   * @param canaryPercent the share of the store traffic that reaches the canary, in percent
+   */
+  constructor(scope: Construct, id: string, gateway: IRouteParent, search: kplus.Service, canaryPercent: number) {
     super(scope, id, { namespace: 'store' });
 
     const stable = new kplus.Deployment(this, 'store-v1', {
@@ -104,18 +120,21 @@ export class StoreTeamChart extends Chart {
       canary: Backend.fromService(canary.exposeViaService({ name: 'store-v2', ports: [{ port: 8080 }] })),
       canaryHeader: HeaderMatch.exact('x-canary', 'always'),
     });
-    route.attachTo(props.gateway, { sectionName: 'https' });
-    route.updateCanaryPercent(props.canaryPercent);
+    route.attachTo(gateway, { sectionName: 'https' });
+    route.updateCanaryPercent(canaryPercent);
 
     route.addRule({ name: 'search', matches: [{ path: PathMatch.prefix('/search') }] })
-      .addBackend(Backend.fromService(props.search))
+      .addBackend(Backend.fromService(search))
       .configureTimeouts({ request: Duration.seconds(10) });
   }
 }
 
 /** The blog team: one HTTPRoute with a header filter and a request timeout. */
 export class BlogTeamChart extends Chart {
-  constructor(scope: Construct, id: string, props: { readonly gateway: IRouteParent }) {
+  /**
+   * @param gateway the Gateway the blog's route attaches to (its `https` listener)
+   */
+  constructor(scope: Construct, id: string, gateway: IRouteParent) {
     super(scope, id, { namespace: 'blog' });
 
     const blog = new kplus.Deployment(this, 'blog', {
@@ -124,7 +143,7 @@ export class BlogTeamChart extends Chart {
     const service = blog.exposeViaService({ name: 'blog', ports: [{ port: 3000 }] });
 
     const route = new TeamRoute(this, 'route', { metadata: { name: 'blog' }, hostnames: ['blog.example.com'] });
-    route.attachTo(props.gateway, { sectionName: 'https' });
+    route.attachTo(gateway, { sectionName: 'https' });
     route.addRule({ name: 'pages', matches: [{ path: PathMatch.prefix('/') }] })
       .addFilter(HttpRouteFilter.responseHeaderModifier({ set: { 'cache-control': 'public, max-age=300' } }))
       .addBackend(Backend.fromService(service))
@@ -132,17 +151,21 @@ export class BlogTeamChart extends Chart {
   }
 }
 
-/** How the examples app is built. */
-export interface ExamplesAppOptions {
-  /** The share of the checkout traffic that reaches the canary, in percent. */
-  readonly canaryPercent: number;
-}
-
-/** Builds the whole examples app into `app`: namespaces, the platform, the shared services and two app teams. */
-export function buildExamplesApp(app: App, options: ExamplesAppOptions = { canaryPercent: 10 }): void {
-  new NamespacesChart(app, 'namespaces');
-  const platform = new PlatformChart(app, 'platform');
-  const shared = new SharedServicesChart(app, 'shared-services');
-  new StoreTeamChart(app, 'store', { gateway: platform.gateway, search: shared.search, canaryPercent: options.canaryPercent });
-  new BlogTeamChart(app, 'blog', { gateway: platform.gateway });
+/**
+ * The whole examples app, built into `app`: namespaces, the platform, the shared services and two app teams
+ * (`main.ts` builds it with a 10 % canary).
+ */
+export class ExamplesApp {
+  /**
+   * @param canaryPercent the share of the store traffic that reaches the canary, in percent
+   */
+  constructor(app: App, canaryPercent: number) {
+    // The label that app-team namespaces carry to be allowed on the shared Gateway's HTTPS listener.
+    const gatewayAccess = { 'gateway-access': 'true' };
+    new NamespacesChart(app, 'namespaces', gatewayAccess);
+    const platform = new PlatformChart(app, 'platform', gatewayAccess);
+    const shared = new SharedServicesChart(app, 'shared-services');
+    new StoreTeamChart(app, 'store', platform.sharedGateway(), shared.searchService(), canaryPercent);
+    new BlogTeamChart(app, 'blog', platform.sharedGateway());
+  }
 }

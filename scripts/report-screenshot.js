@@ -8,7 +8,7 @@ const fs = require('fs');
 const path = require('path');
 require('ts-node').register({ transpileOnly: true, compilerOptions: { module: 'commonjs' } });
 const { Testing } = require('cdk8s');
-const { buildExamplesApp } = require('../examples/app');
+const { ExamplesApp } = require('../examples/app');
 const { MissingReferencePolicy } = require('../src');
 const { buildReportModel } = require('../src/report/model');
 const { renderHtml } = require('../src/report/html');
@@ -17,7 +17,7 @@ const { chromium } = require('playwright-core');
 async function main() {
   const root = path.resolve(__dirname, '..');
   const app = Testing.app();
-  buildExamplesApp(app);
+  new ExamplesApp(app, 10);
   const model = buildReportModel(app.charts.flatMap((c) => c.toJson()), {
     missingReferences: MissingReferencePolicy.UNKNOWN,
     title: 'Examples app: Gateway API topology',

@@ -2,13 +2,13 @@
  * Routing tests of the examples app, written with the Jest matchers of `cdk8s-gateway-api/lib/src/testing/jest`.
  */
 import { Testing } from 'cdk8s';
-import { buildExamplesApp } from '../examples/app';
+import { ExamplesApp } from '../examples/app';
 import { RoutingRequest } from '../src';
 import { routeRequest, routingMatchers } from '../src/testing/jest';
 
 describe('examples app routing', () => {
   const app = Testing.app();
-  buildExamplesApp(app);
+  new ExamplesApp(app, 10);
   const https = (host: string, path: string, extra: Partial<RoutingRequest> = {}): RoutingRequest => ({ scheme: 'https', host, path, ...extra });
 
   test.each([

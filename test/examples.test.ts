@@ -1,10 +1,10 @@
 import { Chart, Testing } from 'cdk8s';
-import { buildExamplesApp } from '../examples/app';
+import { ExamplesApp } from '../examples/app';
 import { GatewayApiAnalysis } from '../src';
 
 function synthExamples(canaryPercent = 10): any[] {
   const app = Testing.app();
-  buildExamplesApp(app, { canaryPercent });
+  new ExamplesApp(app, canaryPercent);
   return app.charts.flatMap((c) => c.toJson());
 }
 
@@ -49,7 +49,7 @@ describe('examples app', () => {
       to: [{ group: '', kind: 'Service', name: 'search' }],
     });
     const app = Testing.app();
-    buildExamplesApp(app);
+    new ExamplesApp(app, 10);
     const kindsOf = (chartId: string) => (app.node.findChild(chartId) as Chart).toJson().map((o: any) => o.kind);
     expect(kindsOf('shared-services')).toContain('ReferenceGrant');
     expect(kindsOf('store')).not.toContain('ReferenceGrant');
@@ -57,7 +57,7 @@ describe('examples app', () => {
 
   test('passes the synth-time checks: construct checks, CRD validation and attachment analysis', () => {
     const app = Testing.app();
-    buildExamplesApp(app);
+    new ExamplesApp(app, 10);
     const analysis = GatewayApiAnalysis.enable(app);
     expect(() => app.synthYaml()).not.toThrow();
     const report = analysis.lastReport!;

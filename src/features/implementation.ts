@@ -36,8 +36,11 @@ export interface ConformanceReportInfo {
  * An implementation is checked against its newest report, or the newest report of the version asked for.
  *
  * @example
- * GatewayApiValidation.of(app).implementation = Implementation.named('envoy-gateway');
- * GatewayApiValidation.of(app).implementation = Implementation.named('istio', '1.28');
+ * // every object of the app may use only the features that Envoy Gateway's newest conformance report claims
+ * GatewayApiValidation.enable(app, { implementation: Implementation.named('envoy-gateway') });
+ * // this chart: the features of Istio's 1.28 report
+ * const istio = Implementation.named('istio', '1.28');
+ * GatewayApiValidation.enable(chart, { implementation: istio });
  */
 export class Implementation {
   /**

@@ -56,12 +56,13 @@ export interface PolicyAttachmentProps {
  * `BackendTrafficPolicy` or `ClientTrafficPolicy`, with `spec.targetRefs` computed from typed targets.
  *
  * ```ts
- * const policy = new PolicyAttachment(chart, 'retries', {
+ * const policy = new PolicyAttachment(chart, 'backend-traffic', {
  *   apiVersion: 'gateway.envoyproxy.io/v1alpha1',
  *   kind: 'BackendTrafficPolicy',
  *   targetRefs: [PolicyTarget.fromRoute(route)],
- *   spec: { retry: { numRetries: 3 } },
+ *   spec: { loadBalancer: { type: 'LeastRequest' } },
  * });
+ * policy.addToSpec('retry.numRetries', 3);
  * policy.addToSpec('timeout.http.requestTimeout', '10s');
  * ```
  *

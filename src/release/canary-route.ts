@@ -85,11 +85,13 @@ export interface CanaryRouteProps extends TeamRouteProps {
  * weight, and an optional header rule sends chosen requests (e.g. `x-canary: always`) to the canary only.
  *
  * ```ts
+ * const stableBackend = Backend.fromService(stableService);
+ * const canaryBackend = Backend.fromService(canaryService);
  * const route = new CanaryRoute(chart, 'checkout', {
  *   parents: [gateway],
  *   hostnames: ['checkout.example.com'],
- *   stable: Backend.fromService(stableService),
- *   canary: Backend.fromService(canaryService),
+ *   stable: stableBackend,
+ *   canary: canaryBackend,
  *   canaryHeader: HeaderMatch.exact('x-canary', 'always'),
  * });
  * route.updateCanaryPercent(5); // 95 / 5

@@ -19,7 +19,9 @@ import { _grantRegistry } from '../grants/registry';
  * ```ts
  * const sim = RoutingSimulator.fromManifests(objects);
  * const result = sim.simulate({ host: 'store.example.com', path: '/api/items', scheme: 'https' });
- * result.statusCode; result.backends; result.explanation;
+ * const status = result.statusCode; // 200: forwarded; 404: no route matches; 500: invalid backend
+ * const backends = result.backends; // where the request can go, with their shares
+ * const steps = result.explanation; // every decision, in plain words
  * ```
  */
 export class RoutingSimulator {

@@ -20,6 +20,14 @@ export interface GatewayApiValidationOptions {
    * @default - inherited from the App's validation, or CheckMode.ERROR
    */
   readonly mode?: CheckMode;
+
+  /**
+   * The Gateway API implementation whose conformance report the objects' features are checked against (the same as
+   * setting `implementation` on the returned validation; see docs/implementations.md).
+   * @default - inherited from the App's validation, else per object the implementation of its GatewayClass's
+   * controllerName when the catalogue knows it; no check otherwise
+   */
+  readonly implementation?: Implementation;
 }
 
 const INSTANCES = new WeakMap<IConstruct, GatewayApiValidation>();
@@ -79,6 +87,7 @@ export class GatewayApiValidation {
     }
     if (options.channel !== undefined) instance.channel = options.channel;
     if (options.mode !== undefined) instance.mode = options.mode;
+    if (options.implementation !== undefined) instance.implementation = options.implementation;
     return instance;
   }
 

@@ -64,8 +64,9 @@ function nodeAt(root: SchemaNode, segs: readonly PathSegment[]): SchemaNode | un
  * Objects of other API groups are skipped. Schemas and CEL programs are compiled once per process and cached.
  *
  * @example
+ * // manifest: one object as parsed from YAML or JSON, e.g. { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'HTTPRoute', ... }
  * const validator = new GatewayApiValidator();
- * const result = validator.validate({ apiVersion: 'gateway.networking.k8s.io/v1', kind: 'HTTPRoute', metadata: { name: 'r' }, spec: {} });
+ * const result = validator.validate(manifest);
  * const problems = result.errors; // each with its `path` and `message`; empty when valid
  */
 export class GatewayApiValidator {

@@ -83,6 +83,17 @@ describe('feature lint at synth', () => {
     expect(synthError(app)).toContain('which traefik v3.6 does not claim (conformance report v1.4.0, 2025-10-31)');
   });
 
+  test('enable() takes the implementation as an option (as other languages\' docs show it), and fails with it', () => {
+    const { app, store } = traefikApp({ classController: 'example.com/unknown' });
+    GatewayApiValidation.enable(app, { implementation: Implementation.named('envoy-gateway') });
+    expect(GatewayApiValidation.of(store).implementation?.name).toBe('envoy-gateway');
+    expect(() => app.synth()).not.toThrow();
+    GatewayApiValidation.enable(store, { implementation: Implementation.named('traefik', '3.6') });
+    expect(synthError(app)).toContain('which traefik v3.6 does not claim (conformance report v1.4.0, 2025-10-31)');
+    GatewayApiValidation.enable(store, { mode: CheckMode.WARN });
+    expect(GatewayApiValidation.of(store).implementation?.report.version).toMatch(/^v3\.6/);
+  });
+
   test('an unknown controller and no explicit implementation: no feature check', () => {
     const { app } = traefikApp({ classController: 'example.com/gateway-controller' });
     GatewayApiValidation.enable(app);

@@ -9,7 +9,7 @@ import * as path from 'path';
 import { Testing } from 'cdk8s';
 import { emitBaseline } from '../../bench/baseline';
 import { buildScenario } from '../../bench/scenario';
-import { buildExamplesApp } from '../../examples/app';
+import { ExamplesApp } from '../../examples/app';
 import { MissingReferencePolicy } from '../../src';
 import { diagramKeys } from '../../src/report/graph';
 import { renderHtml } from '../../src/report/html';
@@ -55,7 +55,7 @@ suite('HTML report in headless Chromium', () => {
 
   test('the examples app: diagram, search, status on click; no console errors, no requests', async () => {
     const app = Testing.app();
-    buildExamplesApp(app);
+    new ExamplesApp(app, 10);
     const model = buildReportModel(app.charts.flatMap((c) => c.toJson()), { missingReferences: MissingReferencePolicy.UNKNOWN, title: 'Examples app' });
     const file = await write(model, 'examples.html');
     const { page, errors, requests } = await open(file);
@@ -103,7 +103,7 @@ suite('HTML report in headless Chromium', () => {
 
   test('a findings link selects its object; a not-accepted route is red with its reason', async () => {
     const app = Testing.app();
-    buildExamplesApp(app);
+    new ExamplesApp(app, 10);
     const objs = app.charts.flatMap((c) => c.toJson()).filter((o) => !(o.kind === 'ReferenceGrant'));
     const model = buildReportModel(objs, { missingReferences: MissingReferencePolicy.UNKNOWN });
     const file = await write(model, 'examples-no-grant.html');

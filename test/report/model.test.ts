@@ -1,6 +1,6 @@
 import { Testing } from 'cdk8s';
 import { topology } from './fixture';
-import { buildExamplesApp } from '../../examples/app';
+import { ExamplesApp } from '../../examples/app';
 import { MissingReferencePolicy } from '../../src';
 import { buildGraph, LARGE_APP_LISTENERS, LARGE_APP_ROUTES, viewsOf } from '../../src/report/graph';
 import { buildReportModel, RouteItem } from '../../src/report/model';
@@ -116,7 +116,7 @@ describe('report model', () => {
 
   test('the examples app: every Gateway, listener and route in one view', () => {
     const app = Testing.app();
-    buildExamplesApp(app);
+    new ExamplesApp(app, 10);
     const m = buildReportModel(app.charts.flatMap((c) => c.toJson()), { missingReferences: MissingReferencePolicy.UNKNOWN });
     expect(viewsOf(m).map((v) => v.id)).toStrictEqual(['all']);
     const g = buildGraph(m, viewsOf(m)[0]);

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Chart, Testing } from 'cdk8s';
-import { buildExamplesApp } from '../../examples/app';
+import { ExamplesApp } from '../../examples/app';
 import { GatewayApiAnalysis, GatewayApiReport, gatewayapi } from '../../src';
 import { renderSvgs, renderSvgsSync } from '../../src/report/svg';
 
@@ -11,7 +11,7 @@ describe('GatewayApiReport.enable', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'report-synth-'));
     const file = path.join(dir, 'nested', 'gateway-api-report.html');
     const app = Testing.app();
-    buildExamplesApp(app);
+    new ExamplesApp(app, 10);
     const report = GatewayApiReport.enable(app, { file, title: 'Examples' });
     expect(GatewayApiReport.enable(app)).toBe(report);
     expect(report.file).toBe(file);
@@ -41,7 +41,7 @@ describe('GatewayApiReport.enable', () => {
   test('the report is written even when synth then fails on analysis errors, and shows why', () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'report-synth-')), 'report.html');
     const app = Testing.app();
-    buildExamplesApp(app);
+    new ExamplesApp(app, 10);
     const chart = new Chart(app, 'stray', { namespace: 'stray' });
     new gatewayapi.HttpRoute(chart, 'route', {
       metadata: { name: 'stray' },

@@ -7,7 +7,7 @@ import { objects, validationErrors } from './support';
 /** The ```ts snippets of docs/team.md, run as one program (with `app.synth()` left out), must synthesize cleanly. */
 describe('docs/team.md', () => {
   const markdown = fs.readFileSync(path.join(__dirname, '..', '..', 'docs', 'team.md'), 'utf-8');
-  const snippets = [...markdown.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]);
+  const snippets = [...markdown.matchAll(/```ts(?: [^\n]*)?\n([\s\S]*?)```/g)].map((m) => m[1]);
 
   function run(env: Record<string, string> = {}): App {
     const source = snippets.join('\n').replace(/^app\.synth\(\);$/m, '') + '\nmodule.exports = { app };\n';
