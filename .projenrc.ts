@@ -163,6 +163,10 @@ project.addTask('fetch:gateway-api', {
 });
 // ...and the schema bundle of the validation engine (src/validation/bundle/gateway-api-crds.json).
 project.tasks.tryFind('import')!.exec('node scripts/bundle-schemas.js');
+// ...then, from that bundle, the CEL rules parsed at build time (cel-asts.json) and the schema validators ajv generates
+// (schema-validators.json), so that a run neither parses rules nor compiles schemas (tests fail when either is stale).
+project.tasks.tryFind('import')!.exec('node scripts/bundle-cel-asts.js');
+project.tasks.tryFind('import')!.exec('node scripts/bundle-schema-validators.js');
 project.gitattributes.addAttributes('/src/validation/bundle/*.json', 'linguist-generated');
 // ...and the implementation catalogue of the feature lint (src/features/catalogue-data.json), from the conformance reports
 // (override the folder with GATEWAY_API_REPORTS_DIR, default ../shared/gateway-api-v1.6.1/conformance-reports); it also
