@@ -104,6 +104,8 @@ project.package.addField('engines', { node: '>= 20.0.0' });
 project.eslint?.addIgnorePattern('imports/');
 project.eslint?.addIgnorePattern('examples/dist/');
 project.npmignore?.exclude('/examples/', '/scripts/', '/.ci/', '/bench/');
+// the rosetta tablet is build input for jsii-pacmak and the API docs of other languages, not for the package's users
+project.npmignore?.exclude('/.jsii.tabl.json');
 project.npmignore?.include('/lib/');
 
 // A lean package (test/package.test.ts holds it to a budget):
