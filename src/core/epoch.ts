@@ -1,11 +1,22 @@
+import { createHash } from 'crypto';
 import { ApiObject, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
 
 /**
- * cdk8s runs every construct validation of an app once per `app.synth()` and again for every chart it writes
- * (`chart.toJson()` validates the whole app), so an app with N charts is validated N + 1 times per synth.
- * App-wide checks (schema validation, attachment analysis) therefore reuse their result within one synchronous
- * run — an "epoch", which ends when the event loop moves on — as long as the number of constructs did not change.
+ * The synth-time memo of the library's app-wide checks, and the one file that relies on how cdk8s 2.70 works inside
+ * (test/core/epoch-cdk8s.test.ts pins each of these, so a cdk8s upgrade that changes one fails there):
+ * - cdk8s runs every construct validation of an app once per `app.synth()` and again for every chart it writes
+ *   (`chart.toJson()` validates the whole app), so an app with N charts is validated N + 1 times per synth.
+ *   App-wide checks (schema validation, attachment analysis, the route checks) therefore reuse their result while
+ *   `_synthFingerprint` is unchanged: within one synchronous run (an "epoch", which ends when the event loop moves
+ *   on) and while nothing they read changed.
+ * - `ApiObject` keeps its JSON patches in a `patches` array, and its metadata in the fields of METADATA_FIELDS; the
+ *   metadata mutators are _METADATA_MUTATORS. The fingerprint reads those of the objects the library did not make.
+ * - The L1 objects of the L2 constructs are adopted (`_adopt`): their `addJsonPatch` and metadata mutators count as
+ *   library changes (`_touch`), as every L2 mutator does.
+ * - A route's L1 object is an instance of a subclass of its L1 class (`_sharingRenders`) whose `toJson()` hands cdk8s
+ *   the render the checks made moments before: rendering every route twice per synth costs about as much as the
+ *   validation itself at 10,000 routes (the benchmark's 10k apps render in 1.7-2.3 s).
  */
 let epoch = 0;
 let epochEnding = false;
@@ -58,17 +69,71 @@ export class _EpochMemo<T> {
   }
 }
 
+/** The constructs the library made (an L2 and the L1 object it wraps): their changes come through `_touch`. */
+const LIBRARY = new WeakSet<IConstruct>();
+
+/** The mutators of cdk8s' ApiObjectMetadataDefinition (2.70); a test pins the list (a new one must be added here). */
+export const _METADATA_MUTATORS = ['add', 'addLabel', 'addAnnotation', 'addFinalizers', 'addOwnerReference'] as const;
+
+/** Replaces `target[name]` on this instance by a wrapper that calls the original and then `_touch()`. */
+function touchAfter(target: any, name: string): void {
+  const original = target[name];
+  if (typeof original !== 'function') throw new Error(`cdk8s changed: ${target.constructor?.name}.${name} is not a method (see src/core/epoch.ts)`);
+  Object.defineProperty(target, name, {
+    configurable: true,
+    writable: true,
+    enumerable: false,
+    value: function (this: unknown, ...args: unknown[]) {
+      const result = original.apply(this, args);
+      _touch();
+      return result;
+    },
+  });
+}
+
 /**
- * A cheap fingerprint of what the app-wide synth-time checks below `scope` (an App or a Chart) depend on: the synth
- * epoch, the library version (every L2 change), and the number of constructs on the two levels below `scope`
- * (objects added to a chart, directly or inside a construct of its own). Equal fingerprints mean the previous
- * result still holds; computing it costs a walk over `scope`'s children, not over the whole tree.
+ * Marks `obj`, the L1 object an L2 construct wraps, and that L2 as the library's: a JSON patch or a metadata change
+ * on `obj` (the user's escape hatches) counts as a change of the library (`_touch`), like an L2 mutator, so the
+ * synth-time checks see it in the very next synth, and `_synthFingerprint` need not look inside the L2.
+ * @internal
+ */
+export function _adopt<T extends ApiObject>(obj: T): T {
+  LIBRARY.add(obj);
+  if (obj.node.scope) LIBRARY.add(obj.node.scope);
+  touchAfter(obj, 'addJsonPatch');
+  for (const name of _METADATA_MUTATORS) touchAfter(obj.metadata, name);
+  return obj;
+}
+
+/**
+ * A fingerprint of what the app-wide synth-time checks below `scope` (an App or a Chart) depend on: the synth epoch,
+ * the library version (every L2 change, and JSON patches and metadata changes of the L1 objects the L2s wrap, see
+ * `_adopt`), the constructs of the tree at every depth (the walk does not enter the library's L2 constructs, whose
+ * changes the version counts), and the JSON patches and metadata of every other ApiObject. Equal fingerprints mean
+ * the previous result still holds. Not covered within one synchronous run: a change to another construct's own state
+ * that is neither a patch nor metadata (e.g. a port added to a cdk8s-plus Service) and a construct added inside an
+ * L2 construct; the checks see those from the next run of the event loop on.
  * @internal
  */
 export function _synthFingerprint(scope: IConstruct): string {
   let count = 0;
-  for (const child of scope.node.children) count += 1 + child.node.children.length;
-  return `${_currentSynthEpoch()}:${libraryVersion}:${count}`;
+  const stamps = createHash('sha1');
+  const visit = (c: IConstruct): void => {
+    for (const child of c.node.children) {
+      count++;
+      if (LIBRARY.has(child)) continue;
+      if (ApiObject.isApiObject(child)) stamps.update(foreignStamp(child)).update('\0');
+      visit(child);
+    }
+  };
+  visit(scope);
+  return `${_currentSynthEpoch()}:${libraryVersion}:${count}:${stamps.digest('base64')}`;
+}
+
+/** What can change of an ApiObject the library did not make, short of rendering it: its JSON patches and metadata. */
+function foreignStamp(obj: ApiObject): string {
+  const patches = (obj as any).patches;
+  return `${Array.isArray(patches) ? patches.length : JSON.stringify(obj.toJson())}|${metadataOf(obj)}`;
 }
 
 /** The app-wide checks of each App: whether each reads a given object (see `_renderedJson`). */

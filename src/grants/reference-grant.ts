@@ -2,6 +2,7 @@ import { ApiObject, ApiObjectMetadata, Lazy } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { _grantAllows, _grantRegistry } from './registry';
 import * as gatewayapi from '../../imports/standard/gateway.networking.k8s.io';
+import { _adopt, _touch } from '../core/epoch';
 import { _resolveNamespace, _validateNamespaceName, _validateObjectName } from '../core/names';
 import { _enableSynthValidation } from '../synth/enable';
 
@@ -161,6 +162,7 @@ export class ReferenceGrant extends Construct implements IReferenceGrant {
       metadata: { ...props.metadata, namespace: this.namespace },
       spec: Lazy.any({ produce: () => this._renderSpec() }),
     });
+    _adopt(this.apiObject);
     this.name = this.apiObject.name;
     if (props.metadata?.name !== undefined) _validateObjectName(this.node.path, 'metadata.name', props.metadata.name);
 
@@ -184,6 +186,7 @@ export class ReferenceGrant extends Construct implements IReferenceGrant {
     _validateNamespaceName(this.node.path, 'from.namespace', from.namespace);
     if (!this._from.some((f) => f.group === from.group && f.kind === from.kind && f.namespace === from.namespace)) {
       this._from.push({ group: from.group, kind: from.kind, namespace: from.namespace });
+      _touch();
     }
   }
 
@@ -193,6 +196,7 @@ export class ReferenceGrant extends Construct implements IReferenceGrant {
     if (to.name !== undefined) _validateObjectName(this.node.path, 'to.name', to.name);
     if (!this._to.some((t) => t.group === to.group && t.kind === to.kind && t.name === to.name)) {
       this._to.push({ group: to.group, kind: to.kind, ...(to.name !== undefined ? { name: to.name } : {}) });
+      _touch();
     }
   }
 

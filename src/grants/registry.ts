@@ -1,5 +1,6 @@
 import { IConstruct } from 'constructs';
 import type { GrantedReference, IReferenceGrant, ReferenceGrantFrom, ReferenceGrantTo } from './reference-grant';
+import { _touch } from '../core/epoch';
 import { grantAllows } from '../core/spec/grants';
 
 /**
@@ -19,6 +20,7 @@ export class _GrantRegistry {
 
   public addGrant(grant: IReferenceGrant): void {
     this.grants.push(grant);
+    _touch();
   }
 
   /** The first known grant that allows `ref`. */

@@ -3,6 +3,7 @@ import { Construct, IConstruct } from 'constructs';
 import * as gatewayapi from '../../imports/standard/gateway.networking.k8s.io';
 import { _validateObjectName } from '../core/names';
 import { DOMAIN_PREFIXED_PATH, validateParametersRef } from './private/validation';
+import { _adopt } from '../core/epoch';
 import { _enableSynthValidation } from '../synth/enable';
 
 /**
@@ -119,6 +120,7 @@ export class GatewayClass extends Construct implements IGatewayClass {
       metadata: props.metadata,
       spec: Lazy.any({ produce: () => this._renderSpec() }),
     });
+    _adopt(this.apiObject);
     // cluster-scoped: never inherit the chart's namespace
     if (this.apiObject.metadata.namespace !== undefined) this.apiObject.addJsonPatch(JsonPatch.remove('/metadata/namespace'));
     this.gatewayClassName = this.apiObject.name;

@@ -13,7 +13,7 @@ import {
   renderCertificateRef, renderListener, unknownListenersWarning, validateListener,
 } from './private/listeners';
 import * as gatewayapi from '../../imports/standard/gateway.networking.k8s.io';
-import { _touch } from '../core/epoch';
+import { _adopt, _touch } from '../core/epoch';
 import { _resolveNamespace, _validateObjectName } from '../core/names';
 import { IRouteParent, RouteAttachmentRequest } from '../core/route-parent';
 import { _synthWarning } from '../core/warnings';
@@ -283,6 +283,7 @@ export class PlatformGateway extends Construct implements IGateway {
       metadata: { ...props.metadata, namespace: this.routeParentNamespace },
       spec: Lazy.any({ produce: () => this._renderSpec() }),
     });
+    _adopt(this.apiObject);
     this.routeParentName = this.apiObject.name;
     this.gatewayName = this.routeParentName;
     this.gatewayNamespace = this.routeParentNamespace;

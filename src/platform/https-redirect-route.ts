@@ -1,6 +1,7 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import * as gatewayapi from '../../imports/standard/gateway.networking.k8s.io';
+import { _adopt } from '../core/epoch';
 import { GATEWAY_API_GROUP } from '../core/names';
 import { IRoute } from '../core/route';
 
@@ -43,5 +44,6 @@ export class HttpsRedirectRoute extends Construct implements IRoute {
       metadata: { name, namespace },
       spec: Lazy.any({ produce: spec }),
     });
+    _adopt(this.apiObject);
   }
 }

@@ -8,7 +8,7 @@ import { checkAttachment, checkListenerFits, ensureRefGrant, GATEWAY_GROUP, rend
 import { _synthWarning } from '../core/warnings';
 import { describeObject } from './private/validation';
 import * as gatewayapi from '../../imports/standard/gateway.networking.k8s.io';
-import { _touch } from '../core/epoch';
+import { _adopt, _touch } from '../core/epoch';
 import { _enableSynthValidation } from '../synth/enable';
 
 /**
@@ -130,6 +130,7 @@ export class ListenerSet extends Construct implements IListenerSet {
       metadata: { ...props.metadata, namespace: this.routeParentNamespace },
       spec: Lazy.any({ produce: () => this._renderSpec() }),
     });
+    _adopt(this.apiObject);
     this.routeParentName = this.apiObject.name;
     this.listenerSetName = this.routeParentName;
     this.listenerSetNamespace = this.routeParentNamespace;

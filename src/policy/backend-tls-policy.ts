@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { PolicyTarget } from './policy-target';
 import { checkTarget, checkTargetSections, renderTarget } from './private';
 import * as gatewayapi from '../../imports/standard/gateway.networking.k8s.io';
+import { _adopt, _touch } from '../core/epoch';
 import { _resolveNamespace, _validateObjectName } from '../core/names';
 import { LABEL_KEY } from '../core/spec/names';
 import { CaCertificateRef } from '../platform/certificate-ref';
@@ -204,6 +205,7 @@ export class BackendTlsPolicy extends Construct {
       metadata: { ...props.metadata, namespace: this.namespace },
       spec: Lazy.any({ produce: () => this._renderSpec() }),
     });
+    _adopt(this.apiObject);
     this.name = this.apiObject.name;
 
     for (const r of v.caCertificateRefs ?? []) this.addCaCertificateRef(r);
@@ -228,6 +230,7 @@ export class BackendTlsPolicy extends Construct {
     if (this._targets.length >= 16) throw new Error(`${where}: a BackendTLSPolicy has at most 16 targets: split the targets over several policies.`);
     checkTarget(where, this.namespace, this._targets, target);
     this._targets.push(target);
+    _touch();
   }
 
   /** Adds a CA certificate bundle (at most 8) in the policy's namespace. Not with `wellKnownCaCertificates`. */
@@ -247,6 +250,7 @@ export class BackendTlsPolicy extends Construct {
       throw new Error(`${where}: CA certificate ${ref.kind} "${ref.name}" is listed twice: list it once.`);
     }
     this._caRefs.push(ref);
+    _touch();
   }
 
   /** Adds a Subject Alternative Name (at most 5) the backend's certificate may carry. */
@@ -254,6 +258,7 @@ export class BackendTlsPolicy extends Construct {
     const where = this.node.path;
     if (this._sans.length >= 5) throw new Error(`${where}: a BackendTLSPolicy has at most 5 subjectAltNames.`);
     this._sans.push(name);
+    _touch();
   }
 
   private _renderSpec(): gatewayapi.BackendTlsPolicySpec {

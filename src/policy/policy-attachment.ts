@@ -2,6 +2,7 @@ import { ApiObject, ApiObjectMetadata, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { PolicyTarget } from './policy-target';
 import { checkTarget, checkTargetSections, renderTarget } from './private';
+import { _adopt, _touch } from '../core/epoch';
 import { _resolveNamespace, _validateObjectName } from '../core/names';
 import { checkKind } from '../platform/private/validation';
 
@@ -108,6 +109,7 @@ export class PolicyAttachment extends Construct {
       metadata: { ...props.metadata, namespace: this.namespace },
       spec: Lazy.any({ produce: () => this._renderSpec() }),
     });
+    _adopt(this.apiObject);
     this.name = this.apiObject.name;
     for (const t of props.targetRefs ?? []) this.addTarget(t);
 
@@ -134,6 +136,7 @@ export class PolicyAttachment extends Construct {
     }
     checkTarget(where, this.namespace, this._targets, target);
     this._targets.push(target);
+    _touch();
   }
 
   /**
@@ -160,6 +163,7 @@ export class PolicyAttachment extends Construct {
       node = node[parts[i]];
     }
     node[parts[parts.length - 1]] = deepCopy(value);
+    _touch();
   }
 
   private _renderSpec(): any {

@@ -10,7 +10,7 @@ import { ReferenceGrants } from '../grants/reference-grants';
 import {
   aKind, checkGroup, checkKind, checkLength, checkNamespace, checkPort, checkRouteHostname, checkSubdomain, compact, fail, q,
 } from './private/validate';
-import { _allowSharedRender, _ChartChecks, _sharingRenders, _touch } from '../core/epoch';
+import { _adopt, _allowSharedRender, _ChartChecks, _sharingRenders, _touch } from '../core/epoch';
 import { _enableSynthValidation } from '../synth/enable';
 
 /**
@@ -225,6 +225,7 @@ export abstract class TeamRouteBase extends Construct implements ITeamRoute {
       metadata: { ...props.metadata, namespace: this.routeNamespace },
       spec: Lazy.any({ produce: () => this._renderSpec() }),
     });
+    _adopt(this.apiObject);
     // the spec reads the library's state only, unless a backend is a Service construct (its ports can change)
     _allowSharedRender(this.apiObject, () => !this._readsServices);
     this.routeName = this.apiObject.name;
