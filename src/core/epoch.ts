@@ -10,7 +10,7 @@ import { IConstruct } from 'constructs';
  *   App-wide checks (schema validation, attachment analysis, the route checks) therefore reuse their result while
  *   `_synthFingerprint` is unchanged: within one synchronous run (an "epoch", which ends when the event loop moves
  *   on) and while nothing they read changed.
- * - `ApiObject` keeps its JSON patches in a `patches` array, and its metadata in the fields of METADATA_FIELDS; the
+ * - `ApiObject` keeps its JSON patches in a `patches` array, and its metadata in the fields of _METADATA_FIELDS; the
  *   metadata mutators are _METADATA_MUTATORS. The fingerprint reads those of the objects the library did not make.
  * - The L1 objects of the L2 constructs are adopted (`_adopt`): their `addJsonPatch` and metadata mutators count as
  *   library changes (`_touch`), as every L2 mutator does.
@@ -72,7 +72,10 @@ export class _EpochMemo<T> {
 /** The constructs the library made (an L2 and the L1 object it wraps): their changes come through `_touch`. */
 const LIBRARY = new WeakSet<IConstruct>();
 
-/** The mutators of cdk8s' ApiObjectMetadataDefinition (2.70); a test pins the list (a new one must be added here). */
+/**
+ * The mutators of cdk8s' ApiObjectMetadataDefinition (2.70); a test pins the list (a new one must be added here).
+ * @internal
+ */
 export const _METADATA_MUTATORS = ['add', 'addLabel', 'addAnnotation', 'addFinalizers', 'addOwnerReference'] as const;
 
 /** Replaces `target[name]` on this instance by a wrapper that calls the original and then `_touch()`. */
@@ -189,8 +192,11 @@ function mayShare(obj: ApiObject): boolean {
   return Array.isArray(patches) && patches.length === 0;
 }
 
-/** The fields of cdk8s' ApiObjectMetadataDefinition (2.70), in order; another set means another implementation. */
-const METADATA_FIELDS = 'name,labels,annotations,namespace,finalizers,ownerReferences,apiObject,_additionalAttributes';
+/**
+ * The fields of cdk8s' ApiObjectMetadataDefinition (2.70), in order; another set means another implementation.
+ * @internal
+ */
+export const _METADATA_FIELDS = 'name,labels,annotations,namespace,finalizers,ownerReferences,apiObject,_additionalAttributes';
 
 /**
  * A fingerprint of the object's metadata (labels, annotations, … can change without the library): the fields its
@@ -199,7 +205,7 @@ const METADATA_FIELDS = 'name,labels,annotations,namespace,finalizers,ownerRefer
  */
 function metadataOf(obj: ApiObject): string {
   const m: any = obj.metadata;
-  if (Object.keys(m).join(',') === METADATA_FIELDS) {
+  if (Object.keys(m).join(',') === _METADATA_FIELDS) {
     return JSON.stringify([m._additionalAttributes, m.labels, m.annotations, m.finalizers, m.ownerReferences]);
   }
   return JSON.stringify(obj.metadata.toJson());

@@ -88,6 +88,22 @@ describe('warnings at synth where a check cannot be made', () => {
     ]);
   });
 
+  test('a route without a namespace warns that it has none (not a namespace named "undefined") when a listener selects by label', () => {
+    const app = Testing.app();
+    const infra = new Chart(app, 'infra', { namespace: 'infra' });
+    const gw = new PlatformGateway(infra, 'gateway', {
+      metadata: { name: 'shared' },
+      gatewayClassName: 'internet',
+      listeners: [Listener.http({ allowedRoutes: { namespaces: RouteNamespaces.withLabels({ 'gateway-access': 'true' }) } })],
+    });
+    const anywhere = new Chart(app, 'anywhere');
+    apiRoute(anywhere, 'posts').attachTo(gw);
+    const { warnings } = check(app);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain('but HTTPRoute posts has no namespace (it lands in whatever namespace it is applied to)');
+    expect(warnings[0]).not.toContain('undefined');
+  });
+
   test('with the Namespace declared there is no warning, and a namespace without the label fails synth', () => {
     const app = Testing.app();
     const namespaces = new Chart(app, 'namespaces');

@@ -157,7 +157,9 @@ describe('the synth-time checks see every library mutator in the same synchronou
       spec: {
         gatewayClassName: 'shared',
         listeners: [{
-          name: 'http', protocol: 'HTTP', port: 80,
+          name: 'http',
+          protocol: 'HTTP',
+          port: 80,
           allowedRoutes: { namespaces: { from: gatewayapi.GatewaySpecListenersAllowedRoutesNamespacesFrom.SELECTOR, selector: { matchLabels: { access: 'yes' } } } },
         }],
       },

@@ -272,9 +272,14 @@ function describeRoute(req: RouteAttachmentRequest): string {
 function undecidedNamespaceWarning(parent: AttachmentParent, l: Listener, req: RouteAttachmentRequest): string {
   const selector = l.allowedRoutes?.namespaces?._selector;
   const routeNs = req.routeNamespace;
-  return `${parent.scope.node.path}: listener "${l.name}" of ${parent.description} admits routes from ` +
-    `${selector ? describeSelector(selector) : 'namespaces selected by labels'} only (allowedRoutes.namespaces.from: Selector), ` +
-    `but the labels of namespace "${routeNs}" are unknown (no Namespace object of that name in the app), so synth cannot ` +
+  const admits = `${parent.scope.node.path}: listener "${l.name}" of ${parent.description} admits routes from ` +
+    `${selector ? describeSelector(selector) : 'namespaces selected by labels'} only (allowedRoutes.namespaces.from: Selector), `;
+  if (routeNs === undefined) {
+    return admits + `but ${describeRoute(req)} has no namespace (it lands in whatever namespace it is applied to), so synth ` +
+      'cannot check that it may attach: give it a namespace (the chart\'s `namespace` or `metadata.namespace`) and declare ' +
+      'that namespace with its labels, e.g. new kplus.Namespace(chart, \'team\', { metadata: { name: \'team\', labels: { ... } } }).';
+  }
+  return admits + `but the labels of namespace "${routeNs}" are unknown (no Namespace object of that name in the app), so synth cannot ` +
     `check that ${describeRoute(req)} may attach: declare the namespace with its labels, e.g. new kplus.Namespace(chart, ` +
     `'${routeNs}', { metadata: { name: '${routeNs}', labels: { ... } } }) in a chart without a namespace.`;
 }
