@@ -1,4 +1,4 @@
-import { createHash } from 'crypto';
+import { createHash, Hash } from 'crypto';
 import { ApiObject, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
 
@@ -120,17 +120,17 @@ export function _adopt<T extends ApiObject>(obj: T): T {
  */
 export function _synthFingerprint(scope: IConstruct): string {
   let count = 0;
-  const stamps = createHash('sha1');
+  let stamps: Hash | undefined; // made on the first object the library did not make (there are none in many apps)
   const visit = (c: IConstruct): void => {
     for (const child of c.node.children) {
       count++;
       if (LIBRARY.has(child)) continue;
-      if (ApiObject.isApiObject(child)) stamps.update(foreignStamp(child)).update('\0');
+      if (ApiObject.isApiObject(child)) (stamps ??= createHash('sha1')).update(foreignStamp(child)).update('\0');
       visit(child);
     }
   };
   visit(scope);
-  return `${_currentSynthEpoch()}:${libraryVersion}:${count}:${stamps.digest('base64')}`;
+  return `${_currentSynthEpoch()}:${libraryVersion}:${count}:${stamps?.digest('base64') ?? ''}`;
 }
 
 /** What can change of an ApiObject the library did not make, short of rendering it: its JSON patches and metadata. */
