@@ -11,22 +11,19 @@ import { GatewayApiAnalysis } from '../../src/analysis';
 import { CheckMode } from '../../src/core';
 import { GatewayApiValidation, GatewayApiValidator } from '../../src/validation';
 
+/** The Gateway "shared" with one HTTP listener on port 80 that admits routes from `namespaces`. */
+function sharedGateway(scope: Chart, namespaces: gatewayapi.GatewaySpecListenersAllowedRoutesNamespaces): void {
+  new gatewayapi.Gateway(scope, 'gateway', {
+    metadata: { name: 'shared' },
+    spec: { gatewayClassName: 'shared', listeners: [{ name: 'http', protocol: 'HTTP', port: 80, allowedRoutes: { namespaces } }] },
+  });
+}
+
 /** A Gateway in infra, a Service in shared, and an HTTPRoute in team-a whose backend is that Service. */
 function crossNamespaceApp(): { app: App; shared: Chart } {
   const app = new App();
   const platform = new Chart(app, 'platform', { namespace: 'infra' });
-  new gatewayapi.Gateway(platform, 'gateway', {
-    metadata: { name: 'shared' },
-    spec: {
-      gatewayClassName: 'shared',
-      listeners: [{
-        name: 'http',
-        protocol: 'HTTP',
-        port: 80,
-        allowedRoutes: { namespaces: { from: gatewayapi.GatewaySpecListenersAllowedRoutesNamespacesFrom.ALL } },
-      }],
-    },
-  });
+  sharedGateway(platform, { from: gatewayapi.GatewaySpecListenersAllowedRoutesNamespacesFrom.ALL });
   const shared = new Chart(app, 'shared', { namespace: 'shared' });
   new ApiObject(shared, 'svc', { apiVersion: 'v1', kind: 'Service', metadata: { name: 'store' }, spec: { ports: [{ port: 8080 }] } });
   const team = new Chart(app, 'team', { namespace: 'team-a' });
@@ -46,25 +43,16 @@ describe('the synth-time checks see every library mutator in the same synchronou
   beforeEach(() => { stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true); });
   afterEach(() => stderr.mockRestore());
 
-  test('ReferenceGrant.addFrom between two synths: the second synth passes', () => {
+  test.each([
+    ['addFrom', { from: [{ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', namespace: 'other' }], to: [{ group: '', kind: 'Service' }] },
+      (g: ReferenceGrant) => g.addFrom({ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', namespace: 'team-a' })],
+    ['addTo', { from: [{ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', namespace: 'team-a' }], to: [{ group: '', kind: 'Secret' }] },
+      (g: ReferenceGrant) => g.addTo({ group: '', kind: 'Service', name: 'store' })],
+  ])('ReferenceGrant.%s between two synths: the second synth passes', (_name, props, complete) => {
     const { app, shared } = crossNamespaceApp();
-    const grant = new ReferenceGrant(shared, 'grant', {
-      from: [{ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', namespace: 'other' }],
-      to: [{ group: '', kind: 'Service' }],
-    });
+    const grant = new ReferenceGrant(shared, 'grant', props);
     expect(() => app.synthYaml()).toThrow(/RefNotPermitted/);
-    grant.addFrom({ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', namespace: 'team-a' });
-    expect(() => app.synthYaml()).not.toThrow();
-  });
-
-  test('ReferenceGrant.addTo between two synths: the second synth passes', () => {
-    const { app, shared } = crossNamespaceApp();
-    const grant = new ReferenceGrant(shared, 'grant', {
-      from: [{ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', namespace: 'team-a' }],
-      to: [{ group: '', kind: 'Secret' }],
-    });
-    expect(() => app.synthYaml()).toThrow(/RefNotPermitted/);
-    grant.addTo({ group: '', kind: 'Service', name: 'store' });
+    complete(grant);
     expect(() => app.synthYaml()).not.toThrow();
   });
 
@@ -152,18 +140,7 @@ describe('the synth-time checks see every library mutator in the same synchronou
     const app = new App();
     const platform = new Chart(app, 'platform', { namespace: 'infra' });
     const ns = new ApiObject(platform, 'ns', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'team-a' } });
-    new gatewayapi.Gateway(platform, 'gateway', {
-      metadata: { name: 'shared' },
-      spec: {
-        gatewayClassName: 'shared',
-        listeners: [{
-          name: 'http',
-          protocol: 'HTTP',
-          port: 80,
-          allowedRoutes: { namespaces: { from: gatewayapi.GatewaySpecListenersAllowedRoutesNamespacesFrom.SELECTOR, selector: { matchLabels: { access: 'yes' } } } },
-        }],
-      },
-    });
+    sharedGateway(platform, { from: gatewayapi.GatewaySpecListenersAllowedRoutesNamespacesFrom.SELECTOR, selector: { matchLabels: { access: 'yes' } } });
     const team = new Chart(app, 'team', { namespace: 'team-a' });
     new gatewayapi.HttpRoute(team, 'route', { metadata: { name: 'store' }, spec: { parentRefs: [{ name: 'shared', namespace: 'infra' }] } });
     GatewayApiAnalysis.enable(app);

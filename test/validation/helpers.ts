@@ -59,8 +59,11 @@ export function withMutations<T extends { doc: any }>(docs: readonly T[], count:
   return out;
 }
 
-/** A copy of `doc` with one to three random edits of its spec: a value replaced by one of `picks`, a field deleted, a list item duplicated. */
-export function mutateSpec(doc: any, random: () => number, picks: readonly unknown[]): any {
+/**
+ * A copy of `doc` with one to three random edits of its spec: a value replaced by one of `picks`, a field deleted, a
+ * list item duplicated. `deleteBelow` sets the share of deletions (a draw in [0.5, deleteBelow) deletes).
+ */
+export function mutateSpec(doc: any, random: () => number, picks: readonly unknown[], deleteBelow = 0.7): any {
   const copy = JSON.parse(JSON.stringify(doc));
   const spots: Array<{ parent: any; key: string | number }> = [];
   const visit = (v: any) => {
@@ -72,7 +75,7 @@ export function mutateSpec(doc: any, random: () => number, picks: readonly unkno
     const { parent, key } = spots[Math.floor(random() * spots.length)];
     const r = random();
     if (r < 0.5) parent[key] = picks[Math.floor(random() * picks.length)];
-    else if (r < 0.7 && !Array.isArray(parent)) delete parent[key];
+    else if (r < deleteBelow && !Array.isArray(parent)) delete parent[key];
     else if (Array.isArray(parent)) parent.push(JSON.parse(JSON.stringify(parent[key as number] ?? null)));
     else parent[key] = JSON.parse(JSON.stringify(parent));
   }

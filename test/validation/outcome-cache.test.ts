@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { parse } from '@bufbuild/cel';
-import { documents, experimental, standard } from './helpers';
+import { documents, experimental, mutateSpec, standard } from './helpers';
 import { GatewayApiValidator, ValidationResult } from '../../src/validation';
 import { findVersion } from '../../src/validation/bundle';
 import { evaluateRules, nodeRules, OutcomeCache, passesUniqueKey, uniqueKeyOf } from '../../src/validation/cel';
@@ -19,27 +19,6 @@ function rng(seed: number): () => number {
 }
 
 const REPLACEMENTS: unknown[] = ['', '/', 'a//b', 'Exact', 'PathPrefix', 'RegularExpression', 'Service', 'svc', '*', 0, 1, 65536, -1, true, null, [], {}, ['x', 'x'], '10.0.0.1', 'UPPER', 'RequestRedirect', 'URLRewrite'];
-
-/** A copy of `doc` with a few random edits: values replaced, fields deleted, list items duplicated. */
-function mutate(doc: any, random: () => number): any {
-  const copy = JSON.parse(JSON.stringify(doc));
-  const containers: Array<{ parent: any; key: string | number }> = [];
-  const visit = (v: any) => {
-    if (Array.isArray(v)) v.forEach((x, i) => { containers.push({ parent: v, key: i }); visit(x); });
-    else if (v && typeof v === 'object') for (const k of Object.keys(v)) { containers.push({ parent: v, key: k }); visit(v[k]); }
-  };
-  visit(copy.spec);
-  const edits = 1 + Math.floor(random() * 3);
-  for (let e = 0; e < edits && containers.length > 0; e++) {
-    const { parent, key } = containers[Math.floor(random() * containers.length)];
-    const r = random();
-    if (r < 0.5) parent[key] = REPLACEMENTS[Math.floor(random() * REPLACEMENTS.length)];
-    else if (r < 0.75 && !Array.isArray(parent)) delete parent[key];
-    else if (Array.isArray(parent)) parent.push(JSON.parse(JSON.stringify(parent[key as number] ?? null)));
-    else parent[key] = JSON.parse(JSON.stringify(parent));
-  }
-  return copy;
-}
 
 function corpus(): Array<{ doc: any; validator: GatewayApiValidator }> {
   const out: Array<{ doc: any; validator: GatewayApiValidator }> = [];
@@ -71,7 +50,7 @@ describe('rule outcome cache', () => {
     const docs = [...base];
     for (let i = 0; i < 3000; i++) {
       const { doc, validator } = base[Math.floor(random() * base.length)];
-      docs.push({ doc: mutate(doc, random), validator });
+      docs.push({ doc: mutateSpec(doc, random, REPLACEMENTS, 0.75), validator });
     }
     const run = (cache: OutcomeCache): ValidationResult[] => {
       const byChannel = new Map<string, GatewayApiValidator>();
