@@ -21,4 +21,5 @@ export * from './release';
 export * from './validation';
 export * from './features';
 export * from './report';
+export * from './synth';
 export * from './migration/ingress-migration';

@@ -1,3 +1,2 @@
 export * from './types';
 export * from './analyzer';
-export * from './synth';

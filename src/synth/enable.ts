@@ -1,6 +1,6 @@
 import { Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { GatewayApiValidation } from '../validation/synth';
+import { GatewayApiValidation } from './validation';
 
 /**
  * Turns on synth-time validation (CRD schema + CEL rules) for the chart of an L2 construct, so every Gateway API

@@ -1,4 +1,3 @@
 export * from './types';
 export * from './validator';
-export * from './synth';
 export * from './plugin';

@@ -4,8 +4,9 @@ import {
   AutoGrants, Backend, BackendTlsPolicy, CaCertificateRef, Listener, ListenerNamespaces, ListenerSet, PlatformGateway,
   PolicyTarget, ReferenceGrant, ReferenceGrants, RouteNamespaces, TeamRoute,
 } from '../../src';
-import { GatewayApiAnalysis, GatewayApiAnalyzer } from '../../src/analysis';
+import { GatewayApiAnalyzer } from '../../src/analysis';
 import { CheckMode } from '../../src/core';
+import { GatewayApiAnalysis } from '../../src/synth';
 
 /** A platform chart (infra) and a team chart (team-a), as separate charts of one App. */
 function app(teamNamespace: string, labelled: boolean): { app: App; team: Chart } {

@@ -159,9 +159,9 @@ describe('every public method of the constructs is a classified query or a mutat
     const route = new TeamRoute(w.team, 'r');
     const rule = route.addRule({ filters: [HttpRouteFilter.requestHeaderModifier({ set: { a: 'b' } })] });
     const before = _synthFingerprint(w.app);
-    grant.allows({ fromGroup: 'gateway.networking.k8s.io', fromKind: 'HTTPRoute', fromNamespace: 'team', toGroup: '', toKind: 'Service', toName: 'x' });
+    grant.allows({ fromGroup: 'gateway.networking.k8s.io', fromKind: 'HTTPRoute', fromNamespace: 'team', toGroup: '', toKind: 'Service', toName: 'x', toNamespace: 'infra' });
     w.gw.checkRouteAttachment({ routeKind: 'HTTPRoute', routeNamespace: 'team' });
-    rule.allFilters();
+    (rule as any).allFilters(); // TypeScript-private, but a method at run time
     expect(_synthFingerprint(w.app)).toBe(before);
   });
 });

@@ -7,9 +7,9 @@ import { ApiObject, App, Chart, JsonPatch } from 'cdk8s';
 import { Construct } from 'constructs';
 import * as gatewayapi from '../../imports/standard/gateway.networking.k8s.io';
 import { BackendTlsPolicy, CaCertificateRef, PolicyAttachment, PolicyTarget, ReferenceGrant } from '../../src';
-import { GatewayApiAnalysis } from '../../src/analysis';
 import { CheckMode } from '../../src/core';
-import { GatewayApiValidation, GatewayApiValidator } from '../../src/validation';
+import { GatewayApiAnalysis, GatewayApiValidation } from '../../src/synth';
+import { GatewayApiValidator } from '../../src/validation';
 
 /** The Gateway "shared" with one HTTP listener on port 80 that admits routes from `namespaces`. */
 function sharedGateway(scope: Chart, namespaces: gatewayapi.GatewaySpecListenersAllowedRoutesNamespaces): void {

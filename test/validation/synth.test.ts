@@ -2,9 +2,9 @@ import * as fs from 'fs';
 import { ApiObject, App, Chart, Testing } from 'cdk8s';
 import { Construct } from 'constructs';
 import { gatewayapi, gatewayapi_experimental } from '../../src';
-import { GatewayApiAnalysis } from '../../src/analysis';
 import { CheckMode } from '../../src/core';
-import { GatewayApiValidation, GatewayApiValidator, ValidationChannel } from '../../src/validation';
+import { GatewayApiAnalysis, GatewayApiValidation } from '../../src/synth';
+import { GatewayApiValidator, ValidationChannel } from '../../src/validation';
 
 const badRoute = (scope: Construct, id = 'route') => new gatewayapi.HttpRoute(scope, id, {
   metadata: { name: 'store' },

@@ -1,11 +1,11 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { ValidationChannel } from './types';
-import { GatewayApiValidator } from './validator';
+import { _featureLintLines } from './feature-lint';
 import { CheckMode } from '../core/check-mode';
 import { _anotherCheckReads, _registerAppCheck, _renderedJson, _synthFingerprint } from '../core/epoch';
 import { Implementation } from '../features/implementation';
-import { _featureLintLines } from '../features/synth';
+import { ValidationChannel } from '../validation/types';
+import { GatewayApiValidator } from '../validation/validator';
 
 /** Options of `GatewayApiValidation.enable`. */
 export interface GatewayApiValidationOptions {

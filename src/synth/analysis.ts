@@ -1,7 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { AnalysisReport, GatewayApiAnalyzer } from './analyzer';
-import { AnalysisFinding, AnalysisOptions, FindingSeverity, MissingReferencePolicy } from './types';
+import { AnalysisReport, GatewayApiAnalyzer } from '../analysis/analyzer';
+import { AnalysisFinding, AnalysisOptions, FindingSeverity, MissingReferencePolicy } from '../analysis/types';
 import { CheckMode } from '../core/check-mode';
 import { _anotherCheckReads, _registerAppCheck, _renderedJson, _synthFingerprint } from '../core/epoch';
 import { _grantRegistry } from '../grants/registry';

@@ -1,14 +1,14 @@
 /**
  * The feature lint at synth time: `GatewayApiValidation` calls `_featureLintLines` once per check (see
- * src/validation/synth.ts). Renders the app's objects only when an implementation is set or a GatewayClass of the
+ * src/synth/validation.ts). Renders the app's objects only when an implementation is set or a GatewayClass of the
  * app names a known controller.
  */
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { implementationOfController } from './controllers';
-import { Implementation } from './implementation';
-import { lintFeatures } from './lint';
 import { _EpochMemo, _renderedJson } from '../core/epoch';
+import { implementationOfController } from '../features/controllers';
+import { Implementation } from '../features/implementation';
+import { lintFeatures } from '../features/lint';
 
 const GROUPS = ['gateway.networking.k8s.io/', 'gateway.networking.x-k8s.io/'];
 
