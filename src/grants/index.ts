@@ -1,2 +1,3 @@
+export * from './grant-types';
 export * from './reference-grant';
 export * from './reference-grants';

@@ -1,6 +1,7 @@
 import { Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { GrantedReference, ReferenceGrant } from './reference-grant';
+import { GrantedReference } from './grant-types';
+import { ReferenceGrant } from './reference-grant';
 import { _grantRegistry } from './registry';
 import { GATEWAY_API_GROUP } from '../core/names';
 

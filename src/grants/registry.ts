@@ -1,5 +1,5 @@
 import { IConstruct } from 'constructs';
-import type { GrantedReference, IReferenceGrant, ReferenceGrantFrom, ReferenceGrantTo } from './reference-grant';
+import type { GrantedReference, IReferenceGrant, ReferenceGrantFrom, ReferenceGrantTo } from './grant-types';
 import { _touch } from '../core/epoch';
 import { grantAllows } from '../core/spec/grants';
 

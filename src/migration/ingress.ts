@@ -11,29 +11,9 @@ import {
 import {
   NGINX_CORS_DEFAULTS, NGINX_HTTPS_REDIRECT_CODE, NGINX_MAPPED, NGINX_NEVER, NGINX_PREFIX,
 } from './nginx-annotations';
+import { MigrateOptions, MigrationSource } from './options';
 import { convertMiddlewares, listenerName, MiddlewareOutcome, resolveEntryPoints } from './traefik';
 import { duration, ItemLog, slug } from './util';
-
-/** The source dialect. */
-export type MigrationSource = 'auto' | 'ingress-nginx' | 'traefik' | 'ingress';
-
-/** Options of the migration engine. */
-export interface MigrateOptions {
-  /** @default 'auto' */
-  readonly from?: MigrationSource;
-  /** The GatewayClass of the generated Gateways. @default - the IngressClass name */
-  readonly gatewayClassName?: string;
-  /** Attach every route to this existing Gateway instead of generating Gateways. */
-  readonly gateway?: { namespace: string; name: string };
-  /** The namespace of objects without one. @default 'default' */
-  readonly defaultNamespace?: string;
-  /**
-   * Traefik entry points besides (or replacing) the defaults `web` (port 80) and `websecure` (443): their port and
-   * transport (`tcp`, the default, or `udp`), as in Traefik's `address: ":8080/udp"`. Routers on an entry point that
-   * is not known are reported, not guessed.
-   */
-  readonly entryPoints?: { readonly [name: string]: { readonly port: number; readonly protocol?: 'tcp' | 'udp' } };
-}
 
 type Obj = { [k: string]: any };
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);

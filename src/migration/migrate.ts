@@ -10,14 +10,15 @@
  */
 import { shapeCanaries } from './canary-shape';
 import { emitManifests, usesExperimentalChannel } from './emit-yaml';
-import { MigrateOptions, readIngresses } from './ingress';
+import { readIngresses } from './ingress';
 import { MigrationDifference, MigrationModel, SourceReport } from './model';
+import { MigrateOptions } from './options';
 import { readTraefik } from './traefik';
 import { verifyMigration } from './verify';
 import { detectFeatures } from '../features/detect';
 
-export type { MigrationSource } from './ingress';
-export type { MigrateOptions } from './ingress';
+export type { MigrationSource } from './options';
+export type { MigrateOptions } from './options';
 
 /** An implementation-specific (non-core) feature the result uses. */
 export interface MigrationFeatureUse {

@@ -4,8 +4,8 @@
  * Semantics: https://doc.traefik.io/traefik/routing/providers/kubernetes-crd/ ,
  * https://doc.traefik.io/traefik/routing/routers/#rule , https://doc.traefik.io/traefik/middlewares/overview/
  */
-import type { MigrateOptions } from './ingress';
 import { IrBackend, IrGateway, IrListener, IrRoute, IrRule, MigrationModel, SourceLocation, SourceRef } from './model';
+import { MigrateOptions } from './options';
 import { parseTraefikRule, RuleMatcher, RuleSyntaxError, toDnf } from './traefik-rule';
 import { ItemLog, slug } from './util';
 

@@ -10,6 +10,7 @@
  * The analysis is conservative: whenever a value of `self` is used in any way other than selecting a field,
  * testing presence, indexing, taking its size or iterating it, the whole value (its JSON) goes into the key.
  */
+import type { AstExpr } from './cel/ast';
 import { hasOwn, isPlainObject } from './prepare';
 import { SchemaNode } from './schema-node';
 
@@ -39,10 +40,6 @@ export class Usage {
     if (!this.elements) this.elements = new Usage();
     return this.elements;
   }
-}
-
-interface AstExpr {
-  readonly exprKind: { readonly case: string | undefined; readonly value?: any };
 }
 
 type Env = ReadonlyMap<string, Usage | undefined>;

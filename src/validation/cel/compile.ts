@@ -7,6 +7,7 @@
  * no old object at synth time). A rule that does not compile is reported as a warning and never evaluated.
  */
 import type { CelResult, CelValue } from '@bufbuild/cel';
+import type { AstExpr } from './ast';
 import { FastAllPass, fastAllPass } from './fast';
 import { parsed } from './parsed';
 import { hasPrecompiledAst, precompiledSignatures, recordFunctionLookup } from './precompiled';
@@ -42,10 +43,6 @@ const PLANNER_OPERATORS = new Set([
 ]);
 
 type CheckType = SchemaNode | 'string' | undefined;
-
-export interface AstExpr {
-  readonly exprKind: { readonly case: string | undefined; readonly value?: any };
-}
 
 class RuleChecker {
   public readonly problems: string[] = [];

@@ -14,7 +14,7 @@
  * Field names are resolved through the schema as `values.ts` exposes them to CEL (escaped property names such as
  * `__namespace__`, map keys as they are); the `metadata` of a root object is not translated.
  */
-import type { AstExpr } from './compile';
+import type { AstExpr } from './ast';
 import { cachedPattern } from '../patterns';
 import { hasOwn, isPlainObject } from '../prepare';
 import { SchemaNode } from '../schema-node';
