@@ -1,15 +1,15 @@
 import { createHash, Hash } from 'crypto';
-import { ApiObject, Chart } from 'cdk8s';
+import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
 
 /**
- * The synth-time memo of the library's app-wide checks, and the one file that relies on how cdk8s 2.70 works inside
- * (test/core/epoch-cdk8s.test.ts pins each of these, so a cdk8s upgrade that changes one fails there):
+ * What the synth runner (src/synth/runner.ts) needs to know whether anything changed, and the one file that relies
+ * on how cdk8s 2.70 works inside (test/core/epoch-cdk8s.test.ts pins each of these, so a cdk8s upgrade that changes
+ * one fails there):
  * - cdk8s runs every construct validation of an app once per `app.synth()` and again for every chart it writes
- *   (`chart.toJson()` validates the whole app), so an app with N charts is validated N + 1 times per synth.
- *   App-wide checks (schema validation, attachment analysis, the route checks) therefore reuse their result while
- *   `_synthFingerprint` is unchanged: within one synchronous run (an "epoch", which ends when the event loop moves
- *   on) and while nothing they read changed.
+ *   (`chart.toJson()` validates the whole app, starting at the App), so an app with N charts is validated N + 1
+ *   times per synth. The runner therefore reuses its results while `_synthFingerprint` is unchanged: within one
+ *   synchronous run (an "epoch", which ends when the event loop moves on) and while nothing the checks read changed.
  * - `ApiObject` keeps its JSON patches in a `patches` array, and its metadata in the fields of _METADATA_FIELDS; the
  *   metadata mutators are _METADATA_MUTATORS. The fingerprint reads those of the objects the library did not make.
  * - The L1 objects of the L2 constructs are adopted (`_adopt`): their `addJsonPatch` and metadata mutators count as
@@ -39,8 +39,8 @@ export function _currentSynthEpoch(): number {
 let libraryVersion = 0;
 
 /**
- * Records that a construct of this library changed (a mutator ran, or one was created), so that results memoized
- * with `_EpochMemo` are computed again.
+ * Records that a construct of this library changed (a mutator ran, or one was created), so that the synth runner's
+ * results are computed again.
  * @internal
  */
 export function _touch(): void {
@@ -48,25 +48,12 @@ export function _touch(): void {
 }
 
 /**
- * A synth-time check result reused while nothing changed: within one synchronous run (see `_currentSynthEpoch`) and
- * as long as no construct of this library was created or changed. cdk8s validates the whole app once per chart, so
- * without it a route's checks would run N + 1 times per synth of an app with N charts.
+ * The number of library changes so far (see `_touch`): part of `_synthFingerprint`, and what the runner compares to
+ * know, without walking the tree, that nothing of the library changed since its pass began.
  * @internal
  */
-export class _EpochMemo<T> {
-  private epoch = -1;
-  private version = -1;
-  private value?: T;
-
-  public get(compute: () => T): T {
-    const now = _currentSynthEpoch();
-    if (this.epoch !== now || this.version !== libraryVersion || this.value === undefined) {
-      this.value = compute();
-      this.epoch = now;
-      this.version = libraryVersion;
-    }
-    return this.value;
-  }
+export function _libraryVersion(): number {
+  return libraryVersion;
 }
 
 /** The constructs the library made (an L2 and the L1 object it wraps): their changes come through `_touch`. */
@@ -139,43 +126,15 @@ function foreignStamp(obj: ApiObject): string {
   return `${Array.isArray(patches) ? patches.length : JSON.stringify(obj.toJson())}|${metadataOf(obj)}`;
 }
 
-/** The app-wide checks of each App: whether each reads a given object (see `_renderedJson`). */
-const CHECKS = new WeakMap<IConstruct, Map<string, (obj: ApiObject) => boolean>>();
-
-/**
- * Registers an app-wide check (`name`: e.g. `validation`, `analysis`) of the App of `scope`, with the test of whether
- * it reads an object. The checks learn from here whether another check reads an object (so a render is kept for
- * it), without knowing each other. Registering a name again replaces its test.
- * @internal
- */
-export function _registerAppCheck(scope: IConstruct, name: string, reads: (obj: ApiObject) => boolean): void {
-  const root = scope.node.root;
-  let checks = CHECKS.get(root);
-  if (!checks) {
-    checks = new Map();
-    CHECKS.set(root, checks);
-  }
-  checks.set(name, reads);
-}
-
-/**
- * Whether an app-wide check other than `self` reads `obj`.
- * @internal
- */
-export function _anotherCheckReads(obj: ApiObject, self: string): boolean {
-  const checks = CHECKS.get(obj.node.root);
-  if (!checks) return false;
-  for (const [name, reads] of checks) if (name !== self && reads(obj)) return true;
-  return false;
-}
-
 interface Render {
   readonly epoch: number;
   readonly version: number;
   readonly json: any;
-  /** For an object whose output may reuse the render (see `_sharingRenders`): its metadata when rendered. */
-  readonly metadata?: string;
+  /** The object's metadata when rendered. */
+  readonly metadata: string;
 }
+
+/** Renders made for the checks that the written manifest may reuse (see `_sharingRenders`), until it is written. */
 const RENDERS = new WeakMap<ApiObject, Render>();
 
 /** Objects whose written manifest may be the render the checks made, with the test that still allows it. */
@@ -211,34 +170,18 @@ function metadataOf(obj: ApiObject): string {
   return JSON.stringify(obj.metadata.toJson());
 }
 
-function usable(obj: ApiObject, kept: Render): boolean {
-  if (kept.epoch !== _currentSynthEpoch() || kept.version !== libraryVersion) return false;
-  return kept.metadata === undefined || (mayShare(obj) && kept.metadata === metadataOf(obj));
-}
-
 /**
- * `obj.toJson()`, rendered once per synth for the library's two app-wide checks (schema validation and attachment
- * analysis) instead of once by each. The first check to read an object renders it and keeps the render when
- * `anotherCheckReads` (the other check is on for it); the other check takes it (it is kept no longer, so renders do
- * not stay in memory). For objects of the library's L2 constructs (see `_sharingRenders`), the render is kept for
- * the manifest cdk8s writes, too. A kept render is used only within the synchronous run and while no construct of
- * this library changed (as `_EpochMemo`); one kept for the written manifest also only while the object's metadata
- * is the same and it has no JSON patches. The result is shared: callers must not modify it.
+ * `obj.toJson()` for the synth-time checks (the runner renders each object once per pass, see src/synth/runner.ts).
+ * For the objects of the library's L2 constructs (see `_sharingRenders`), the render is also kept for the manifest
+ * cdk8s writes moments later: it is used then only within the same synchronous run, while no construct of this
+ * library changed, the object's metadata is the same and it has no JSON patches. The result is shared: callers must
+ * not modify it.
  * @internal
  */
-export function _renderedJson(obj: ApiObject, anotherCheckReads: boolean): any {
-  const kept = RENDERS.get(obj);
-  if (kept !== undefined) {
-    if (usable(obj, kept)) {
-      if (kept.metadata === undefined) RENDERS.delete(obj);
-      return kept.json;
-    }
-    RENDERS.delete(obj);
-  }
+export function _renderForChecks(obj: ApiObject): any {
+  RENDERS.delete(obj);
   const json = obj.toJson();
-  const render = { epoch: _currentSynthEpoch(), version: libraryVersion, json };
-  if (mayShare(obj)) RENDERS.set(obj, { ...render, metadata: metadataOf(obj) });
-  else if (anotherCheckReads) RENDERS.set(obj, render);
+  if (mayShare(obj)) RENDERS.set(obj, { epoch: _currentSynthEpoch(), version: libraryVersion, json, metadata: metadataOf(obj) });
   return json;
 }
 
@@ -247,16 +190,17 @@ export function _renderedJson(obj: ApiObject, anotherCheckReads: boolean): any {
  */
 function takeForOutput(obj: ApiObject): any {
   const kept = RENDERS.get(obj);
-  if (kept === undefined || kept.metadata === undefined) return undefined;
+  if (kept === undefined) return undefined;
   RENDERS.delete(obj);
-  return usable(obj, kept) ? kept.json : undefined;
+  const usable = kept.epoch === _currentSynthEpoch() && kept.version === libraryVersion && mayShare(obj) && kept.metadata === metadataOf(obj);
+  return usable ? kept.json : undefined;
 }
 
 const SHARING_CLASSES = new Map<Function, Function>();
 
 /**
  * The L1 class `base`, extended so that its `toJson()` (what cdk8s writes) returns the render the synth-time checks
- * made moments before, instead of rendering the object a second time (see `_renderedJson`), when `allowed()` and
+ * made moments before, instead of rendering the object a second time (see `_renderForChecks`), when `allowed()` and
  * the object's metadata and JSON patches are unchanged. The object stays an instance of `base` (and jsii sees the
  * same type); `mayShare` is asked again when the manifest is written.
  * @internal
@@ -281,52 +225,4 @@ export function _sharingRenders<T extends new (scope: IConstruct, id: string, pr
  */
 export function _allowSharedRender(obj: ApiObject, allowed: () => boolean): void {
   SHARING.set(obj, allowed);
-}
-
-interface ChartCheck {
-  readonly construct: IConstruct;
-  readonly check: () => string[];
-  readonly memo: _EpochMemo<string[]>;
-  reporting: boolean;
-}
-
-const CHART_CHECKS = new WeakMap<IConstruct, _ChartChecks>();
-
-/**
- * Construct checks run by one validation of their chart instead of one validation per construct. cdk8s calls every
- * construct's validations once per chart it writes, so per-construct callbacks cost constructs × charts calls per
- * synth even when memoized; here the chart runs its constructs' checks (once per synth, see `_EpochMemo`) and adds
- * a validation only to a construct that has errors, which reports them under the construct's own path. The chart
- * is validated before the constructs below it (cdk8s walks the tree in pre-order), so the errors are reported in
- * the same validation pass.
- * @internal
- */
-export class _ChartChecks {
-  /** Registers `check` (the errors of `construct`, an empty list when it is fine) with the chart of `construct`. */
-  public static register(construct: IConstruct, check: () => string[]): void {
-    const chart = Chart.of(construct);
-    let checks = CHART_CHECKS.get(chart);
-    if (!checks) {
-      checks = new _ChartChecks(chart);
-      CHART_CHECKS.set(chart, checks);
-    }
-    checks.entries.push({ construct, check, memo: new _EpochMemo<string[]>(), reporting: false });
-  }
-
-  private readonly entries: ChartCheck[] = [];
-  private readonly pass = new _EpochMemo<string[]>();
-
-  private constructor(chart: IConstruct) {
-    chart.node.addValidation({ validate: () => this.pass.get(() => this.run()) });
-  }
-
-  private run(): string[] {
-    for (const entry of this.entries) {
-      if (entry.reporting) continue;
-      if (entry.memo.get(entry.check).length === 0) continue;
-      entry.reporting = true;
-      entry.construct.node.addValidation({ validate: () => entry.memo.get(entry.check) });
-    }
-    return [];
-  }
 }

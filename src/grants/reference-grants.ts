@@ -4,6 +4,7 @@ import { GrantedReference } from './grant-types';
 import { ReferenceGrant } from './reference-grant';
 import { _grantRegistry } from './registry';
 import { GATEWAY_API_GROUP } from '../core/names';
+import { _SynthRunner } from '../synth/runner';
 
 const AUTO_GRANTS = new WeakMap<IConstruct, AutoGrants>();
 
@@ -122,24 +123,23 @@ export class ReferenceGrants {
     const grantToAdd = `a ReferenceGrant in namespace "${reference.toNamespace}" with from: [{ group: "${reference.fromGroup}", ` +
       `kind: "${reference.fromKind}", namespace: "${reference.fromNamespace}" }] and to: [{ group: "${reference.toGroup}", ` +
       `kind: "${reference.toKind}", name: "${reference.toName}" }]`;
-    referrer.node.addValidation({
-      validate: () => {
-        if (registry.findGrant(reference)) return [];
-        if (off) {
-          return [
-            `${where}: ${describe(reference)} is not allowed by any ReferenceGrant (automatic grants are off). ` +
-            `Add ${grantToAdd} (new ReferenceGrant(...), or ReferenceGrant.fromReferenceGrantName(...) when another team applies it), ` +
-            'or turn automatic grants on with ReferenceGrants.setAutoGrants(scope, AutoGrants.REFERENT_CHART).',
-          ];
-        }
+    // a grant can be added anywhere in the app later: the synth runner checks it once per synth
+    _SynthRunner.of(referrer).addConstructCheck(referrer, () => {
+      if (registry.findGrant(reference)) return [];
+      if (off) {
         return [
-          `${where}: ${describe(reference)} needs a ReferenceGrant, which only the owner of namespace "${reference.toNamespace}" ` +
-          `can give, and ${reference.toKind} "${reference.toName}" is only named here (not a construct of this app, whose chart ` +
-          `would hold the grant). Add ${grantToAdd}: in the owner's chart (new ReferenceGrant(...)), or declare it with ` +
-          'ReferenceGrant.fromReferenceGrantName(...) when the owner applies it; or, when this app may write into that namespace, ' +
-          'opt in with ReferenceGrants.setAutoGrants(scope, AutoGrants.REFERRER_CHART) to create it in this chart.',
+          `${where}: ${describe(reference)} is not allowed by any ReferenceGrant (automatic grants are off). ` +
+          `Add ${grantToAdd} (new ReferenceGrant(...), or ReferenceGrant.fromReferenceGrantName(...) when another team applies it), ` +
+          'or turn automatic grants on with ReferenceGrants.setAutoGrants(scope, AutoGrants.REFERENT_CHART).',
         ];
-      },
+      }
+      return [
+        `${where}: ${describe(reference)} needs a ReferenceGrant, which only the owner of namespace "${reference.toNamespace}" ` +
+        `can give, and ${reference.toKind} "${reference.toName}" is only named here (not a construct of this app, whose chart ` +
+        `would hold the grant). Add ${grantToAdd}: in the owner's chart (new ReferenceGrant(...)), or declare it with ` +
+        'ReferenceGrant.fromReferenceGrantName(...) when the owner applies it; or, when this app may write into that namespace, ' +
+        'opt in with ReferenceGrants.setAutoGrants(scope, AutoGrants.REFERRER_CHART) to create it in this chart.',
+      ];
     });
   }
 

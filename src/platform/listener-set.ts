@@ -10,6 +10,7 @@ import { describeObject } from './private/validation';
 import * as gatewayapi from '../../imports/standard/gateway.networking.k8s.io';
 import { _adopt, _touch } from '../core/epoch';
 import { _enableSynthValidation } from '../synth/enable';
+import { _SynthRunner } from '../synth/runner';
 
 /**
  * A ListenerSet, created in this app or owned elsewhere. Routes attach to it like to a Gateway
@@ -137,17 +138,13 @@ export class ListenerSet extends Construct implements IListenerSet {
     for (const l of props.listeners ?? []) this.addListener(l);
 
     this.node.addValidation({
-      validate: () => {
-        const errors: string[] = [];
-        if (this._listeners.length === 0) {
-          errors.push(`${where}: ListenerSet "${this.routeParentName}" has no listeners: add one with listeners: [...] or addListener().`);
-        }
-        for (const r of gw.checkListenerSetAttachment(this.routeParentNamespace)) {
-          errors.push(`${where}: ListenerSet "${this.routeParentName}" cannot attach to its parent: ${r}`);
-        }
-        return errors;
-      },
+      validate: () => this._listeners.length === 0
+        ? [`${where}: ListenerSet "${this.routeParentName}" has no listeners: add one with listeners: [...] or addListener().`]
+        : [],
     });
+    // whether the parent admits this ListenerSet is a cross-object check: the App's synth runner runs it once per synth
+    _SynthRunner.of(this).addConstructCheck(this, () => gw.checkListenerSetAttachment(this.routeParentNamespace)
+      .map((r) => `${where}: ListenerSet "${this.routeParentName}" cannot attach to its parent: ${r}`));
   }
 
   /** The listeners, in the order they were added. */

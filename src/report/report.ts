@@ -8,8 +8,8 @@ import { renderHtmlSync } from './html';
 import { toMermaid } from './mermaid';
 import { buildReportModel, ReportModel } from './model';
 import { AnalysisOptions, MissingReferencePolicy } from '../analysis/types';
-import { _synthFingerprint } from '../core/epoch';
 import { _grantRegistry } from '../grants/registry';
+import { _SynthRunner } from '../synth/runner';
 
 /** Options of a report (HTML, Mermaid or DOT). */
 export interface GatewayApiReportOptions extends AnalysisOptions {
@@ -110,23 +110,22 @@ export class GatewayApiReport {
   /** The file the report is written to. */
   public readonly file: string;
 
-  private lastFingerprint?: string;
+  private readonly runner: _SynthRunner;
 
   private constructor(private readonly scope: IConstruct, private readonly options: GatewayApiReportSynthOptions) {
     this.file = options.file ?? path.join('dist', 'gateway-api-report.html');
-    scope.node.addValidation({ validate: () => this.write() });
+    this.runner = _SynthRunner.of(scope); // first: its validation on the App begins each synth's pass
+    scope.node.addValidation({ validate: () => this.runner.pass().once(this, () => this.write()) });
   }
 
-  /** Renders the report once per synth (cdk8s runs validations once per chart). */
+  /** Renders the report (once per pass of the App's synth runner: cdk8s runs validations once per chart). */
   private write(): string[] {
-    const root = this.scope.node.root;
-    const fingerprint = _synthFingerprint(root);
-    if (fingerprint === this.lastFingerprint) return [];
+    const pass = this.runner.pass();
     const manifests: any[] = [];
-    for (const c of root.node.findAll()) {
+    for (const c of this.scope.node.root.node.findAll()) {
       if (!(c instanceof ApiObject)) continue;
       try {
-        manifests.push(c.toJson());
+        manifests.push(pass.render(c));
       } catch {
         continue; // the object's own validation reports it
       }
@@ -139,7 +138,6 @@ export class GatewayApiReport {
     });
     fs.mkdirSync(path.dirname(path.resolve(this.file)), { recursive: true });
     fs.writeFileSync(this.file, html);
-    this.lastFingerprint = fingerprint;
     return [];
   }
 }

@@ -1,9 +1,9 @@
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
+import { _SynthPass, _SynthRunner } from './runner';
 import { AnalysisReport, GatewayApiAnalyzer } from '../analysis/analyzer';
 import { AnalysisFinding, AnalysisOptions, FindingSeverity, MissingReferencePolicy } from '../analysis/types';
 import { CheckMode } from '../core/check-mode';
-import { _anotherCheckReads, _registerAppCheck, _renderedJson, _synthFingerprint } from '../core/epoch';
 import { _grantRegistry } from '../grants/registry';
 
 /** Options of `GatewayApiAnalysis.enable()`. */
@@ -68,14 +68,14 @@ export class GatewayApiAnalysis {
   }
 
   private _report?: AnalysisReport;
-  /** The result of the current synth (see _currentSynthEpoch): cdk8s validates once per chart. */
-  private _cache?: { readonly fingerprint: string; readonly errors: string[] };
   private options: GatewayApiAnalysisOptions = {};
+  /** Counts the changes of the options: the analysis of a pass is for one version of them. */
+  private optionsVersion = 0;
+  private readonly runner: _SynthRunner;
 
   private constructor(private readonly scope: IConstruct) {
-    scope.node.addValidation({ validate: () => this.validate(scope) });
-    // the analysis reads every object of the App (unless it is off)
-    _registerAppCheck(scope, 'analysis', () => this.mode !== CheckMode.OFF);
+    this.runner = _SynthRunner.of(scope); // first: its validation on the App begins each synth's pass
+    scope.node.addValidation({ validate: () => this.validate() });
   }
 
   /** Merges `options` into the current ones (set values override, unset ones keep theirs). */
@@ -86,29 +86,25 @@ export class GatewayApiAnalysis {
     const merged: { [key: string]: unknown } = { ...this.options };
     for (const [k, v] of Object.entries(options)) if (v !== undefined) merged[k] = v;
     this.options = merged as GatewayApiAnalysisOptions;
-    this._cache = undefined;
+    this.optionsVersion++;
   }
 
-  private validate(scope: IConstruct): string[] {
+  /** The node validation hook: the analysis of the App, once per pass of the synth runner and version of the options. */
+  private validate(): string[] {
     if (this.mode === CheckMode.OFF) return [];
-    const root = scope.node.root;
-    const fingerprint = _synthFingerprint(root);
-    const cached = this._cache;
-    if (cached && cached.fingerprint === fingerprint) return cached.errors;
-    const errors = this.analyze(root.node.findAll());
-    this._cache = { fingerprint, errors };
-    return errors;
+    const pass = this.runner.pass();
+    return pass.once(this, () => this.analyze(pass), String(this.optionsVersion));
   }
 
-  private analyze(constructs: IConstruct[]): string[] {
-    const apiObjects = constructs.filter((c): c is ApiObject => c instanceof ApiObject);
+  private analyze(pass: _SynthPass): string[] {
+    const apiObjects = this.scope.node.root.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject);
     const defaultNamespace = this.options.defaultNamespace ?? 'default';
     const manifests: any[] = [];
     const paths = new Map<string, string>();
     for (const o of apiObjects) {
       let json: any;
       try {
-        json = _renderedJson(o, _anotherCheckReads(o, 'analysis'));
+        json = pass.render(o);
       } catch {
         continue; // the object's own validation reports it
       }

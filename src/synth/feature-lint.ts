@@ -1,20 +1,20 @@
 /**
- * The feature lint at synth time: `GatewayApiValidation` calls `_featureLintLines` once per check (see
- * src/synth/validation.ts). Renders the app's objects only when an implementation is set or a GatewayClass of the
- * app names a known controller.
+ * The feature lint at synth time: `GatewayApiValidation` calls `_featureLintLines` once per pass of the synth runner
+ * (see src/synth/validation.ts). Renders the app's objects only when an implementation is set or a GatewayClass of
+ * the app names a known controller.
  */
 import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { _EpochMemo, _renderedJson } from '../core/epoch';
+import { _SynthPass } from './runner';
 import { implementationOfController } from '../features/controllers';
 import { Implementation } from '../features/implementation';
 import { lintFeatures } from '../features/lint';
 
 const GROUPS = ['gateway.networking.k8s.io/', 'gateway.networking.x-k8s.io/'];
 
-function read(obj: ApiObject): any {
+function read(pass: _SynthPass, obj: ApiObject): any {
   try {
-    return _renderedJson(obj, false);
+    return pass.render(obj);
   } catch {
     return undefined; // an object that cannot be rendered fails the synth anyway, with cdk8s' own error
   }
@@ -25,24 +25,17 @@ interface AppLint {
   readonly relevant: ApiObject[];
   /** Whether a GatewayClass of the app names a controller the catalogue knows. */
   readonly known: boolean;
-  /** The findings, per explicit implementation (undefined: from the GatewayClasses), computed on first use. */
-  readonly byImplementation: Map<Implementation | undefined, Array<{ obj: ApiObject; line: string; unknown: boolean }>>;
 }
 
-/** Per App: what the lint found in the current synth (cdk8s validates the app once per chart; compute once). */
-const MEMOS = new WeakMap<IConstruct, _EpochMemo<AppLint>>();
+/** The key of the lint's results in a pass (one pass per App). */
+const LINT = {};
 
-function appLint(root: IConstruct): AppLint {
-  let memo = MEMOS.get(root);
-  if (!memo) {
-    memo = new _EpochMemo<AppLint>();
-    MEMOS.set(root, memo);
-  }
-  return memo.get(() => {
+function appLint(pass: _SynthPass, root: IConstruct): AppLint {
+  return pass.once(LINT, () => {
     const relevant = root.node.findAll().filter((c): c is ApiObject => ApiObject.isApiObject(c)
       && (c.kind === 'Service' || GROUPS.some((g) => c.apiVersion.startsWith(g))));
-    const known = relevant.some((c) => c.kind === 'GatewayClass' && implementationOfController(read(c)?.spec?.controllerName) !== undefined);
-    return { relevant, known, byImplementation: new Map() };
+    const known = relevant.some((c) => c.kind === 'GatewayClass' && implementationOfController(read(pass, c)?.spec?.controllerName) !== undefined);
+    return { relevant, known };
   });
 }
 
@@ -54,19 +47,15 @@ function appLint(root: IConstruct): AppLint {
  * failing the synth.
  * @internal
  */
-export function _featureLintLines(scope: IConstruct, owns: (c: IConstruct) => boolean, implementation?: Implementation): string[] {
-  const app = appLint(scope.node.root);
+export function _featureLintLines(pass: _SynthPass, scope: IConstruct, owns: (c: IConstruct) => boolean, implementation?: Implementation): string[] {
+  const app = appLint(pass, scope.node.root);
   if (implementation === undefined && !app.known) return [];
-  let all = app.byImplementation.get(implementation);
-  if (all === undefined) {
-    const findings = lintFeatures(app.relevant.map(read), { implementation });
-    all = findings.map((f) => {
-      const o = f.object;
-      const obj = app.relevant[o.index];
-      return { obj, line: `${obj.node.path} (${o.kind} ${o.namespace ? `${o.namespace}/` : ''}${o.name}) ${f.message}`, unknown: f.kind === 'unknown' };
-    });
-    app.byImplementation.set(implementation, all);
-  }
+  // the findings per explicit implementation (none: from the GatewayClasses), once per pass
+  const all = pass.once(app, () => lintFeatures(app.relevant.map((o) => read(pass, o)), { implementation }).map((f) => {
+    const o = f.object;
+    const obj = app.relevant[o.index];
+    return { obj, line: `${obj.node.path} (${o.kind} ${o.namespace ? `${o.namespace}/` : ''}${o.name}) ${f.message}`, unknown: f.kind === 'unknown' };
+  }), implementation);
   const mine = all.filter((f) => owns(f.obj));
   const unknown = mine.filter((f) => f.unknown).map((f) => f.line);
   if (unknown.length > 0) console.error(['warning: Gateway API features no conformance report mentions:', ...unknown.map((l) => `  ${l}`)].join('\n'));

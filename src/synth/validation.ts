@@ -1,8 +1,8 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { _featureLintLines } from './feature-lint';
+import { _SynthPass, _SynthRunner } from './runner';
 import { CheckMode } from '../core/check-mode';
-import { _anotherCheckReads, _registerAppCheck, _renderedJson, _synthFingerprint } from '../core/epoch';
 import { Implementation } from '../features/implementation';
 import { ValidationChannel } from '../validation/types';
 import { GatewayApiValidator } from '../validation/validator';
@@ -32,13 +32,6 @@ export interface GatewayApiValidationOptions {
 
 const INSTANCES = new WeakMap<IConstruct, GatewayApiValidation>();
 
-interface CheckCache {
-  /** see _synthFingerprint */
-  readonly fingerprint: string;
-  readonly channel: ValidationChannel;
-  readonly implementation?: Implementation;
-  readonly lines: string[];
-}
 const VALIDATORS = new Map<ValidationChannel, GatewayApiValidator>();
 
 function validatorFor(channel: ValidationChannel): GatewayApiValidator {
@@ -99,27 +92,18 @@ export class GatewayApiValidation {
     return GatewayApiValidation.enable(scope);
   }
 
-  /**
-   * Whether the synth-time validation reads `obj`: its chart's (or App's) validation is on (not OFF).
-   * @internal
-   */
-  public static _reads(obj: IConstruct): boolean {
-    const owner = ownerOf(obj);
-    return owner !== undefined && owner.mode !== CheckMode.OFF;
-  }
-
   /** The App or chart this validation belongs to. */
   public readonly scope: IConstruct;
 
   private explicitChannel?: ValidationChannel;
   private explicitMode?: CheckMode;
   private explicitImplementation?: Implementation;
-  private cache?: CheckCache;
+  private readonly runner: _SynthRunner;
 
   private constructor(scope: IConstruct) {
     this.scope = scope;
+    this.runner = _SynthRunner.of(scope); // first: its validation on the App begins each synth's pass
     scope.node.addValidation({ validate: () => this.check() });
-    _registerAppCheck(scope, 'validation', (obj) => GatewayApiValidation._reads(obj));
   }
 
   /** The channel the objects are validated against (set here, else the enclosing chart's or App's, else STANDARD). */
@@ -162,17 +146,31 @@ export class GatewayApiValidation {
    * `<construct path> (<kind> <namespace>/<name>) <field path>: <message>`. Does not depend on the mode.
    */
   public violations(): string[] {
-    return this.violationsOf(this.scope.node.findAll());
+    return this.violationsIn(this.runner.pass());
   }
 
-  private violationsOf(constructs: readonly IConstruct[]): string[] {
+  /** The violations, once per pass and configuration (channel, implementation). */
+  private violationsIn(pass: _SynthPass): string[] {
+    const implementation = this.implementation;
+    const channel = this.channel;
+    // the result depends on the channel and the implementation: one entry per pair
+    const perChannel = pass.once(this, () => new Map<Implementation | undefined, string[]>(), channel);
+    let lines = perChannel.get(implementation);
+    if (lines === undefined) {
+      lines = this.violationsOf(pass, implementation);
+      perChannel.set(implementation, lines);
+    }
+    return lines;
+  }
+
+  private violationsOf(pass: _SynthPass, implementation: Implementation | undefined): string[] {
     const validator = validatorFor(this.channel);
     const lines: string[] = [];
-    for (const construct of constructs) {
+    for (const construct of this.scope.node.findAll()) {
       if (!ApiObject.isApiObject(construct) || ownerOf(construct) !== this) continue;
       let manifest: any;
       try {
-        manifest = _renderedJson(construct, _anotherCheckReads(construct, 'validation'));
+        manifest = pass.render(construct);
       } catch {
         // an object that cannot be rendered fails the synth anyway, with cdk8s' own error
         continue;
@@ -184,25 +182,20 @@ export class GatewayApiValidation {
       const what = `${construct.node.path} (${result.kind ?? '?'} ${ns}${result.name ?? '?'})`;
       for (const e of result.errors) lines.push(`${what} ${e.path ? `${e.path}: ` : ''}${e.message}`);
     }
-    lines.push(..._featureLintLines(this.scope, (c) => ownerOf(c) === this, this.implementation));
+    lines.push(..._featureLintLines(pass, this.scope, (c) => ownerOf(c) === this, implementation));
     return lines;
   }
 
-  /** The node validation hook: errors in ERROR mode, warnings on stderr in WARN mode. */
+  /** The node validation hook: errors in ERROR mode, warnings on stderr (once per pass) in WARN mode. */
   private check(): string[] {
     const mode = this.mode;
     if (mode === CheckMode.OFF) return [];
-    // cdk8s validates the whole app once per chart: validate once per synth unless something changed
-    const fingerprint = _synthFingerprint(this.scope);
-    const cached = this.cache;
-    const repeated = cached !== undefined && cached.fingerprint === fingerprint && cached.channel === this.channel
-      && cached.implementation === this.implementation;
-    const lines = repeated ? cached.lines : this.violationsOf(this.scope.node.findAll());
-    this.cache = { fingerprint, channel: this.channel, implementation: this.implementation, lines };
+    const pass = this.runner.pass();
+    const lines = this.violationsIn(pass);
     if (lines.length === 0) return [];
     const header = `Gateway API ${GatewayApiValidator.gatewayApiVersion} validation (${this.channel} channel) found ${lines.length} problem${lines.length === 1 ? '' : 's'}`;
     if (mode === CheckMode.WARN) {
-      if (!repeated) console.error([`warning: ${header}:`, ...lines.map((l) => `  ${l}`)].join('\n'));
+      pass.once(this, () => console.error([`warning: ${header}:`, ...lines.map((l) => `  ${l}`)].join('\n')), `warned|${header}`);
       return [];
     }
     return [`${header}:`, ...lines];

@@ -10,8 +10,9 @@ import { ReferenceGrants } from '../grants/reference-grants';
 import {
   aKind, checkGroup, checkKind, checkLength, checkNamespace, checkPort, checkRouteHostname, checkSubdomain, compact, fail, q,
 } from './private/validate';
-import { _adopt, _allowSharedRender, _ChartChecks, _sharingRenders, _touch } from '../core/epoch';
+import { _adopt, _allowSharedRender, _sharingRenders, _touch } from '../core/epoch';
 import { _enableSynthValidation } from '../synth/enable';
+import { _SynthRunner } from '../synth/runner';
 
 /**
  * A parent (Gateway, ListenerSet, or another kind such as a mesh Service) referred to by name, in the upstream
@@ -233,8 +234,8 @@ export abstract class TeamRouteBase extends Construct implements ITeamRoute {
     for (const parent of props.parents ?? []) this.attachTo(parent);
     for (const ref of props.parentRefs ?? []) this.addParentRef(ref);
 
-    // cdk8s validates the whole app once per chart: the chart runs the checks, once per synth (see _ChartChecks)
-    _ChartChecks.register(this, () => this._validateRoute());
+    // the App's synth runner runs the cross-object checks once per synth (cdk8s validates the app once per chart)
+    _SynthRunner.of(this).addConstructCheck(this, () => this._validateRoute());
   }
 
   /**
