@@ -130,7 +130,7 @@ export class GatewayApiReport {
         continue; // the object's own validation reports it
       }
     }
-    // grants another team applies (ReferenceGrant.fromExisting) exist in the cluster, though not in the output
+    // grants another team applies (ReferenceGrant.fromReferenceGrantName) exist in the cluster, though not in the output
     manifests.push(..._grantRegistry(this.scope).existingManifests);
     const html = GatewayApiReport.html(manifests, {
       ...this.options,

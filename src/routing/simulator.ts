@@ -38,7 +38,7 @@ export class RoutingSimulator {
 
   /**
    * A simulator over every ApiObject of the App of `scope` (each object's `toJson()`), plus the ReferenceGrants
-   * declared with `ReferenceGrant.fromExisting`.
+   * declared with `ReferenceGrant.fromReferenceGrantName`.
    *
    * Unlike `fromManifests`, `missingReferences` defaults to `MissingReferencePolicy.UNKNOWN` (an App rarely holds
    * every Service it routes to): a Service missing from the App is assumed to exist.

@@ -112,7 +112,7 @@ export class GatewayApiAnalysis {
       const group = typeof json.apiVersion === 'string' && json.apiVersion.includes('/') ? json.apiVersion.split('/')[0] : '';
       paths.set(`${group}|${json.kind}|${json.metadata?.namespace ?? defaultNamespace}|${json.metadata?.name}`, o.node.path);
     }
-    // grants another team applies (ReferenceGrant.fromExisting) exist in the cluster, though not in the output
+    // grants another team applies (ReferenceGrant.fromReferenceGrantName) exist in the cluster, though not in the output
     manifests.push(..._grantRegistry(this.scope).existingManifests);
     const report = new GatewayApiAnalyzer().analyze(manifests, {
       ...this.options,

@@ -2,7 +2,7 @@
  * Every public method of the library's constructs (and of the route rules they hand out) either changes nothing the
  * synth-time checks read (QUERIES) or makes the next synth check afresh, even in the same synchronous run. The list of
  * methods comes from the classes themselves, so a new method fails here until it is classified and, for a mutator,
- * shown to invalidate the checks' memo (src/core/epoch.ts).
+ * shown to change the fingerprint that begins a new pass of the synth runner (src/core/epoch.ts, src/synth/runner.ts).
  */
 import { App, Chart, Duration } from 'cdk8s';
 import { Construct } from 'constructs';
