@@ -157,24 +157,24 @@ function headerDelta(before: { [k: string]: string }, after: { [k: string]: stri
   return out;
 }
 
+/** `headers` (lower-case names) after the source's header changes: a null value removes the header. */
+function withHeaderChanges(headers: { [name: string]: string }, changes: { [name: string]: string | null } | undefined): { [name: string]: string } {
+  const after = { ...headers };
+  for (const [k, v] of Object.entries(changes ?? {})) {
+    if (v === null) delete after[k.toLowerCase()];
+    else after[k.toLowerCase()] = v;
+  }
+  return after;
+}
+
 /** What the source does besides choosing the backend: header changes, CORS, timeouts, backend TLS. */
 function expectedExtras(l: SourceLocation, p: Probe): string[] {
   const out: string[] = [];
   const req = lower(p.headers);
-  const reqAfter = { ...req };
-  for (const [k, v] of Object.entries(l.requestHeaders ?? {})) {
-    if (v === null) delete reqAfter[k.toLowerCase()];
-    else reqAfter[k.toLowerCase()] = v;
-  }
-  const reqDelta = headerDelta(req, reqAfter);
+  const reqDelta = headerDelta(req, withHeaderChanges(req, l.requestHeaders));
   if (reqDelta.length) out.push(`request headers ${reqDelta.join(', ')}`);
   const resp = lower(p.backendResponseHeaders);
-  const respAfter = { ...resp };
-  for (const [k, v] of Object.entries(l.responseHeaders ?? {})) {
-    if (v === null) delete respAfter[k.toLowerCase()];
-    else respAfter[k.toLowerCase()] = v;
-  }
-  const respDelta = headerDelta(resp, respAfter);
+  const respDelta = headerDelta(resp, withHeaderChanges(resp, l.responseHeaders));
   if (respDelta.length) out.push(`response headers ${respDelta.join(', ')}`);
   const origin = req.origin;
   if (origin !== undefined && l.cors && (l.cors.origins.includes('*') || l.cors.origins.includes(origin))) {

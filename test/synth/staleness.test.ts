@@ -90,7 +90,14 @@ describe('the synth-time checks see every library mutator in the same synchronou
     expect(() => app.synthYaml()).toThrow(/hostname/);
   });
 
-  test('a JSON patch on the L1 object of an L2 between two synths: the second synth validates the patched object', () => {
+  test.each([
+    ['a JSON patch on the L1 object of an L2 between two synths: the second synth validates the patched object',
+      (grant: ReferenceGrant) => grant.apiObject.addJsonPatch(JsonPatch.replace('/spec/from/0/namespace', 'NOT_A_NAMESPACE')),
+      /c\/grant\/Resource \(ReferenceGrant shared\/[^)]*\) spec.from\[0\].namespace/],
+    ['a metadata change on the L1 object of an L2 between two synths: the second synth validates it',
+      (grant: ReferenceGrant) => grant.apiObject.metadata.addLabel('tier', 'not a label value!'),
+      /metadata.labels: Invalid value: "not a label value!"/],
+  ])('%s', (_name, change, error) => {
     const app = new App();
     const chart = new Chart(app, 'c', { namespace: 'shared' });
     const grant = new ReferenceGrant(chart, 'grant', {
@@ -98,20 +105,8 @@ describe('the synth-time checks see every library mutator in the same synchronou
       to: [{ group: '', kind: 'Service' }],
     });
     expect(() => app.synthYaml()).not.toThrow();
-    grant.apiObject.addJsonPatch(JsonPatch.replace('/spec/from/0/namespace', 'NOT_A_NAMESPACE'));
-    expect(() => app.synthYaml()).toThrow(/c\/grant\/Resource \(ReferenceGrant shared\/[^)]*\) spec.from\[0\].namespace/);
-  });
-
-  test('a metadata change on the L1 object of an L2 between two synths: the second synth validates it', () => {
-    const app = new App();
-    const chart = new Chart(app, 'c', { namespace: 'shared' });
-    const grant = new ReferenceGrant(chart, 'grant', {
-      from: [{ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', namespace: 'team-a' }],
-      to: [{ group: '', kind: 'Service' }],
-    });
-    expect(() => app.synthYaml()).not.toThrow();
-    grant.apiObject.metadata.addLabel('tier', 'not a label value!');
-    expect(() => app.synthYaml()).toThrow(/metadata.labels: Invalid value: "not a label value!"/);
+    change(grant);
+    expect(() => app.synthYaml()).toThrow(error);
   });
 
   test('an object added three levels deep between two synths: the second synth validates it', () => {
